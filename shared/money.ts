@@ -79,9 +79,9 @@ export function toChineseUpper(fen: number): string {
   if (jiao === 0 && fenDigit === 0) {
     out += '整';
   } else {
-    if (jiao > 0) out += DIGITS[jiao] + '角';
+    if (jiao > 0) out += DIGITS[jiao]! + '角';
     else if (yuan > 0) out += '零';
-    if (fenDigit > 0) out += DIGITS[fenDigit] + '分';
+    if (fenDigit > 0) out += DIGITS[fenDigit]! + '分';
     else out += '整';
   }
   return (negative ? '负' : '') + out;
@@ -119,7 +119,7 @@ function groupToChinese(group: number): string {
       continue;
     }
     if (zero) out += '零';
-    out += DIGITS[d] + SMALL_UNITS[i];
+    out += DIGITS[d]! + SMALL_UNITS[i]!;
     zero = false;
   }
   return out;

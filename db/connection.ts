@@ -1,0 +1,96 @@
+/**
+ * The database handle. better-sqlite3 is synchronous, so the services use kysely as a typed query BUILDER and run
+ * the compiled SQL through better-sqlite3 themselves: a business action is then one synchronous
+ * `db.tx(() => …)` that commits when the function returns and rolls back when it throws — no async transaction
+ * that could interleave with another call or commit after an error.
+ */
+import Database from 'better-sqlite3';
+import {
+  DummyDriver,
+  Kysely,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type CompiledQuery,
+  type Compilable,
+} from 'kysely';
+import type { DB } from './schema';
+
+export type Sqlite = Database.Database;
+
+export class Db {
+  readonly sqlite: Sqlite;
+  /** Query builder only: never execute through it, compile and pass to all/first/run. */
+  readonly q: Kysely<DB>;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(file: string, options: { readonly?: boolean } = {}) {
+    this.sqlite = new Database(file, { readonly: options.readonly ?? false });
+    if (!options.readonly) {
+      // WAL with synchronous=FULL: a committed posting survives a power cut at the counter.
+      this.sqlite.pragma('journal_mode = WAL');
+      this.sqlite.pragma('synchronous = FULL');
+    }
+    this.sqlite.pragma('foreign_keys = ON');
+    this.sqlite.pragma('busy_timeout = 5000');
+    this.q = new Kysely<DB>({
+      dialect: {
+        createAdapter: () => new SqliteAdapter(),
+        createDriver: () => new DummyDriver(),
+        createIntrospector: (db) => new SqliteIntrospector(db),
+        createQueryCompiler: () => new SqliteQueryCompiler(),
+      },
+    });
+  }
+
+  prepare(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.sqlite.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  private compiled(query: Compilable<unknown> | CompiledQuery<unknown>): CompiledQuery<unknown> {
+    return 'compile' in query ? query.compile() : query;
+  }
+
+  all<R>(query: Compilable<R>): R[] {
+    const c = this.compiled(query);
+    return this.prepare(c.sql).all(...(c.parameters as unknown[])) as R[];
+  }
+
+  first<R>(query: Compilable<R>): R | undefined {
+    const c = this.compiled(query);
+    return this.prepare(c.sql).get(...(c.parameters as unknown[])) as R | undefined;
+  }
+
+  run(query: Compilable<unknown>): Database.RunResult {
+    const c = this.compiled(query);
+    const stmt = this.prepare(c.sql);
+    // INSERT … RETURNING is a reader statement; run() would throw on it.
+    if (stmt.reader) {
+      const rows = stmt.all(...(c.parameters as unknown[])) as Array<Record<string, unknown>>;
+      const id = rows[0]?.id;
+      return { changes: rows.length, lastInsertRowid: typeof id === 'number' ? id : 0 };
+    }
+    return stmt.run(...(c.parameters as unknown[]));
+  }
+
+  /** Inserts one row and returns its rowid. */
+  insert(query: Compilable<unknown>): number {
+    return Number(this.run(query).lastInsertRowid);
+  }
+
+  /** One business action: BEGIN IMMEDIATE … COMMIT, or ROLLBACK when fn throws. Nested calls join the outer one. */
+  tx<T>(fn: () => T): T {
+    if (this.sqlite.inTransaction) return fn();
+    return this.sqlite.transaction(fn).immediate();
+  }
+
+  close(): void {
+    this.statements.clear();
+    this.sqlite.close();
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Numbered, append-only migrations, listed statically (a bundled main process cannot scan a folder at run time).
+ * The applied list must be a prefix of the known list: a database migrated by a newer build, or by a build whose
+ * list was edited, is refused rather than guessed at.
+ */
+import type { Sqlite } from './connection';
+import { m001_init } from './migrations/001_init';
+
+export interface Migration {
+  id: string;
+  up(sqlite: Sqlite): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [m001_init];
+
+export function migrate(sqlite: Sqlite, migrations: readonly Migration[] = MIGRATIONS, now = new Date()): string[] {
+  checkOrder(migrations);
+  sqlite.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const applied = (sqlite.prepare('SELECT id FROM schema_migrations ORDER BY id').all() as Array<{ id: string }>).map(
+    (r) => r.id,
+  );
+  applied.forEach((id, i) => {
+    if (migrations[i]?.id !== id) {
+      throw new Error(`数据库的迁移记录与程序不一致：第${i + 1}项为 ${id}，程序中为 ${migrations[i]?.id ?? '（无）'}`);
+    }
+  });
+  const ran: string[] = [];
+  for (const m of migrations.slice(applied.length)) {
+    sqlite.transaction(() => {
+      m.up(sqlite);
+      sqlite.prepare('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)').run(m.id, now.toISOString());
+    })();
+    ran.push(m.id);
+  }
+  return ran;
+}
+
+export function checkOrder(migrations: readonly Migration[]): void {
+  migrations.forEach((m, i) => {
+    const n = Number(m.id.slice(0, 3));
+    if (n !== i + 1) throw new Error(`迁移编号不连续：${m.id} 应为第 ${i + 1} 项`);
+  });
+}

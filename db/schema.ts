@@ -1,0 +1,159 @@
+/**
+ * Kysely table types of the ledger database. Money columns end in `_fen` and hold integer fen; rates and ratios
+ * are exact decimal strings in percent; dates are ISO strings (YYYY-MM-DD, or full ISO timestamps for `_at`).
+ */
+import type { Generated } from 'kysely';
+
+export interface MetaTable { key: string; value: string }
+
+export interface MigrationTable { id: string; applied_at: string }
+
+export type Role = 'clerk' | 'reviewer' | 'approver' | 'admin';
+
+export interface OperatorTable {
+  id: Generated<number>;
+  login: string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  branch_code: string;
+  active: number;
+  created_at: string;
+}
+
+export interface EmployerTable {
+  id: Generated<number>;
+  account_no: string;
+  name: string;
+  uscc: string;
+  /** 1 when the credit code failed its check and a clerk confirmed it against the licence (pilot codes). */
+  uscc_confirmed: number;
+  district: string;
+  employee_ratio: string;
+  employer_ratio: string;
+  supp_employee_ratio: string | null;
+  supp_employer_ratio: string | null;
+  contact_name: string;
+  contact_phone: string;
+  address: string;
+  opened_date: string;
+  status: '正常' | '注销';
+  created_at: string;
+}
+
+export type MemberStatus = '正常' | '封存' | '销户';
+
+export interface MemberTable {
+  id: Generated<number>;
+  account_no: string;
+  name: string;
+  id_number: string;
+  birth_date: string;
+  sex: 'M' | 'F';
+  phone: string;
+  employer_id: number;
+  base_fen: number;
+  status: MemberStatus;
+  opened_date: string;
+  created_at: string;
+}
+
+export type AccountType = 'asset' | 'liability' | 'equity' | 'income' | 'expense';
+
+export interface AccountTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  type: AccountType;
+  /** The control account's code for a member sub-ledger account (e.g. 201), null for a general-ledger account. */
+  parent_code: string | null;
+  member_id: number | null;
+  /** Running totals, written only by the ledger's posting code in the posting's transaction; `gjj check` re-derives them. */
+  debits_fen: number;
+  credits_fen: number;
+}
+
+export interface JournalEntryTable {
+  id: Generated<number>;
+  entry_no: string;
+  idempotency_key: string;
+  business_type: string;
+  summary: string;
+  booked_date: string;
+  created_at: string;
+  operator_id: number | null;
+  branch_code: string;
+  reverses_entry_id: number | null;
+  reason: string | null;
+  ref_type: string | null;
+  ref_id: number | null;
+}
+
+export interface PostingTable {
+  id: Generated<number>;
+  entry_id: number;
+  account_id: number;
+  side: 'D' | 'C';
+  amount_fen: number;
+}
+
+export interface RemittanceTable {
+  id: Generated<number>;
+  employer_id: number;
+  month: string;
+  kind: '汇缴' | '补缴';
+  entry_id: number;
+  member_count: number;
+  employee_total_fen: number;
+  employer_total_fen: number;
+  supp_total_fen: number;
+  created_at: string;
+}
+
+export interface ContributionTable {
+  member_id: number;
+  month: string;
+  fund: 'basic' | 'supplementary';
+  base_fen: number;
+  employee_fen: number;
+  employer_fen: number;
+  remittance_id: number;
+  entry_id: number;
+}
+
+export interface CommandTable {
+  idempotency_key: string;
+  action: string;
+  request_hash: string;
+  result_json: string;
+  operator_id: number | null;
+  created_at: string;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  at: string;
+  operator_id: number | null;
+  operator_login: string;
+  action: string;
+  record_type: string;
+  record_id: string;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface DB {
+  meta: MetaTable;
+  schema_migrations: MigrationTable;
+  operators: OperatorTable;
+  employers: EmployerTable;
+  members: MemberTable;
+  accounts: AccountTable;
+  journal_entries: JournalEntryTable;
+  postings: PostingTable;
+  remittances: RemittanceTable;
+  contributions: ContributionTable;
+  commands: CommandTable;
+  audit_log: AuditTable;
+}

@@ -1,0 +1,87 @@
+/**
+ * The one dispatcher every transport runs (Electron IPC via the backend process, the local HTTP server, the
+ * tests): unknown call → UNKNOWN_CALL; payload checked against the call's zod schema → BAD_INPUT naming the
+ * field; session resolved → NO_SESSION; role checked → FORBIDDEN; only then the handler. A write call runs in one
+ * SQLite transaction together with its idempotency record: the same key and payload return the first result, the
+ * same key with another payload is refused. Nothing is written when any step fails.
+ */
+import { createHash } from 'node:crypto';
+import { ZodError } from 'zod';
+import { calls, isCallName, PUBLIC, type CallName } from '../../shared/contract/calls';
+import { AppError, type CallResult } from '../../shared/errors';
+import { ROLE_LABELS } from '../../shared/roles';
+import { FIELD_LABELS } from '../../shared/contract/labels';
+import { handlers, type HandlerEnv } from './handlers';
+import type { AppState } from './state';
+
+export interface CallRequest {
+  call: string;
+  input?: unknown;
+  token?: string | null;
+}
+
+export function zodToAppError(err: ZodError): AppError {
+  const issue = err.issues[0]!;
+  const field = issue.path.map(String).join('.');
+  const last = String(issue.path[issue.path.length - 1] ?? '');
+  const label = FIELD_LABELS[last];
+  // Our field builders put the label into the message; zod's own messages (wrong type …) get it prefixed.
+  const message = label && !issue.message.includes(label) ? `${label}：${issue.message}` : issue.message;
+  return new AppError('BAD_INPUT', message, field || undefined);
+}
+
+function requestHash(name: string, input: Record<string, unknown>): string {
+  const { idempotencyKey: _k, ...rest } = input;
+  return createHash('sha256').update(name).update(JSON.stringify(rest)).digest('hex');
+}
+
+export function dispatch(app: AppState, req: CallRequest): CallResult<unknown> {
+  try {
+    return { ok: true, data: run(app, req) };
+  } catch (err) {
+    if (err instanceof AppError) return { ok: false, error: err.toShape() };
+    if (err instanceof ZodError) return { ok: false, error: zodToAppError(err).toShape() };
+    // An unexpected failure: the transaction has rolled back; say so without leaking internals to the screen.
+    console.error(`[gjj] ${req.call} failed:`, err);
+    return { ok: false, error: { code: 'INTERNAL', message: '系统内部错误，本次操作未生效，请联系管理员' } };
+  }
+}
+
+function run(app: AppState, req: CallRequest): unknown {
+  if (typeof req.call !== 'string' || !isCallName(req.call)) {
+    throw new AppError('UNKNOWN_CALL', `未知的调用：${String(req.call)}`);
+  }
+  const name: CallName = req.call;
+  const def = calls[name];
+  const operator = app.sessions.resolve(req.token ?? null);
+  if (def.roles !== PUBLIC) {
+    if (!operator) throw new AppError('NO_SESSION', '登录已失效，请重新登录');
+    if (!def.roles.includes(operator.role)) {
+      const allowed = def.roles.map((r) => ROLE_LABELS[r]).join('、');
+      throw new AppError('FORBIDDEN', `当前岗位（${ROLE_LABELS[operator.role]}）无权办理此业务，需${allowed}岗位`);
+    }
+  }
+  const parsed = def.input.parse(req.input ?? {}) as Record<string, unknown>;
+  const env: HandlerEnv = { app, operator, token: req.token ?? null };
+  const handler = handlers[name] as (env: HandlerEnv, input: unknown) => unknown;
+  if (!def.write || !('idempotencyKey' in parsed)) return app.db.tx(() => handler(env, parsed));
+
+  const key = String(parsed.idempotencyKey);
+  const hash = requestHash(name, parsed);
+  return app.db.tx(() => {
+    const prior = app.db.prepare('SELECT action, request_hash, result_json FROM commands WHERE idempotency_key = ?').get(key) as
+      | { action: string; request_hash: string; result_json: string }
+      | undefined;
+    if (prior) {
+      if (prior.action !== name || prior.request_hash !== hash) {
+        throw new AppError('CONFLICT', '业务流水号已用于另一笔内容不同的业务，请重新打开表单后再提交');
+      }
+      return JSON.parse(prior.result_json) as unknown;
+    }
+    const result = handler(env, parsed);
+    app.db
+      .prepare('INSERT INTO commands (idempotency_key, action, request_hash, result_json, operator_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(key, name, hash, JSON.stringify(result), operator?.id ?? null, app.clock.now().toISOString());
+    return result;
+  });
+}

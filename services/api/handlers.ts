@@ -1,0 +1,120 @@
+/**
+ * One handler per contract call. Handlers receive input already validated by the call's schema and an operator
+ * whose role the dispatcher has already checked; they only translate to service calls.
+ */
+import type { CallName, CallOutput, CallParsed, OperatorDto } from '../../shared/contract/calls';
+import { AppError } from '../../shared/errors';
+import { ROLE_LABELS } from '../../shared/roles';
+import { computeContribution, checkContributionLimits } from '../../shared/contribution';
+import { addOperator, authenticate, listOperators } from '../auth/operators';
+import { passwordProblem } from '../auth/passwords';
+import type { Operator, ServiceContext } from '../context';
+import { SYSTEM_OPERATOR } from '../context';
+import { createEmployer, getEmployer, searchEmployers } from '../accounts/employers';
+import { getMember, listEmployerMembers, openMember, searchMembers } from '../accounts/members';
+import { memberStatement } from '../accounts/statement';
+import { listRemittances, nextRemittanceMonth, postRemittance, previewRemittance } from '../contributions/remit';
+import { reverseEntry } from '../ledger/reverse';
+import { checkLedger } from '../ledger/check';
+import { initCenter, centerOf } from '../app/open';
+import { audit } from '../audit/log';
+import type { AppState } from './state';
+
+export interface HandlerEnv {
+  app: AppState;
+  operator: Operator | null;
+  token: string | null;
+}
+
+type Handler<N extends CallName> = (env: HandlerEnv, input: CallParsed<N>) => CallOutput<N>;
+export type Handlers = { [N in CallName]: Handler<N> };
+
+export function operatorDto(op: Operator): OperatorDto {
+  return { id: op.id, login: op.login, name: op.name, role: op.role, roleLabel: ROLE_LABELS[op.role], branchCode: op.branchCode };
+}
+
+function ctxOf(env: HandlerEnv): ServiceContext {
+  if (!env.app.ctx) throw new AppError('NOT_FOUND', '系统尚未初始化：请先选择公积金中心并创建管理员');
+  return env.app.ctx;
+}
+
+function op(env: HandlerEnv): Operator {
+  if (!env.operator) throw new AppError('NO_SESSION', '请先登录');
+  return env.operator;
+}
+
+function setupStatus(app: AppState) {
+  const center = centerOf(app.db);
+  const hasOperators = (app.db.prepare('SELECT COUNT(*) AS n FROM operators').get() as { n: number }).n > 0;
+  return { initialised: center !== null && hasOperators, center, centerName: app.ctx?.center.name ?? null, hasOperators };
+}
+
+export const handlers: Handlers = {
+  'setup.status': (env) => setupStatus(env.app),
+  'setup.init': (env, input) => {
+    const status = setupStatus(env.app);
+    if (status.initialised) throw new AppError('CONFLICT', '系统已初始化，不能重复初始化');
+    const problem = passwordProblem(input.adminPassword);
+    if (problem) throw new AppError('BAD_INPUT', `管理员密码：${problem}`, 'adminPassword');
+    const ctx = initCenter(env.app.db, input.center, env.app.clock);
+    env.app.ctx = ctx;
+    addOperator(ctx, SYSTEM_OPERATOR, { login: input.adminLogin, name: input.adminName, role: 'admin', password: input.adminPassword });
+    return setupStatus(env.app);
+  },
+  'session.login': (env, input) => {
+    const ctx = ctxOf(env);
+    const operator = authenticate(ctx, input.login, input.password);
+    return { token: env.app.sessions.open(operator), operator: operatorDto(operator) };
+  },
+  'session.logout': (env) => {
+    if (env.token) env.app.sessions.close(env.token);
+    audit(ctxOf(env), { operator: op(env), action: 'session.logout', recordType: 'operator', recordId: op(env).id });
+    return { ok: true as const };
+  },
+  'session.me': (env) => operatorDto(op(env)),
+  'center.info': (env) => ctxOf(env).center,
+
+  'employers.search': (env, input) => searchEmployers(ctxOf(env), input.query),
+  'employers.get': (env, input) => {
+    const ctx = ctxOf(env);
+    return {
+      employer: getEmployer(ctx, input.employerId),
+      nextMonth: nextRemittanceMonth(ctx, input.employerId),
+      remittances: listRemittances(ctx, input.employerId),
+      members: listEmployerMembers(ctx, input.employerId),
+    };
+  },
+  'employers.create': (env, { idempotencyKey: _key, ...input }) => createEmployer(ctxOf(env), op(env), input),
+
+  'members.search': (env, input) => searchMembers(ctxOf(env), input.query, input.limit),
+  'members.get': (env, input) => getMember(ctxOf(env), input.memberId),
+  'members.statement': (env, input) => memberStatement(ctxOf(env), input.memberId, input.year),
+  'members.open': (env, { idempotencyKey: _key, ...input }) => openMember(ctxOf(env), op(env), input),
+
+  'remit.preview': (env, input) => previewRemittance(ctxOf(env), input),
+  'remit.post': (env, input) => postRemittance(ctxOf(env), op(env), input),
+
+  'calc.contribution': (env, input) => {
+    const ctx = ctxOf(env);
+    const problem = checkContributionLimits(ctx.center, input)[0];
+    if (problem) throw new AppError('BAD_INPUT', problem.message, problem.field);
+    return computeContribution(ctx.center, input);
+  },
+
+  'ledger.reverse': (env, input) => {
+    const ctx = ctxOf(env);
+    const posted = reverseEntry(ctx, { ...input, operator: op(env) });
+    audit(ctx, { operator: op(env), action: 'ledger.reverse', recordType: 'journal_entry', recordId: input.entryId, detail: { reason: input.reason, reversal: posted.entryNo } });
+    return { entryId: posted.entryId, entryNo: posted.entryNo };
+  },
+  'ledger.check': (env) => checkLedger(ctxOf(env)),
+
+  'users.list': (env) => listOperators(ctxOf(env)),
+  'users.add': (env, { idempotencyKey: _key, ...input }) => operatorDto(addOperator(ctxOf(env), op(env), input)),
+  'audit.list': (env, input) =>
+    (
+      env.app.db
+        .prepare('SELECT id, at, operator_login, action, record_type, record_id, detail FROM audit_log ORDER BY id DESC LIMIT ?')
+        .all(input.limit) as Array<{ id: number; at: string; operator_login: string; action: string; record_type: string; record_id: string; detail: string }>
+    ).map((r) => ({ id: r.id, at: r.at, operatorLogin: r.operator_login, action: r.action, recordType: r.record_type, recordId: r.record_id, detail: r.detail })),
+};

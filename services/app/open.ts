@@ -1,0 +1,61 @@
+/**
+ * Opening a data folder: one SQLite file per center (`gjj.sqlite`), migrated on open. The center is chosen once,
+ * at initialisation, and stored in `meta`; a folder initialised for one center is never opened as another.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { centerConfig, CENTER_IDS, type CenterId } from '../../shared/centers';
+import { AppError } from '../../shared/errors';
+import { Db } from '../../db/connection';
+import { migrate } from '../../db/migrate';
+import { systemClock, type Clock, type ServiceContext } from '../context';
+import { seedChart } from '../ledger/accounts';
+import { audit } from '../audit/log';
+import { SYSTEM_OPERATOR } from '../context';
+
+export const DB_FILE = 'gjj.sqlite';
+
+export function dbPath(dataDir: string): string {
+  return join(dataDir, DB_FILE);
+}
+
+/** Opens (creating and migrating if needed) the database of a data folder. The center may still be unset. */
+export function openDb(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Db(dbPath(dataDir));
+  migrate(db.sqlite);
+  return db;
+}
+
+export function centerOf(db: Db): CenterId | null {
+  const row = db.prepare(`SELECT value FROM meta WHERE key = 'center'`).get() as { value: string } | undefined;
+  return (row?.value as CenterId | undefined) ?? null;
+}
+
+/** Chooses the center of a fresh database and seeds its chart of accounts. */
+export function initCenter(db: Db, center: CenterId, clock: Clock = systemClock): ServiceContext {
+  if (!CENTER_IDS.includes(center)) throw new AppError('BAD_INPUT', `公积金中心须为 ${CENTER_IDS.join(' 或 ')}`, 'center');
+  const existing = centerOf(db);
+  if (existing && existing !== center) {
+    throw new AppError('CONFLICT', `此数据目录已初始化为${centerConfig(existing).name}，不能改为其他中心`, 'center');
+  }
+  const ctx: ServiceContext = { db, center: centerConfig(center), clock };
+  if (existing) return ctx;
+  db.tx(() => {
+    db.prepare(`INSERT INTO meta (key, value) VALUES ('center', ?), ('initialised_at', ?)`).run(center, clock.now().toISOString());
+    seedChart(ctx);
+    audit(ctx, { operator: SYSTEM_OPERATOR, action: 'center.init', recordType: 'center', recordId: center });
+  });
+  return ctx;
+}
+
+/** Opens an initialised data folder; a clear error when it was never initialised. */
+export function openContext(dataDir: string, clock: Clock = systemClock): ServiceContext {
+  if (!existsSync(dbPath(dataDir))) {
+    throw new AppError('NOT_FOUND', `数据目录${dataDir}尚未初始化：请先运行 gjj init --center yinchuan|urumqi --data ${dataDir}`);
+  }
+  const db = openDb(dataDir);
+  const center = centerOf(db);
+  if (!center) throw new AppError('NOT_FOUND', `数据目录${dataDir}尚未选择公积金中心：请先运行 gjj init`);
+  return { db, center: centerConfig(center), clock };
+}

@@ -1,0 +1,260 @@
+/**
+ * 汇缴 (monthly remittance) and 补缴 (back payment) for one employer and month.
+ * One journal entry per remittance: Dr 101 住房公积金存款 (the employer's transfer into the fund's bank account),
+ * Cr each member's 201 sub-ledger account with employee + employer share; supplementary shares likewise on 202.
+ * The employee/employer split of every member is kept in `contributions`, which also answers "months of
+ * continuous contribution" for the loan and withdrawal rules.
+ */
+import { computeContribution, checkContributionLimits } from '../../shared/contribution';
+import { addMonthsToMonth, monthOf } from '../../shared/dates';
+import { badInput, conflict, AppError } from '../../shared/errors';
+import { formatYuan } from '../../shared/money';
+import { audit } from '../audit/log';
+import type { Operator, ServiceContext } from '../context';
+import { nowIso, today } from '../context';
+import { getEmployer, type EmployerDto } from '../accounts/employers';
+import { accountIdByCode, openMemberAccount } from '../ledger/accounts';
+import { postEntry, type PostingLine } from '../ledger/post';
+import type { RemittanceLine, RemittancePreview, RemittanceResult } from '../../shared/contract/dto';
+export type { RemittanceLine, RemittancePreview, RemittanceResult };
+
+
+import type { RemittanceKind } from '../../shared/contract/dto';
+export type { RemittanceKind };
+
+
+
+
+interface Candidate {
+  id: number;
+  account_no: string;
+  name: string;
+  base_fen: number;
+}
+
+function lastDay(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+}
+
+function validateMonth(ctx: ServiceContext, month: string, kind: RemittanceKind): void {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw badInput('month', '缴存月份格式应为YYYY-MM');
+  const current = monthOf(today(ctx));
+  if (month > current) throw badInput('month', `缴存月份${month}晚于本月${current}，不能预缴`);
+  if (kind === '补缴' && month >= current) throw badInput('month', `补缴只适用于本月（${current}）以前的月份`);
+}
+
+function candidates(ctx: ServiceContext, employer: EmployerDto, month: string, memberIds?: number[]): Candidate[] {
+  // Active members opened by the month's end who have no (unreversed) basic contribution for that month yet.
+  const rows = ctx.db
+    .prepare(
+      `SELECT m.id, m.account_no, m.name, m.base_fen FROM members m
+        WHERE m.employer_id = ? AND m.status = '正常' AND m.opened_date <= ?
+          AND NOT EXISTS (SELECT 1 FROM contributions c WHERE c.member_id = m.id AND c.month = ? AND c.fund = 'basic'
+                            AND NOT EXISTS (SELECT 1 FROM journal_entries r WHERE r.reverses_entry_id = c.entry_id))
+        ORDER BY m.id`,
+    )
+    .all(employer.id, lastDay(month), month) as Candidate[];
+  if (!memberIds) return rows;
+  const wanted = new Set(memberIds);
+  const found = rows.filter((r) => wanted.has(r.id));
+  if (found.length !== wanted.size) {
+    const missing = [...wanted].filter((id) => !found.some((f) => f.id === id));
+    throw badInput('memberIds', `以下职工不在本单位、已封存或该月已缴存，不能补缴：${missing.join('、')}`);
+  }
+  return found;
+}
+
+export function previewRemittance(
+  ctx: ServiceContext,
+  args: { employerId: number; month: string; kind?: RemittanceKind; memberIds?: number[] },
+): RemittancePreview {
+  const kind = args.kind ?? '汇缴';
+  validateMonth(ctx, args.month, kind);
+  const employer = getEmployer(ctx, args.employerId);
+  const hasSupp = employer.suppEmployeeRatioPercent !== null && employer.suppEmployerRatioPercent !== null;
+  const problems: string[] = [];
+  const lines: RemittanceLine[] = [];
+  const limitDate = `${args.month}-01`;
+  // Every member of one employer shares the ratios, so the limit check on ratios runs once; bases per member.
+  for (const m of candidates(ctx, employer, args.month, args.memberIds)) {
+    const input = {
+      baseFen: m.base_fen,
+      employeeRatioPercent: employer.employeeRatioPercent,
+      employerRatioPercent: employer.employerRatioPercent,
+      district: employer.district,
+      date: limitDate,
+    };
+    const violation = checkContributionLimits(ctx.center, input)[0];
+    if (violation) problems.push(`${m.name}（${m.account_no}）：${violation.message}`);
+    const basic = computeContribution(ctx.center, input);
+    const supp = hasSupp
+      ? computeContribution(ctx.center, {
+          baseFen: m.base_fen,
+          employeeRatioPercent: employer.suppEmployeeRatioPercent!,
+          employerRatioPercent: employer.suppEmployerRatioPercent!,
+        })
+      : { employeeFen: 0, employerFen: 0 };
+    lines.push({
+      memberId: m.id,
+      accountNo: m.account_no,
+      name: m.name,
+      baseFen: m.base_fen,
+      employeeFen: basic.employeeFen,
+      employerFen: basic.employerFen,
+      suppEmployeeFen: supp.employeeFen,
+      suppEmployerFen: supp.employerFen,
+    });
+  }
+  let employeeTotalFen = 0;
+  let employerTotalFen = 0;
+  let suppTotalFen = 0;
+  for (const l of lines) {
+    employeeTotalFen += l.employeeFen;
+    employerTotalFen += l.employerFen;
+    suppTotalFen += l.suppEmployeeFen + l.suppEmployerFen;
+  }
+  return {
+    employer: { id: employer.id, accountNo: employer.accountNo, name: employer.name },
+    month: args.month,
+    kind,
+    lines,
+    memberCount: lines.length,
+    employeeTotalFen,
+    employerTotalFen,
+    suppTotalFen,
+    totalFen: employeeTotalFen + employerTotalFen + suppTotalFen,
+    problems,
+  };
+}
+
+export function postRemittance(
+  ctx: ServiceContext,
+  by: Operator,
+  args: { employerId: number; month: string; kind?: RemittanceKind; memberIds?: number[]; idempotencyKey: string },
+): RemittanceResult {
+  const kind = args.kind ?? '汇缴';
+  const db = ctx.db;
+  return db.tx(() => {
+    const replay = db.prepare(
+      `SELECT r.id FROM remittances r JOIN journal_entries e ON e.id = r.entry_id WHERE e.idempotency_key = ?`,
+    ).get(args.idempotencyKey) as { id: number } | undefined;
+    if (replay) return getRemittance(ctx, replay.id);
+    if (kind === '汇缴') {
+      const done = db
+        .prepare(
+          `SELECT r.created_at, e.entry_no FROM remittances r JOIN journal_entries e ON e.id = r.entry_id
+            WHERE r.employer_id = ? AND r.month = ? AND r.kind = '汇缴'
+              AND NOT EXISTS (SELECT 1 FROM journal_entries x WHERE x.reverses_entry_id = r.entry_id)`,
+        )
+        .get(args.employerId, args.month) as { created_at: string; entry_no: string } | undefined;
+      if (done) {
+        throw conflict(`该单位${args.month}的汇缴已于${done.created_at.slice(0, 10)}入账（凭证号${done.entry_no}），同一月份不能重复汇缴；漏缴职工请办理补缴`, 'month');
+      }
+    }
+    const p = previewRemittance(ctx, args);
+    if (p.lines.length === 0) throw badInput('month', `${p.employer.name}在${args.month}没有需要缴存的职工`);
+    if (p.problems.length > 0) throw new AppError('RULE', `有${p.problems.length}名职工的缴存基数超出规定，请先调整：${p.problems[0]}`, 'month');
+
+    const accountOf = db.prepare('SELECT id FROM accounts WHERE member_id = ? AND parent_code = ?');
+    const lines: PostingLine[] = [{ accountId: accountIdByCode(ctx, '101'), side: 'D', amountFen: p.totalFen }];
+    for (const l of p.lines) {
+      const basicId = (accountOf.get(l.memberId, '201') as { id: number }).id;
+      lines.push({ accountId: basicId, side: 'C', amountFen: l.employeeFen + l.employerFen });
+      const supp = l.suppEmployeeFen + l.suppEmployerFen;
+      if (supp > 0) {
+        const suppRow = accountOf.get(l.memberId, '202') as { id: number } | undefined;
+        const suppId = suppRow?.id ?? openMemberAccount(ctx, l.memberId, l.accountNo, 'supplementary');
+        lines.push({ accountId: suppId, side: 'C', amountFen: supp });
+      }
+    }
+    const remittanceId = (db.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS n FROM remittances').get() as { n: number }).n;
+    const entry = postEntry(ctx, {
+      idempotencyKey: args.idempotencyKey,
+      businessType: kind,
+      summary: kind,
+      operator: by,
+      lines,
+      refType: 'remittance',
+      refId: remittanceId,
+    });
+    db.prepare(
+      `INSERT INTO remittances (id, employer_id, month, kind, entry_id, member_count, employee_total_fen, employer_total_fen, supp_total_fen, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(remittanceId, p.employer.id, p.month, kind, entry.entryId, p.memberCount, p.employeeTotalFen, p.employerTotalFen, p.suppTotalFen, nowIso(ctx));
+    const insert = db.prepare(
+      `INSERT INTO contributions (member_id, month, fund, base_fen, employee_fen, employer_fen, remittance_id, entry_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const l of p.lines) {
+      insert.run(l.memberId, p.month, 'basic', l.baseFen, l.employeeFen, l.employerFen, remittanceId, entry.entryId);
+      if (l.suppEmployeeFen + l.suppEmployerFen > 0) {
+        insert.run(l.memberId, p.month, 'supplementary', l.baseFen, l.suppEmployeeFen, l.suppEmployerFen, remittanceId, entry.entryId);
+      }
+    }
+    audit(ctx, {
+      operator: by,
+      action: kind === '汇缴' ? 'remittance.post' : 'remittance.backpay',
+      recordType: 'remittance',
+      recordId: remittanceId,
+      detail: { employerId: p.employer.id, month: p.month, members: p.memberCount, total: formatYuan(p.totalFen), entryNo: entry.entryNo },
+    });
+    return getRemittance(ctx, remittanceId);
+  });
+}
+
+export function getRemittance(ctx: ServiceContext, id: number): RemittanceResult {
+  const r = ctx.db
+    .prepare(
+      `SELECT r.*, e.entry_no, em.account_no AS employer_account_no, em.name AS employer_name
+         FROM remittances r JOIN journal_entries e ON e.id = r.entry_id JOIN employers em ON em.id = r.employer_id WHERE r.id = ?`,
+    )
+    .get(id) as {
+    id: number;
+    employer_id: number;
+    month: string;
+    kind: RemittanceKind;
+    entry_id: number;
+    entry_no: string;
+    member_count: number;
+    employee_total_fen: number;
+    employer_total_fen: number;
+    supp_total_fen: number;
+    employer_account_no: string;
+    employer_name: string;
+  };
+  return {
+    remittanceId: r.id,
+    entryId: r.entry_id,
+    entryNo: r.entry_no,
+    employer: { id: r.employer_id, accountNo: r.employer_account_no, name: r.employer_name },
+    month: r.month,
+    kind: r.kind,
+    memberCount: r.member_count,
+    employeeTotalFen: r.employee_total_fen,
+    employerTotalFen: r.employer_total_fen,
+    suppTotalFen: r.supp_total_fen,
+    totalFen: r.employee_total_fen + r.employer_total_fen + r.supp_total_fen,
+  };
+}
+
+export function listRemittances(ctx: ServiceContext, employerId: number) {
+  const rows = ctx.db
+    .prepare(
+      `SELECT r.id, (SELECT x.entry_no FROM journal_entries x WHERE x.reverses_entry_id = r.entry_id) AS reversed_by
+         FROM remittances r WHERE r.employer_id = ? ORDER BY r.month DESC, r.id DESC LIMIT 60`,
+    )
+    .all(employerId) as Array<{ id: number; reversed_by: string | null }>;
+  return rows.map((r) => ({ ...getRemittance(ctx, r.id), reversedBy: r.reversed_by }));
+}
+
+/** The next month an employer has not remitted yet (what the employer page proposes). */
+export function nextRemittanceMonth(ctx: ServiceContext, employerId: number): string {
+  const row = ctx.db
+    .prepare(`SELECT MAX(month) AS m FROM remittances WHERE employer_id = ? AND kind = '汇缴'`)
+    .get(employerId) as { m: string | null };
+  const current = monthOf(today(ctx));
+  if (!row.m) return current;
+  const next = addMonthsToMonth(row.m, 1);
+  return next > current ? current : next;
+}

@@ -1,0 +1,86 @@
+/**
+ * 月缴存额: the monthly contribution of one member, shared by the calculator, the CLI and the remittance posting so
+ * that all three agree to the fen. Each share is base × ratio rounded by the center's `contributionRounding`
+ * (both centers: half-up to the whole yuan, see README "缴存额取整") — the rounding itself is money.roundToUnit.
+ */
+import { limitsOn, type CenterConfig, type ContributionLimits } from './centers';
+import { D, roundToUnit, formatYuan } from './money';
+
+export interface ContributionInput {
+  baseFen: number;
+  employeeRatioPercent: string;
+  employerRatioPercent: string;
+  /** Employer district (Yinchuan's lower bound depends on it). */
+  district?: string;
+  /** The month or date whose limits apply; defaults to the latest configured year. */
+  date?: string;
+}
+
+export interface ContributionResult {
+  baseFen: number;
+  employeeFen: number;
+  employerFen: number;
+  totalFen: number;
+  limits: { year: string; baseLowerFen: number; baseUpperFen: number; ratioMinPercent: string; ratioMaxPercent: string; wholeNumbers: boolean };
+}
+
+export interface LimitViolation {
+  field: 'baseFen' | 'employeeRatioPercent' | 'employerRatioPercent';
+  message: string;
+}
+
+export function lowerBaseFen(limits: ContributionLimits, district?: string): number {
+  return (district && limits.baseLowerFen.byDistrict?.[district]) || limits.baseLowerFen.default;
+}
+
+/** Checks base and ratios against the center's limits in force; returns every violation, each naming its limit. */
+export function checkContributionLimits(center: CenterConfig, input: ContributionInput): LimitViolation[] {
+  const limits = limitsOn(center, input.date ?? '9999-12-31');
+  const out: LimitViolation[] = [];
+  const lower = lowerBaseFen(limits, input.district);
+  const where = input.district && limits.baseLowerFen.byDistrict?.[input.district] ? `（${input.district}）` : '';
+  if (input.baseFen > limits.baseUpperFen) {
+    out.push({ field: 'baseFen', message: `缴存基数${formatYuan(input.baseFen)}元超过${limits.year}上限${formatYuan(limits.baseUpperFen)}元` });
+  }
+  if (input.baseFen < lower) {
+    out.push({ field: 'baseFen', message: `缴存基数${formatYuan(input.baseFen)}元低于${limits.year}${where}下限${formatYuan(lower)}元` });
+  }
+  for (const [field, label] of [
+    ['employeeRatioPercent', '个人缴存比例'],
+    ['employerRatioPercent', '单位缴存比例'],
+  ] as const) {
+    const text = input[field];
+    if (!/^\d+(\.\d{1,2})?$/.test(text)) {
+      out.push({ field, message: `${label}格式不正确：${text}` });
+      continue;
+    }
+    const r = new D(text);
+    if (r.lt(limits.ratioMinPercent) || r.gt(limits.ratioMaxPercent)) {
+      out.push({ field, message: `${label}${text}%不在${limits.year}规定的${limits.ratioMinPercent}%至${limits.ratioMaxPercent}%之间` });
+    } else if (limits.ratioWholeNumbers && !r.isInteger()) {
+      out.push({ field, message: `${label}${text}%须取整数值（${center.shortName}规定）` });
+    }
+  }
+  return out;
+}
+
+export function computeContribution(center: CenterConfig, input: ContributionInput): ContributionResult {
+  const limits = limitsOn(center, input.date ?? '9999-12-31');
+  const base = new D(input.baseFen).dividedBy(100);
+  const employeeFen = roundToUnit(base.times(input.employeeRatioPercent).dividedBy(100), center.contributionRounding);
+  const employerFen = roundToUnit(base.times(input.employerRatioPercent).dividedBy(100), center.contributionRounding);
+  return {
+    baseFen: input.baseFen,
+    employeeFen,
+    employerFen,
+    totalFen: employeeFen + employerFen,
+    limits: {
+      year: limits.year,
+      baseLowerFen: lowerBaseFen(limits, input.district),
+      baseUpperFen: limits.baseUpperFen,
+      ratioMinPercent: limits.ratioMinPercent,
+      ratioMaxPercent: limits.ratioMaxPercent,
+      wholeNumbers: limits.ratioWholeNumbers,
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/** Typed errors that cross the contract. Every message is Chinese and, for bad input, names the field. */
+export type ErrorCode =
+  | 'BAD_INPUT'
+  | 'UNKNOWN_CALL'
+  | 'NO_SESSION'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RULE'
+  | 'INTERNAL';
+
+export interface AppErrorShape {
+  code: ErrorCode;
+  message: string;
+  /** Dotted path of the input field the error concerns, so the form can show it beside that field. */
+  field?: string;
+}
+
+export class AppError extends Error implements AppErrorShape {
+  readonly code: ErrorCode;
+  readonly field?: string;
+  constructor(code: ErrorCode, message: string, field?: string) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    if (field !== undefined) this.field = field;
+  }
+  toShape(): AppErrorShape {
+    return this.field === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, field: this.field };
+  }
+}
+
+export const badInput = (field: string, message: string) => new AppError('BAD_INPUT', message, field);
+export const notFound = (message: string) => new AppError('NOT_FOUND', message);
+export const conflict = (message: string, field?: string) => new AppError('CONFLICT', message, field);
+
+export type CallResult<T> = { ok: true; data: T } | { ok: false; error: AppErrorShape };
