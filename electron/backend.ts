@@ -1,0 +1,23 @@
+/**
+ * The backend utility process: opens the data folder (creating and migrating the SQLite file on first run) and
+ * answers the main process's relayed calls with the shared dispatcher. No `electron` import: `process.parentPort`
+ * is all it needs, so the same services run here, under the HTTP transport and in the tests.
+ * better-sqlite3 13 loads here from its Node-API prebuild, which Electron's ABI accepts without a rebuild.
+ */
+import { dispatch } from '../services/api/dispatch';
+import { openAppState } from '../services/api/state';
+
+interface ParentPort {
+  on(event: 'message', listener: (e: { data: { id: number; call: string; input: unknown; token: string | null } }) => void): void;
+  postMessage(message: unknown): void;
+}
+
+const i = process.argv.indexOf('--data');
+const dataDir = i >= 0 ? process.argv[i + 1]! : process.env.GJJ_DATA!;
+const state = openAppState(dataDir);
+const port = (process as unknown as { parentPort: ParentPort }).parentPort;
+
+port.on('message', ({ data }) => {
+  const result = dispatch(state, { call: data.call, input: data.input, token: data.token });
+  port.postMessage({ id: data.id, result });
+});

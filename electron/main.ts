@@ -1,0 +1,90 @@
+/**
+ * Electron main process: window, app:// protocol, and the IPC relay. It owns no business logic: every call is
+ * forwarded to the backend utility process (electron/backend.ts), which runs the same dispatcher as the HTTP
+ * transport, so long SQLite work never freezes the window.
+ */
+import { app, BrowserWindow, ipcMain, net, protocol, session, shell, utilityProcess, type UtilityProcess } from 'electron';
+import { join, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { APP_ORIGIN, APP_SCHEME, isAllowedNavigation, isTrustedSender, mainWindowOptions, resolveAppFile } from './windowOptions';
+
+app.setPath('userData', join(app.getPath('appData'), 'gjj-counter'));
+const dataDir = process.env.GJJ_DATA ?? join(app.getPath('userData'), 'data');
+const rendererDir = join(__dirname, '../renderer');
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+let backend: UtilityProcess | null = null;
+let nextId = 1;
+const pending = new Map<number, (result: unknown) => void>();
+
+function startBackend(): UtilityProcess {
+  const child = utilityProcess.fork(join(__dirname, 'backend.js'), ['--data', dataDir], { serviceName: 'gjj-backend' });
+  child.on('message', (msg: { id: number; result: unknown }) => {
+    pending.get(msg.id)?.(msg.result);
+    pending.delete(msg.id);
+  });
+  child.on('exit', () => {
+    for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'INTERNAL', message: '业务服务已退出，请重新启动程序' } });
+    pending.clear();
+    backend = null;
+  });
+  return child;
+}
+
+function callBackend(call: string, input: unknown, token: string | null): Promise<unknown> {
+  backend ??= startBackend();
+  const id = nextId++;
+  return new Promise((resolve) => {
+    pending.set(id, resolve);
+    backend!.postMessage({ id, call, input, token });
+  });
+}
+
+function createWindow(): void {
+  const win = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/preload.js')));
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  win.webContents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    // A PDF or the center's website opens outside the app; nothing opens inside a new Electron window.
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+app.whenReady().then(() => {
+  protocol.handle(APP_SCHEME, (request) => {
+    const file = resolveAppFile(rendererDir, request.url, join, sep);
+    if (!file) return new Response('Not found', { status: 404 });
+    return net.fetch(pathToFileURL(file).toString());
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ipcMain.handle('gjj:call', (event, call: unknown, input: unknown, token: unknown) => {
+    if (!isTrustedSender(event.senderFrame?.url)) {
+      return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自非本程序页面的调用' } };
+    }
+    return callBackend(String(call), input, typeof token === 'string' ? token : null);
+  });
+  backend = startBackend();
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+app.on('window-all-closed', () => {
+  backend?.kill();
+  if (process.platform !== 'darwin') app.quit();
+});

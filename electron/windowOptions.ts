@@ -1,0 +1,60 @@
+/**
+ * The main window's options and the navigation policy, kept free of runtime Electron imports so a unit test can
+ * assert them under plain Node. Hardening from day one: context isolation, sandbox, no Node in the renderer,
+ * no webview, no remote content; the app is served from our own `app://gjj/` protocol rather than file://.
+ */
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+export const APP_ORIGIN = 'app://gjj';
+export const APP_SCHEME = 'app';
+
+export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1366,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 700,
+    title: '公积金柜台',
+    show: false,
+    autoHideMenuBar: true,
+    backgroundColor: '#f5f7fa',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      spellcheck: false,
+      devTools: true,
+    },
+  };
+}
+
+/** Only our own pages may be shown in the window; everything else (links, redirects, drops) is refused. */
+export function isAllowedNavigation(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}` === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+/** IPC is answered only for the app's own top frame. */
+export function isTrustedSender(frameUrl: string | undefined | null): boolean {
+  return !!frameUrl && isAllowedNavigation(frameUrl);
+}
+
+/** Maps an app:// request to a file below the renderer folder, refusing any path that climbs out of it. */
+export function resolveAppFile(rendererDir: string, requestUrl: string, join: (...p: string[]) => string, sep: string): string | null {
+  const u = new URL(requestUrl);
+  if (`${u.protocol}//${u.host}` !== APP_ORIGIN) return null;
+  const rel = decodeURIComponent(u.pathname).replace(/^\/+/, '') || 'index.html';
+  const file = join(rendererDir, rel);
+  return file.startsWith(rendererDir + sep) ? file : null;
+}

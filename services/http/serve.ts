@@ -1,0 +1,30 @@
+/**
+ * `npm run web`: the renderer and the service API on 127.0.0.1, for machines without a display and for the
+ * end-to-end tests. Data folder: --data DIR (default .data/web); port: --port N (default 5177).
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { openAppState } from '../api/state';
+import { startHttpTransport } from './server';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : (process.env[`GJJ_${name.toUpperCase()}`] ?? fallback);
+}
+
+async function main() {
+  const dataDir = resolve(arg('data', '.data/web'));
+  const staticDir = resolve(arg('static', 'out/renderer'));
+  if (!existsSync(resolve(staticDir, 'index.html'))) {
+    console.error(`找不到已构建的界面：${staticDir}/index.html。请先运行 npm run build。`);
+    process.exit(1);
+  }
+  const app = openAppState(dataDir);
+  const t = await startHttpTransport(app, { port: Number(arg('port', '5177')), staticDir });
+  console.log(`公积金柜台（浏览器模式）已启动：${t.url}  数据目录：${dataDir}${app.ctx ? `  中心：${app.ctx.center.name}` : '（尚未初始化，首次打开时选择中心）'}`);
+  const stop = () => t.close().then(() => { app.db.close(); process.exit(0); });
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

@@ -1,0 +1,112 @@
+/**
+ * The local HTTP transport of the contract, for machines without a display and for end-to-end tests: the same
+ * dispatcher the Electron backend runs, reached with POST /api/call { call, input } and the session token in
+ * `Authorization: Bearer …`. Static files of the built renderer are served from `staticDir`.
+ * It listens on 127.0.0.1 only and refuses requests whose Host or Origin is not this loopback server, so a web
+ * page elsewhere cannot drive the ledger through the clerk's browser (DNS rebinding, cross-site POSTs).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { AppState } from '../api/state';
+import { dispatch } from '../api/dispatch';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.pdf': 'application/pdf',
+};
+const MAX_BODY = 2 * 1024 * 1024;
+
+export interface HttpTransport {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8'): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+  });
+  res.end(body);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((ok, fail) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        fail(new Error('请求过大'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}
+
+const STATUS: Record<string, number> = { BAD_INPUT: 400, UNKNOWN_CALL: 404, NO_SESSION: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RULE: 422, INTERNAL: 500 };
+
+export function startHttpTransport(app: AppState, opts: { port?: number; staticDir?: string } = {}): Promise<HttpTransport> {
+  const staticRoot = opts.staticDir ? resolve(opts.staticDir) : null;
+  let origin = '';
+  const server = createServer(async (req, res) => {
+    try {
+      const host = req.headers.host ?? '';
+      if (!/^(127\.0\.0\.1|localhost):\d+$/.test(host)) return send(res, 421, JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: '仅限本机访问' } }));
+      const url = new URL(req.url ?? '/', `http://${host}`);
+      if (url.pathname === '/api/call') {
+        if (req.method !== 'POST') return send(res, 405, JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: '请使用POST' } }));
+        const reqOrigin = req.headers.origin;
+        if (reqOrigin && reqOrigin !== origin && reqOrigin !== origin.replace('127.0.0.1', 'localhost')) {
+          return send(res, 403, JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: '拒绝跨站请求' } }));
+        }
+        let body: { call?: unknown; input?: unknown };
+        try {
+          body = JSON.parse(await readBody(req)) as { call?: unknown; input?: unknown };
+        } catch {
+          return send(res, 400, JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: '请求内容不是有效的JSON' } }));
+        }
+        const auth = req.headers.authorization;
+        const token = auth?.startsWith('Bearer ') ? auth.slice(7) : null;
+        const result = dispatch(app, { call: String(body.call), input: body.input, token });
+        return send(res, result.ok ? 200 : (STATUS[result.error.code] ?? 500), JSON.stringify(result));
+      }
+      if (!staticRoot || (req.method !== 'GET' && req.method !== 'HEAD')) return send(res, 404, '{}');
+      const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+      let file = join(staticRoot, rel || 'index.html');
+      if (!file.startsWith(staticRoot + sep) && file !== staticRoot) return send(res, 403, '{}');
+      let data: Buffer;
+      try {
+        data = await readFile(file);
+      } catch {
+        file = join(staticRoot, 'index.html'); // single-page app: unknown paths load the app
+        data = await readFile(file);
+      }
+      send(res, 200, data, TYPES[extname(file)] ?? 'application/octet-stream');
+    } catch (err) {
+      console.error('[gjj http]', err);
+      send(res, 500, JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: '系统内部错误' } }));
+    }
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      const addr = server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      origin = `http://127.0.0.1:${port}`;
+      ok({ server, url: origin, close: () => new Promise<void>((done) => server.close(() => done())) });
+    });
+  });
+}
