@@ -4,7 +4,7 @@
  * (both centers: half-up to the whole yuan, see README "缴存额取整") — the rounding itself is money.roundToUnit.
  */
 import { limitsOn, type CenterConfig, type ContributionLimits } from './centers';
-import { D, roundToUnit, formatYuan } from './money';
+import { D, formatYuan, percentOfFen } from './money';
 
 export interface ContributionInput {
   baseFen: number;
@@ -66,9 +66,8 @@ export function checkContributionLimits(center: CenterConfig, input: Contributio
 
 export function computeContribution(center: CenterConfig, input: ContributionInput): ContributionResult {
   const limits = limitsOn(center, input.date ?? '9999-12-31');
-  const base = new D(input.baseFen).dividedBy(100);
-  const employeeFen = roundToUnit(base.times(input.employeeRatioPercent).dividedBy(100), center.contributionRounding);
-  const employerFen = roundToUnit(base.times(input.employerRatioPercent).dividedBy(100), center.contributionRounding);
+  const employeeFen = percentOfFen(input.baseFen, input.employeeRatioPercent, center.contributionRounding);
+  const employerFen = percentOfFen(input.baseFen, input.employerRatioPercent, center.contributionRounding);
   return {
     baseFen: input.baseFen,
     employeeFen,

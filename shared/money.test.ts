@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { D, floorToUnit, formatYuan, formatYuanGrouped, parseYuan, roundFen, roundToUnit, toChineseUpper } from './money';
+import { D, floorToUnit, percentOfFen, formatYuan, formatYuanGrouped, parseYuan, roundFen, roundToUnit, toChineseUpper } from './money';
 
 describe('roundFen (half-up to the fen)', () => {
   it('rounds .5 of a fen up and .4999 down', () => {
@@ -63,4 +63,23 @@ describe('人民币大写', () => {
   for (const [fen, words] of cases) {
     it(`${formatYuan(fen)} → ${words}`, () => expect(toChineseUpper(fen)).toBe(words));
   }
+});
+
+describe('percentOfFen (integer fast path of the same half-up rule)', () => {
+  it('agrees with roundToUnit over decimal.js on many bases and ratios', () => {
+    for (let base = 100000; base < 2600000; base += 7919) {
+      for (const pct of ['5', '7.5', '8.25', '12', '0.01', '11.99']) {
+        for (const unit of ['fen', 'yuan', 'hundred'] as const) {
+          expect(percentOfFen(base, pct, unit)).toBe(roundToUnit(new D(base).times(pct).dividedBy(10000), unit));
+        }
+      }
+    }
+  });
+  it('rounds the exact half up: 5670 yuan × 5% = 283.50 → 284 yuan', () => {
+    expect(percentOfFen(567000, '5', 'yuan')).toBe(28400);
+    expect(percentOfFen(566980, '5', 'yuan')).toBe(28300);
+  });
+  it('refuses a malformed percent', () => {
+    expect(() => percentOfFen(100, '5.555', 'fen')).toThrow('百分比格式不正确');
+  });
 });

@@ -29,6 +29,23 @@ export function roundToUnit(yuan: Dec | string | number, unit: RoundUnit): Fen {
   return asFen(fen.toNumber());
 }
 
+/**
+ * amountFen × percent / 100, rounded half-up to a unit — the same rule as roundToUnit, in exact integer
+ * arithmetic (a 50,000-member remittance calls this 100,000 times). Falls back to decimal.js when the product
+ * could leave the safe-integer range.
+ */
+export function percentOfFen(amountFen: number, percent: string, unit: RoundUnit): Fen {
+  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(percent);
+  if (!m) throw new RangeError(`百分比格式不正确：${percent}`);
+  const hundredths = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  const num = amountFen * hundredths; // fen × percent × 100
+  const den = 10000 * UNIT_FEN[unit];
+  if (!Number.isSafeInteger(num * 2 + den) || amountFen < 0) {
+    return roundToUnit(new D(amountFen).times(percent).dividedBy(10000), unit);
+  }
+  return asFen(Math.floor((2 * num + den) / (2 * den)) * UNIT_FEN[unit]);
+}
+
 /** Rounds an amount in yuan DOWN to a unit: a withdrawal limited "to the hundred" may never exceed its cap. */
 export function floorToUnit(yuan: Dec | string | number, unit: RoundUnit): Fen {
   const fen = new D(yuan).times(100).dividedBy(UNIT_FEN[unit]).toDecimalPlaces(0, D.ROUND_DOWN).times(UNIT_FEN[unit]);

@@ -5,7 +5,9 @@
  * The employee/employer split of every member is kept in `contributions`, which also answers "months of
  * continuous contribution" for the loan and withdrawal rules.
  */
-import { computeContribution, checkContributionLimits } from '../../shared/contribution';
+import { checkContributionLimits, lowerBaseFen } from '../../shared/contribution';
+import { limitsOn } from '../../shared/centers';
+import { percentOfFen } from '../../shared/money';
 import { addMonthsToMonth, monthOf } from '../../shared/dates';
 import { badInput, conflict, AppError } from '../../shared/errors';
 import { formatYuan } from '../../shared/money';
@@ -30,6 +32,8 @@ interface Candidate {
   account_no: string;
   name: string;
   base_fen: number;
+  basic_account_id: number;
+  supp_account_id: number | null;
 }
 
 function lastDay(month: string): string {
@@ -48,7 +52,10 @@ function candidates(ctx: ServiceContext, employer: EmployerDto, month: string, m
   // Active members opened by the month's end who have no (unreversed) basic contribution for that month yet.
   const rows = ctx.db
     .prepare(
-      `SELECT m.id, m.account_no, m.name, m.base_fen FROM members m
+      `SELECT m.id, m.account_no, m.name, m.base_fen,
+              (SELECT a.id FROM accounts a WHERE a.member_id = m.id AND a.parent_code = '201') AS basic_account_id,
+              (SELECT a.id FROM accounts a WHERE a.member_id = m.id AND a.parent_code = '202') AS supp_account_id
+         FROM members m
         WHERE m.employer_id = ? AND m.status = '正常' AND m.opened_date <= ?
           AND NOT EXISTS (SELECT 1 FROM contributions c WHERE c.member_id = m.id AND c.month = ? AND c.fund = 'basic'
                             AND NOT EXISTS (SELECT 1 FROM journal_entries r WHERE r.reverses_entry_id = c.entry_id))
@@ -75,36 +82,37 @@ export function previewRemittance(
   const hasSupp = employer.suppEmployeeRatioPercent !== null && employer.suppEmployerRatioPercent !== null;
   const problems: string[] = [];
   const lines: RemittanceLine[] = [];
+  const accountIds = new Map<number, [number, number | null]>();
+  // One employer: the ratios are checked once and each member's base against the bounds of the month.
   const limitDate = `${args.month}-01`;
-  // Every member of one employer shares the ratios, so the limit check on ratios runs once; bases per member.
-  for (const m of candidates(ctx, employer, args.month, args.memberIds)) {
-    const input = {
-      baseFen: m.base_fen,
-      employeeRatioPercent: employer.employeeRatioPercent,
-      employerRatioPercent: employer.employerRatioPercent,
-      district: employer.district,
-      date: limitDate,
-    };
-    const violation = checkContributionLimits(ctx.center, input)[0];
-    if (violation) problems.push(`${m.name}（${m.account_no}）：${violation.message}`);
-    const basic = computeContribution(ctx.center, input);
-    const supp = hasSupp
-      ? computeContribution(ctx.center, {
-          baseFen: m.base_fen,
-          employeeRatioPercent: employer.suppEmployeeRatioPercent!,
-          employerRatioPercent: employer.suppEmployerRatioPercent!,
-        })
-      : { employeeFen: 0, employerFen: 0 };
+  const ratioProblem = checkContributionLimits(ctx.center, {
+    baseFen: lowerBaseFen(limitsOn(ctx.center, limitDate), employer.district),
+    employeeRatioPercent: employer.employeeRatioPercent,
+    employerRatioPercent: employer.employerRatioPercent,
+    district: employer.district,
+    date: limitDate,
+  })[0];
+  if (ratioProblem) problems.push(`单位缴存比例：${ratioProblem.message}`);
+  const limits = limitsOn(ctx.center, limitDate);
+  const lower = lowerBaseFen(limits, employer.district);
+  const unit = ctx.center.contributionRounding;
+  const picked = candidates(ctx, employer, args.month, args.memberIds);
+  for (const m of picked) {
+    if (m.base_fen < lower || m.base_fen > limits.baseUpperFen) {
+      const v = checkContributionLimits(ctx.center, { baseFen: m.base_fen, employeeRatioPercent: employer.employeeRatioPercent, employerRatioPercent: employer.employerRatioPercent, district: employer.district, date: limitDate })[0];
+      problems.push(`${m.name}（${m.account_no}）：${v?.message ?? '缴存基数超出规定'}`);
+    }
     lines.push({
       memberId: m.id,
       accountNo: m.account_no,
       name: m.name,
       baseFen: m.base_fen,
-      employeeFen: basic.employeeFen,
-      employerFen: basic.employerFen,
-      suppEmployeeFen: supp.employeeFen,
-      suppEmployerFen: supp.employerFen,
+      employeeFen: percentOfFen(m.base_fen, employer.employeeRatioPercent, unit),
+      employerFen: percentOfFen(m.base_fen, employer.employerRatioPercent, unit),
+      suppEmployeeFen: hasSupp ? percentOfFen(m.base_fen, employer.suppEmployeeRatioPercent!, unit) : 0,
+      suppEmployerFen: hasSupp ? percentOfFen(m.base_fen, employer.suppEmployerRatioPercent!, unit) : 0,
     });
+    accountIds.set(m.id, [m.basic_account_id, m.supp_account_id]);
   }
   let employeeTotalFen = 0;
   let employerTotalFen = 0;
@@ -114,7 +122,7 @@ export function previewRemittance(
     employerTotalFen += l.employerFen;
     suppTotalFen += l.suppEmployeeFen + l.suppEmployerFen;
   }
-  return {
+  const preview: RemittancePreview = {
     employer: { id: employer.id, accountNo: employer.accountNo, name: employer.name },
     month: args.month,
     kind,
@@ -126,7 +134,12 @@ export function previewRemittance(
     totalFen: employeeTotalFen + employerTotalFen + suppTotalFen,
     problems,
   };
+  previewAccounts.set(preview, accountIds);
+  return preview;
 }
+
+/** Member account ids found while previewing, so posting does not look them up again. */
+const previewAccounts = new WeakMap<RemittancePreview, Map<number, [number, number | null]>>();
 
 export function postRemittance(
   ctx: ServiceContext,
@@ -156,15 +169,14 @@ export function postRemittance(
     if (p.lines.length === 0) throw badInput('month', `${p.employer.name}在${args.month}没有需要缴存的职工`);
     if (p.problems.length > 0) throw new AppError('RULE', `有${p.problems.length}名职工的缴存基数超出规定，请先调整：${p.problems[0]}`, 'month');
 
-    const accountOf = db.prepare('SELECT id FROM accounts WHERE member_id = ? AND parent_code = ?');
+    const ids = previewAccounts.get(p)!;
     const lines: PostingLine[] = [{ accountId: accountIdByCode(ctx, '101'), side: 'D', amountFen: p.totalFen }];
     for (const l of p.lines) {
-      const basicId = (accountOf.get(l.memberId, '201') as { id: number }).id;
+      const [basicId, suppAccountId] = ids.get(l.memberId)!;
       lines.push({ accountId: basicId, side: 'C', amountFen: l.employeeFen + l.employerFen });
       const supp = l.suppEmployeeFen + l.suppEmployerFen;
       if (supp > 0) {
-        const suppRow = accountOf.get(l.memberId, '202') as { id: number } | undefined;
-        const suppId = suppRow?.id ?? openMemberAccount(ctx, l.memberId, l.accountNo, 'supplementary');
+        const suppId = suppAccountId ?? openMemberAccount(ctx, l.memberId, l.accountNo, 'supplementary');
         lines.push({ accountId: suppId, side: 'C', amountFen: supp });
       }
     }
@@ -182,16 +194,15 @@ export function postRemittance(
       `INSERT INTO remittances (id, employer_id, month, kind, entry_id, member_count, employee_total_fen, employer_total_fen, supp_total_fen, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(remittanceId, p.employer.id, p.month, kind, entry.entryId, p.memberCount, p.employeeTotalFen, p.employerTotalFen, p.suppTotalFen, nowIso(ctx));
-    const insert = db.prepare(
-      `INSERT INTO contributions (member_id, month, fund, base_fen, employee_fen, employer_fen, remittance_id, entry_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    const rows: Array<[number, string, number, number, number]> = [];
     for (const l of p.lines) {
-      insert.run(l.memberId, p.month, 'basic', l.baseFen, l.employeeFen, l.employerFen, remittanceId, entry.entryId);
-      if (l.suppEmployeeFen + l.suppEmployerFen > 0) {
-        insert.run(l.memberId, p.month, 'supplementary', l.baseFen, l.suppEmployeeFen, l.suppEmployerFen, remittanceId, entry.entryId);
-      }
+      rows.push([l.memberId, 'basic', l.baseFen, l.employeeFen, l.employerFen]);
+      if (l.suppEmployeeFen + l.suppEmployerFen > 0) rows.push([l.memberId, 'supplementary', l.baseFen, l.suppEmployeeFen, l.suppEmployerFen]);
     }
+    db.prepare(
+      `INSERT INTO contributions (member_id, month, fund, base_fen, employee_fen, employer_fen, remittance_id, entry_id)
+       SELECT j.value ->> 0, ?, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, ?, ? FROM json_each(?) AS j ORDER BY j.key`,
+    ).run(p.month, remittanceId, entry.entryId, JSON.stringify(rows));
     audit(ctx, {
       operator: by,
       action: kind === '汇缴' ? 'remittance.post' : 'remittance.backpay',

@@ -94,32 +94,37 @@ export function postEntry(ctx: ServiceContext, input: EntryInput): PostedEntry {
           input.refId ?? null,
         ).lastInsertRowid,
     );
-    const insert = db.prepare('INSERT INTO postings (entry_id, account_id, side, amount_fen) VALUES (?, ?, ?, ?)');
+    // Set-based writes through json_each: one statement for all lines instead of one call per line.
+    db.prepare(
+      `INSERT INTO postings (entry_id, account_id, side, amount_fen)
+       SELECT ?, j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM json_each(?) AS j ORDER BY j.key`,
+    ).run(entryId, JSON.stringify(input.lines.map((l) => [l.accountId, l.side, l.amountFen])));
     const totals = new Map<number, { d: number; c: number }>();
     const bump = (accountId: number, side: 'D' | 'C', amount: number) => {
-      const t = totals.get(accountId) ?? { d: 0, c: 0 };
+      let t = totals.get(accountId);
+      if (!t) totals.set(accountId, (t = { d: 0, c: 0 }));
       if (side === 'D') t.d += amount;
       else t.c += amount;
-      totals.set(accountId, t);
     };
-    const parentOf = db.prepare(
-      'SELECT p.id AS pid FROM accounts a JOIN accounts p ON p.code = a.parent_code WHERE a.id = ?',
-    );
-    const parents = new Map<number, number | null>();
-    for (const l of input.lines) {
-      insert.run(entryId, l.accountId, l.side, l.amountFen);
-      bump(l.accountId, l.side, l.amountFen);
-      let parent = parents.get(l.accountId);
-      if (parent === undefined) {
-        parent = (parentOf.get(l.accountId) as { pid: number } | undefined)?.pid ?? null;
-        parents.set(l.accountId, parent);
-      }
-      if (parent !== null) bump(parent, l.side, l.amountFen);
+    for (const l of input.lines) bump(l.accountId, l.side, l.amountFen);
+    const parents = db
+      .prepare(
+        `SELECT a.id AS id, p.id AS pid FROM json_each(?) AS j
+           JOIN accounts a ON a.id = j.value JOIN accounts p ON p.code = a.parent_code`,
+      )
+      .all(JSON.stringify([...totals.keys()])) as Array<{ id: number; pid: number }>;
+    for (const { id, pid } of parents) {
+      const t = totals.get(id)!;
+      if (t.d) bump(pid, 'D', t.d);
+      if (t.c) bump(pid, 'C', t.c);
     }
-    const update = db.prepare('UPDATE accounts SET debits_fen = debits_fen + ?, credits_fen = credits_fen + ? WHERE id = ?');
-    for (const [accountId, t] of totals) {
-      if (update.run(t.d, t.c, accountId).changes !== 1) throw new AppError('INTERNAL', `账户不存在：${accountId}`);
-    }
+    const changed = db
+      .prepare(
+        `UPDATE accounts SET debits_fen = debits_fen + (j.value ->> 1), credits_fen = credits_fen + (j.value ->> 2)
+           FROM json_each(?) AS j WHERE accounts.id = j.value ->> 0`,
+      )
+      .run(JSON.stringify([...totals].map(([id, t]) => [id, t.d, t.c]))).changes;
+    if (changed !== totals.size) throw new AppError('INTERNAL', `记账账户不存在：应更新${totals.size}个账户，实际${changed}个`);
     return { entryId, entryNo, duplicate: false };
   });
 }

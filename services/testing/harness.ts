@@ -23,7 +23,7 @@ export interface Harness {
   clock: ReturnType<typeof fixedClock>;
   tokens: Record<string, string>;
   key(): string;
-  call<N extends CallName>(name: N, input: CallInput<N>, as?: string): CallOutput<N>;
+  call<N extends CallName>(name: N, input: CallInput<N>, as?: string | null): CallOutput<N>;
   fail<N extends CallName>(name: N, input: unknown, as?: string | null): AppErrorShape;
   /** Moves the frozen clock and logs everyone in again (sessions expire after 8 idle hours). */
   at(iso: string): void;

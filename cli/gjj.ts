@@ -1,0 +1,49 @@
+/**
+ * gjj — the administrator's command line over the same services as the app (`npm run gjj -- …`).
+ * Exit codes: 0 success; 1 a business error or a failed check; 2 a usage error.
+ */
+import { AppError } from '../shared/errors';
+import { ZodError } from 'zod';
+import { parseArgs, Opts, UsageError } from './args';
+import { COMMANDS } from './commands';
+
+function main(argv: string[]): number {
+  const parsed = parseArgs(argv);
+  const [first, second] = parsed.positional;
+  const entry = COMMANDS.find((c) => c.name === `${first} ${second}`) ?? COMMANDS.find((c) => c.name === first);
+  if (!entry || (!first && parsed.options.has('help'))) {
+    printHelp();
+    return first ? 2 : 0;
+  }
+  const words = entry.name.split(' ').length;
+  const opts = new Opts({ positional: parsed.positional.slice(words), options: parsed.options });
+  if (opts.help) {
+    console.log(`用法 / usage: gjj ${entry.usage}\n\n${entry.help}`);
+    return 0;
+  }
+  try {
+    return entry.run(opts, parsed.positional.slice(words)) ?? 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(`用法错误：${err.message}\n用法 / usage: gjj ${entry.usage}`);
+      return 2;
+    }
+    if (err instanceof AppError) {
+      console.error(`错误（${err.code}${err.field ? `，${err.field}` : ''}）：${err.message}`);
+      return 1;
+    }
+    if (err instanceof ZodError) {
+      console.error(`错误：${err.issues[0]?.message}`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+function printHelp(): void {
+  console.log('gjj — 公积金柜台管理命令 / gjj-counter admin CLI\n');
+  for (const c of COMMANDS) console.log(`  gjj ${c.usage}\n      ${c.help.split('\n')[0]}`);
+  console.log('\n每个命令都支持 --help。');
+}
+
+process.exitCode = main(process.argv.slice(2));

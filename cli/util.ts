@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import type { Operator } from '../services/context';
+import type { Opts } from './args';
+
+/** Actions run from the command line are audited as `cli:<os user>`. */
+export function cliOperator(): Operator {
+  let user = 'unknown';
+  try {
+    user = userInfo().username;
+  } catch {
+    // some containers have no passwd entry
+  }
+  return { id: 0, login: `cli:${user}`, name: '命令行', role: 'admin', branchCode: '' };
+}
+
+export const readStdin = (): string => readFileSync(0, 'utf8');
+export const dataDirOf = (opts: Opts): string => resolve(opts.str('data', '数据目录'));
+
+export function out(opts: Opts, data: unknown, text: () => string): void {
+  console.log(opts.json ? JSON.stringify(data, null, 2) : text());
+}
