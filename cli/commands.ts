@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Db } from '../db/connection';
 import { centerConfig, CENTER_IDS, type CenterId } from '../shared/centers';
 import { checkContributionLimits, computeContribution } from '../shared/contribution';
 import { AppError } from '../shared/errors';
@@ -136,6 +139,22 @@ export const COMMANDS: Command[] = [
             r.controls.map((c) => `${c.code} 余额 ${formatYuanGrouped(c.balanceFen)} 元 = 明细合计`).join('；')
           : `账务核对失败：${r.firstViolation}`,
       );
+      return r.ok ? 0 : 1;
+    },
+  },
+  {
+    name: 'backup',
+    usage: 'backup --data DIR --out FILE',
+    help: '在线备份：把数据库一致地复制为一个文件（VACUUM INTO），程序运行中也可执行；恢复时把该文件改名为 gjj.sqlite 放入数据目录。',
+    run(opts) {
+      const dir = dataDirOf(opts);
+      const file = resolve(opts.str('out', '备份文件'));
+      opts.done();
+      if (existsSync(file)) throw new UsageError(`备份文件已存在，不会覆盖：${file}`);
+      const ctx = openContext(dir);
+      ctx.db.sqlite.prepare('VACUUM INTO ?').run(file);
+      const r = checkLedger({ ...ctx, db: new Db(file, { readonly: true }) });
+      console.log(`已备份到 ${file}（${(statSync(file).size / 2 ** 20).toFixed(1)} MiB），备份文件账务核对${r.ok ? '通过' : `失败：${r.firstViolation}`}`);
       return r.ok ? 0 : 1;
     },
   },

@@ -41,6 +41,9 @@ describe('gjj CLI', () => {
     const check = gjj(['check', '--data', dir]);
     expect(check.code).toBe(0);
     expect(check.out).toContain('账务核对通过');
+    const backup = gjj(['backup', '--data', dir, '--out', join(dir, 'backup.sqlite')]);
+    expect(backup.code).toBe(0);
+    expect(backup.out).toContain('备份文件账务核对通过');
   });
 
   it('exits 1 with the first violation when the ledger was tampered with', () => {
@@ -66,7 +69,7 @@ describe('gjj CLI', () => {
     expect(gjj(['remit', '--data', dir]).code).toBe(2);
     expect(gjj(['check', '--data', dir, '--bogus', '1']).err).toContain('未知参数 --bogus');
     expect(gjj(['nonsense']).code).toBe(2);
-    for (const cmd of [['init'], ['user', 'add'], ['demo'], ['remit'], ['statement'], ['check'], ['calc', 'contribution']]) {
+    for (const cmd of [['backup'], ['init'], ['user', 'add'], ['demo'], ['remit'], ['statement'], ['check'], ['calc', 'contribution']]) {
       const r = gjj([...cmd, '--help']);
       expect(r.code).toBe(0);
       expect(r.out).toContain('用法');
