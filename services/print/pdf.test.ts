@@ -1,0 +1,34 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderPdf } from './pdf';
+
+const OUT = join(__dirname, '../../test-output/print');
+
+describe('PDF rendering with the bundled font', () => {
+  it('embeds the CJK font and keeps the text extractable, rare characters included', async () => {
+    const pdf = await renderPdf(
+      {
+        content: [
+          { text: '住房公积金测试页', bold: true, fontSize: 18 },
+          { text: '职工姓名：张堃 王喆 李燊 𠮷野家' },
+          { text: '金额：壹拾叁万伍仟元整（135000.00）' },
+          { qr: 'GJJ-TEST-000001', fit: 80 },
+        ],
+      },
+      { title: '测试页' },
+    );
+    mkdirSync(OUT, { recursive: true });
+    const file = join(OUT, 'font-test.pdf');
+    writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('住房公积金测试页');
+    expect(text).toContain('张堃 王喆 李燊 𠮷野家');
+    expect(text).toContain('壹拾叁万伍仟元整');
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    expect(fonts).toContain('NotoSerifCJKsc-Regular');
+    expect(fonts).toContain('NotoSerifCJKsc-Bold');
+    expect(fonts).toMatch(/yes\s+yes/); // embedded, subset
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * The one PDF renderer: pdfmake with the bundled CJK font registered once, no network access and file access
+ * limited to the fonts folder. A4 throughout. Callers build a document definition and get the PDF bytes.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import pdfmake from 'pdfmake';
+import { FONT_FACES, FONT_FILES, fontsDir } from './fonts';
+
+let registered = false;
+
+export function ensureFonts(): void {
+  if (registered) return;
+  const dir = fontsDir();
+  // Read once into pdfmake's virtual file system: later documents reuse the bytes instead of reading 50 MB again.
+  pdfmake.virtualfs.writeFileSync(FONT_FILES.regular, readFileSync(join(dir, FONT_FILES.regular)));
+  pdfmake.virtualfs.writeFileSync(FONT_FILES.bold, readFileSync(join(dir, FONT_FILES.bold)));
+  pdfmake.setFonts({
+    NotoSerif: {
+      normal: [FONT_FILES.regular, FONT_FACES.regular],
+      bold: [FONT_FILES.bold, FONT_FACES.bold],
+      italics: [FONT_FILES.regular, FONT_FACES.regular],
+      bolditalics: [FONT_FILES.bold, FONT_FACES.bold],
+    },
+  });
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((p) => resolve(p).startsWith(dir + sep));
+  registered = true;
+}
+
+export interface PdfMeta {
+  title: string;
+  subject?: string;
+}
+
+export async function renderPdf(doc: Record<string, unknown>, meta: PdfMeta): Promise<Buffer> {
+  ensureFonts();
+  const full = {
+    pageSize: 'A4',
+    pageMargins: [48, 56, 48, 56],
+    info: { title: meta.title, subject: meta.subject ?? meta.title, creator: '公积金柜台', producer: '公积金柜台' },
+    defaultStyle: { font: 'NotoSerif', fontSize: 10.5, lineHeight: 1.25 },
+    ...doc,
+  };
+  return pdfmake.createPdf(full).getBuffer();
+}
