@@ -5,13 +5,14 @@
  */
 import type { Sqlite } from './connection';
 import { m001_init } from './migrations/001_init';
+import { m002_notices } from './migrations/002_notices';
 
 export interface Migration {
   id: string;
   up(sqlite: Sqlite): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001_init];
+export const MIGRATIONS: readonly Migration[] = [m001_init, m002_notices];
 
 export function migrate(sqlite: Sqlite, migrations: readonly Migration[] = MIGRATIONS, now = new Date()): string[] {
   checkOrder(migrations);

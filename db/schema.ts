@@ -143,6 +143,16 @@ export interface AuditTable {
   hash: string;
 }
 
+export interface NoticeTable {
+  id: Generated<number>;
+  kind: '公告' | '中心动态';
+  title: string;
+  body: string;
+  published_at: string;
+  author_id: number | null;
+  withdrawn_at: string | null;
+}
+
 export interface DB {
   meta: MetaTable;
   schema_migrations: MigrationTable;
@@ -156,4 +166,5 @@ export interface DB {
   contributions: ContributionTable;
   commands: CommandTable;
   audit_log: AuditTable;
+  notices: NoticeTable;
 }

@@ -18,6 +18,7 @@ import { reverseEntry } from '../ledger/reverse';
 import { checkLedger } from '../ledger/check';
 import { initCenter, centerOf } from '../app/open';
 import { audit } from '../audit/log';
+import { listNotices, postNotice, withdrawNotice } from '../notices/notices';
 import type { AppState } from './state';
 
 export interface HandlerEnv {
@@ -111,6 +112,9 @@ export const handlers: Handlers = {
 
   'users.list': (env) => listOperators(ctxOf(env)),
   'users.add': (env, { idempotencyKey: _key, ...input }) => operatorDto(addOperator(ctxOf(env), op(env), input)),
+  'notices.list': (env, input) => listNotices(ctxOf(env), input),
+  'notices.post': (env, { idempotencyKey: _key, ...input }) => postNotice(ctxOf(env), op(env), input),
+  'notices.withdraw': (env, input) => withdrawNotice(ctxOf(env), op(env), input.noticeId),
   'audit.list': (env, input) =>
     (
       env.app.db

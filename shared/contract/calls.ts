@@ -13,6 +13,7 @@ import type {
   EmployerDto,
   MemberDetail,
   MemberListItem,
+  NoticeDto,
   RemittancePreview,
   RemittanceResult,
   Statement,
@@ -200,6 +201,25 @@ export const calls = {
       branchCode: z.string().optional(),
       idempotencyKey: f.idempotencyKey(),
     }),
+    roles: ADMIN,
+    write: true,
+  }),
+  'notices.list': call<NoticeDto[]>()({
+    input: z.object({ kind: z.enum(['公告', '中心动态']).optional(), includeWithdrawn: z.boolean().optional() }),
+    roles: ANY,
+  }),
+  'notices.post': call<NoticeDto>()({
+    input: z.object({
+      kind: z.enum(['公告', '中心动态'], { error: '请选择类别（公告或中心动态）' }),
+      title: f.text('标题', 80),
+      body: f.text('正文', 5000),
+      idempotencyKey: f.idempotencyKey(),
+    }),
+    roles: ADMIN,
+    write: true,
+  }),
+  'notices.withdraw': call<NoticeDto>()({
+    input: z.object({ noticeId: f.id('公告'), idempotencyKey: f.idempotencyKey() }),
     roles: ADMIN,
     write: true,
   }),

@@ -137,3 +137,13 @@ export interface CheckReport {
   auditRows: number;
   controls: Array<{ code: string; balanceFen: number; subLedgerFen: number }>;
 }
+
+export interface NoticeDto {
+  id: number;
+  kind: '公告' | '中心动态';
+  title: string;
+  body: string;
+  publishedAt: string;
+  author: string;
+  withdrawn: boolean;
+}

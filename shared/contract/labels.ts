@@ -32,4 +32,7 @@ export const FIELD_LABELS: Record<string, string> = {
   limit: '条数',
   year: '年度',
   idempotencyKey: '业务流水号',
+  title: '标题',
+  body: '正文',
+  noticeId: '公告',
 };
