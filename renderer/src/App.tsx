@@ -50,6 +50,7 @@ export function App() {
 
   const match = routes.find((r) => r.path === route.path) ?? routes[0]!;
   const allowed = match.roles.includes(operator.role);
+  document.title = `${match.title} · 公积金柜台`;
   const Page = match.component;
   return (
     <SessionContext.Provider value={{ operator, center, logout }}>

@@ -2,7 +2,17 @@ import type { MenuProps } from 'antd';
 import type { ComponentType } from 'react';
 import type { Role } from '../../shared/roles';
 import type { Route } from './router';
+import { AuditPage } from './pages/admin/AuditPage';
+import { LedgerCheckPage } from './pages/admin/LedgerCheckPage';
+import { OperatorsPage } from './pages/admin/OperatorsPage';
+import { CalculatorPage } from './pages/CalculatorPage';
+import { EmployerCreatePage } from './pages/EmployerCreatePage';
+import { EmployerListPage } from './pages/EmployerListPage';
+import { EmployerPage } from './pages/EmployerPage';
 import { HomePage } from './pages/HomePage';
+import { MemberDetailPage } from './pages/MemberDetailPage';
+import { MemberOpenPage } from './pages/MemberOpenPage';
+import { MemberSearchPage } from './pages/MemberSearchPage';
 
 export interface PageProps {
   route: Route;
@@ -15,14 +25,50 @@ export interface RouteDef {
   component: ComponentType<PageProps>;
   /** Shown in the top menu when set; the menu key is the path. */
   inMenu?: boolean;
+  /** Puts the menu item under a sub-menu of this title. */
+  group?: string;
   /** Highlights another menu item (detail pages). */
   menu?: string;
 }
 
 const ALL: readonly Role[] = ['clerk', 'reviewer', 'approver', 'admin'];
+const COUNTER: readonly Role[] = ['clerk', 'admin'];
+const ADMIN: readonly Role[] = ['admin'];
 
-export const routes: RouteDef[] = [{ path: '/', title: '首页', roles: ALL, component: HomePage, inMenu: true }];
+export const routes: RouteDef[] = [
+  { path: '/', title: '首页', roles: ALL, component: HomePage, inMenu: true },
+  { path: '/members', title: '职工', roles: ALL, component: MemberSearchPage, inMenu: true },
+  { path: '/member', title: '职工详情', roles: ALL, component: MemberDetailPage, menu: '/members' },
+  { path: '/members/open', title: '职工开户', roles: COUNTER, component: MemberOpenPage, menu: '/members' },
+  { path: '/employers', title: '单位', roles: COUNTER, component: EmployerListPage, inMenu: true },
+  { path: '/employers/new', title: '新增单位', roles: COUNTER, component: EmployerCreatePage, menu: '/employers' },
+  // Read-only for every post: a reviewer following a member's 所在单位 link may see the employer.
+  { path: '/employer', title: '单位详情', roles: ALL, component: EmployerPage, menu: '/employers' },
+  { path: '/calc', title: '缴存计算器', roles: ALL, component: CalculatorPage, inMenu: true },
+  { path: '/admin/users', title: '操作员', roles: ADMIN, component: OperatorsPage, inMenu: true, group: '系统管理' },
+  { path: '/admin/audit', title: '审计日志', roles: ADMIN, component: AuditPage, inMenu: true, group: '系统管理' },
+  { path: '/admin/check', title: '账务核对', roles: ADMIN, component: LedgerCheckPage, inMenu: true, group: '系统管理' },
+];
+
+type MenuItem = NonNullable<MenuProps['items']>[number];
 
 export function menuFor(role: Role): MenuProps['items'] {
-  return routes.filter((r) => r.inMenu && r.roles.includes(role)).map((r) => ({ key: r.path, label: r.title }));
+  const items: MenuItem[] = [];
+  const groups = new Map<string, MenuItem[]>();
+  for (const r of routes) {
+    if (!r.inMenu || !r.roles.includes(role)) continue;
+    const item = { key: r.path, label: r.title };
+    if (!r.group) {
+      items.push(item);
+      continue;
+    }
+    let children = groups.get(r.group);
+    if (!children) {
+      children = [];
+      groups.set(r.group, children);
+      items.push({ key: `group:${r.group}`, label: r.group, children });
+    }
+    children.push(item);
+  }
+  return items;
 }

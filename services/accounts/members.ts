@@ -139,8 +139,9 @@ export function searchMembers(ctx: ServiceContext, query: string, limit = 50): M
     where = 'm.account_no = ?';
     params = [q];
   } else if (/^[\dX]{4,}$/.test(q)) {
-    where = '(m.account_no LIKE ? OR m.id_number LIKE ?)';
-    params = [`${q}%`, `%${q}`];
+    // Digits: an account-number prefix, or the ID number's last digits (what applicants quote), or its start.
+    where = '(m.account_no LIKE ? OR m.id_number LIKE ? OR m.id_number LIKE ?)';
+    params = [`${q}%`, `%${q}`, q.length >= 6 ? `${q}%` : '\u0000'];
   } else {
     where = 'm.name LIKE ?';
     params = [`%${query.trim()}%`];

@@ -82,7 +82,7 @@ describe('补缴 (back payment)', () => {
     expect(r).toMatchObject({ kind: '补缴', memberCount: 1, totalFen: 96000 });
     expect(h.call('members.get', { memberId: b.id }).balanceFen).toBe(96000);
     const err = h.fail('remit.post', { employerId: e.id, month: '2026-04', kind: '补缴', memberIds: [a.id], idempotencyKey: h.key() });
-    expect(err.message).toContain('该月已缴存');
+    expect(err.message).toContain(`该月已缴存，不能补缴：${a.name}（${a.accountNo}）`);
   });
 
   it('is only for months before the current one', () => {

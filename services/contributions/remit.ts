@@ -67,7 +67,11 @@ function candidates(ctx: ServiceContext, employer: EmployerDto, month: string, m
   const found = rows.filter((r) => wanted.has(r.id));
   if (found.length !== wanted.size) {
     const missing = [...wanted].filter((id) => !found.some((f) => f.id === id));
-    throw badInput('memberIds', `以下职工不在本单位、已封存或该月已缴存，不能补缴：${missing.join('、')}`);
+    const who = missing.map((id) => {
+      const m = ctx.db.prepare('SELECT name, account_no FROM members WHERE id = ?').get(id) as { name: string; account_no: string } | undefined;
+      return m ? `${m.name}（${m.account_no}）` : `编号${id}（不存在）`;
+    });
+    throw badInput('memberIds', `以下职工不在本单位、已封存或该月已缴存，不能补缴：${who.join('、')}`);
   }
   return found;
 }
