@@ -6,11 +6,14 @@ import { AppError } from '../shared/errors';
 import { ZodError } from 'zod';
 import { parseArgs, Opts, UsageError } from './args';
 import { COMMANDS } from './commands';
+import { POLICY_COMMANDS } from './policyCommands';
+
+const ALL = [...COMMANDS, ...POLICY_COMMANDS];
 
 function main(argv: string[]): number {
   const parsed = parseArgs(argv);
   const [first, second] = parsed.positional;
-  const entry = COMMANDS.find((c) => c.name === `${first} ${second}`) ?? COMMANDS.find((c) => c.name === first);
+  const entry = ALL.find((c) => c.name === `${first} ${second}`) ?? ALL.find((c) => c.name === first);
   if (!entry || (!first && parsed.options.has('help'))) {
     printHelp();
     return first ? 2 : 0;
@@ -42,7 +45,7 @@ function main(argv: string[]): number {
 
 function printHelp(): void {
   console.log('gjj — 公积金柜台管理命令 / gjj-counter admin CLI\n');
-  for (const c of COMMANDS) console.log(`  gjj ${c.usage}\n      ${c.help.split('\n')[0]}`);
+  for (const c of ALL) console.log(`  gjj ${c.usage}\n      ${c.help.split('\n')[0]}`);
   console.log('\n每个命令都支持 --help。');
 }
 

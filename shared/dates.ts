@@ -25,3 +25,10 @@ export function addMonthsToMonth(month: string, n: number): string {
 export function compareMonth(a: string, b: string): number {
   return a.localeCompare(b);
 }
+
+const FMT_TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+
+/** "2026-06-15 10:00" in Beijing time, for printed forms. */
+export function chinaDateTime(at: Date): string {
+  return FMT_TIME.format(at);
+}

@@ -35,15 +35,37 @@ function requestHash(name: string, input: Record<string, unknown>): string {
   return createHash('sha256').update(name).update(JSON.stringify(rest)).digest('hex');
 }
 
+function failure(req: CallRequest, err: unknown): CallResult<never> {
+  if (err instanceof AppError) return { ok: false, error: err.toShape() };
+  if (err instanceof ZodError) return { ok: false, error: zodToAppError(err).toShape() };
+  // An unexpected failure: the transaction has rolled back; say so without leaking internals to the screen.
+  console.error(`[gjj] ${req.call} failed:`, err);
+  return { ok: false, error: { code: 'INTERNAL', message: '系统内部错误，本次操作未生效，请联系管理员' } };
+}
+
+/**
+ * Synchronous dispatch: every call but the read-only ones that finish asynchronously (PDF rendering), which
+ * transports reach through dispatchAsync. Writes are always synchronous, inside one transaction.
+ */
 export function dispatch(app: AppState, req: CallRequest): CallResult<unknown> {
   try {
-    return { ok: true, data: run(app, req) };
+    const data = run(app, req);
+    if (data instanceof Promise) {
+      data.catch(() => undefined);
+      throw new AppError('INTERNAL', `${req.call} 须通过异步通道调用`);
+    }
+    return { ok: true, data };
   } catch (err) {
-    if (err instanceof AppError) return { ok: false, error: err.toShape() };
-    if (err instanceof ZodError) return { ok: false, error: zodToAppError(err).toShape() };
-    // An unexpected failure: the transaction has rolled back; say so without leaking internals to the screen.
-    console.error(`[gjj] ${req.call} failed:`, err);
-    return { ok: false, error: { code: 'INTERNAL', message: '系统内部错误，本次操作未生效，请联系管理员' } };
+    return failure(req, err);
+  }
+}
+
+/** What the transports run: like dispatch, and also awaits calls that read first and then render. */
+export async function dispatchAsync(app: AppState, req: CallRequest): Promise<CallResult<unknown>> {
+  try {
+    return { ok: true, data: await run(app, req) };
+  } catch (err) {
+    return failure(req, err);
   }
 }
 
@@ -64,7 +86,9 @@ function run(app: AppState, req: CallRequest): unknown {
   const parsed = def.input.parse(req.input ?? {}) as Record<string, unknown>;
   const env: HandlerEnv = { app, operator, token: req.token ?? null };
   const handler = handlers[name] as (env: HandlerEnv, input: unknown) => unknown;
-  if (!def.write || !('idempotencyKey' in parsed)) return app.db.tx(() => handler(env, parsed));
+  // Reads need no transaction: the process is single-threaded and better-sqlite3 synchronous, so no write
+  // can interleave with a read; a read that audits (login) opens its own.
+  if (!def.write || !('idempotencyKey' in parsed)) return def.write ? app.db.tx(() => handler(env, parsed)) : handler(env, parsed);
 
   const key = String(parsed.idempotencyKey);
   const hash = requestHash(name, parsed);
@@ -79,6 +103,7 @@ function run(app: AppState, req: CallRequest): unknown {
       return JSON.parse(prior.result_json) as unknown;
     }
     const result = handler(env, parsed);
+    if (result instanceof Promise) throw new AppError('INTERNAL', `${name} 是写操作，不能异步完成`);
     app.db
       .prepare('INSERT INTO commands (idempotency_key, action, request_hash, result_json, operator_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(key, name, hash, JSON.stringify(result), operator?.id ?? null, app.clock.now().toISOString());

@@ -19,6 +19,13 @@ import { checkLedger } from '../ledger/check';
 import { initCenter, centerOf } from '../app/open';
 import { audit } from '../audit/log';
 import { listNotices, postNotice, withdrawNotice } from '../notices/notices';
+import { guides, listParams, listRules, loanHouseTypes, withdrawalCases } from '../rules/engine';
+import { addOverride, decideLoan, decideWithdrawal, evalOptions } from '../policy/decide';
+import { memberFacts } from '../policy/facts';
+import { addDepositRate, addLoanRate, depositRates, loanRates, policyOverrides } from '../policy/tables';
+import { today } from '../context';
+import { chinaDateTime } from '../../shared/dates';
+import { renderGuidePdf } from '../print/guide';
 import type { AppState } from './state';
 
 export interface HandlerEnv {
@@ -27,7 +34,8 @@ export interface HandlerEnv {
   token: string | null;
 }
 
-type Handler<N extends CallName> = (env: HandlerEnv, input: CallParsed<N>) => CallOutput<N>;
+// Reads may finish asynchronously (PDF rendering); writes never do (one synchronous transaction).
+type Handler<N extends CallName> = (env: HandlerEnv, input: CallParsed<N>) => CallOutput<N> | Promise<CallOutput<N>>;
 export type Handlers = { [N in CallName]: Handler<N> };
 
 export function operatorDto(op: Operator): OperatorDto {
@@ -115,6 +123,28 @@ export const handlers: Handlers = {
   'notices.list': (env, input) => listNotices(ctxOf(env), input),
   'notices.post': (env, { idempotencyKey: _key, ...input }) => postNotice(ctxOf(env), op(env), input),
   'notices.withdraw': (env, input) => withdrawNotice(ctxOf(env), op(env), input.noticeId),
+  'rules.evaluateWithdrawal': (env, input) => decideWithdrawal(ctxOf(env), input.application),
+  'rules.evaluateLoan': (env, input) => decideLoan(ctxOf(env), input.application),
+  'rules.list': (env) => listRules(ctxOf(env).center.id),
+  'rules.params': (env) => listParams(ctxOf(env).center.id),
+  'rules.cases': (env) => ({ withdrawal: withdrawalCases(ctxOf(env).center.id), loan: loanHouseTypes(ctxOf(env).center.id) }),
+  'rules.guides': (env, input) => {
+    const ctx = ctxOf(env);
+    return guides(ctx.center.id, input.asOf ?? today(ctx), evalOptions(ctx).overrides);
+  },
+  'rules.memberFacts': (env, input) => memberFacts(ctxOf(env), input.memberId),
+  'rates.list': (env) => ({ loan: loanRates(ctxOf(env)), deposit: depositRates(ctxOf(env)) }),
+  'rates.addLoan': (env, { idempotencyKey: _key, ...row }) =>
+    addLoanRate(ctxOf(env), op(env), { ...row, secondUpTo5y: row.secondUpTo5y || null, secondOver5y: row.secondOver5y || null }),
+  'rates.addDeposit': (env, { idempotencyKey: _key, ...row }) => addDepositRate(ctxOf(env), op(env), row),
+  'policy.overrides': (env) => policyOverrides(ctxOf(env)),
+  'policy.addOverride': (env, { idempotencyKey: _key, ...o }) => addOverride(ctxOf(env), op(env), o),
+  'print.guide': (env, input) => {
+    const ctx = ctxOf(env);
+    const g = guides(ctx.center.id, today(ctx), evalOptions(ctx).overrides).find((x) => x.kind === input.kind && x.caseId === input.caseId);
+    if (!g) throw new AppError('NOT_FOUND', `没有这项业务的办事指南：${input.caseId}`, 'caseId');
+    return renderGuidePdf(g, chinaDateTime(ctx.clock.now())).then((pdf) => ({ fileName: `${g.title}.pdf`, pdfBase64: pdf.toString('base64') }));
+  },
   'audit.list': (env, input) =>
     (
       env.app.db

@@ -12,6 +12,7 @@ import { systemClock, type Clock, type ServiceContext } from '../context';
 import { seedChart } from '../ledger/accounts';
 import { audit } from '../audit/log';
 import { SYSTEM_OPERATOR } from '../context';
+import { seedPolicyTables } from '../policy/tables';
 
 export const DB_FILE = 'gjj.sqlite';
 
@@ -44,6 +45,7 @@ export function initCenter(db: Db, center: CenterId, clock: Clock = systemClock)
   db.tx(() => {
     db.prepare(`INSERT INTO meta (key, value) VALUES ('center', ?), ('initialised_at', ?)`).run(center, clock.now().toISOString());
     seedChart(ctx);
+    seedPolicyTables(ctx);
     audit(ctx, { operator: SYSTEM_OPERATOR, action: 'center.init', recordType: 'center', recordId: center });
   });
   return ctx;

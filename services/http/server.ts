@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AppState } from '../api/state';
-import { dispatch } from '../api/dispatch';
+import { dispatchAsync } from '../api/dispatch';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -80,7 +80,7 @@ export function startHttpTransport(app: AppState, opts: { port?: number; staticD
         }
         const auth = req.headers.authorization;
         const token = auth?.startsWith('Bearer ') ? auth.slice(7) : null;
-        const result = dispatch(app, { call: String(body.call), input: body.input, token });
+        const result = await dispatchAsync(app, { call: String(body.call), input: body.input, token });
         return send(res, result.ok ? 200 : (STATUS[result.error.code] ?? 500), JSON.stringify(result));
       }
       if (!staticRoot || (req.method !== 'GET' && req.method !== 'HEAD')) return send(res, 404, '{}');

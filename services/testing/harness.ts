@@ -10,7 +10,7 @@ import type { CallInput, CallName, CallOutput } from '../../shared/contract/call
 import type { AppErrorShape } from '../../shared/errors';
 import type { Role } from '../../shared/roles';
 import { fixedClock } from '../context';
-import { dispatch } from '../api/dispatch';
+import { dispatch, dispatchAsync } from '../api/dispatch';
 import { openAppState, type AppState } from '../api/state';
 import { makeIdNumber } from '../../shared/idcard';
 import { makeUscc } from '../../shared/uscc';
@@ -25,6 +25,8 @@ export interface Harness {
   key(): string;
   call<N extends CallName>(name: N, input: CallInput<N>, as?: string | null): CallOutput<N>;
   fail<N extends CallName>(name: N, input: unknown, as?: string | null): AppErrorShape;
+  /** For the calls that finish asynchronously (printing). */
+  callAsync<N extends CallName>(name: N, input: CallInput<N>, as?: string | null): Promise<CallOutput<N>>;
   /** Moves the frozen clock and logs everyone in again (sessions expire after 8 idle hours). */
   at(iso: string): void;
   close(): void;
@@ -46,6 +48,11 @@ export function harness(center: CenterId = 'yinchuan', at = '2026-06-15T02:00:00
     key: () => `test-key-${String(++n).padStart(6, '0')}`,
     call(name, input, as) {
       const r = raw(name, input, as);
+      if (!r.ok) throw new Error(`${name} failed: ${r.error.code} ${r.error.message}`);
+      return r.data as never;
+    },
+    async callAsync(name, input, as) {
+      const r = await dispatchAsync(app, { call: name, input, token: as === null ? null : tokens[as ?? 'clerk'] });
       if (!r.ok) throw new Error(`${name} failed: ${r.error.code} ${r.error.message}`);
       return r.data as never;
     },

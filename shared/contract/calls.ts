@@ -19,6 +19,18 @@ import type {
   Statement,
 } from './dto';
 import * as f from './fields';
+import type { CaseView, Guide, LoanDecision, ParamInfo, Person, RuleInfo, WithdrawalDecision } from '../rules';
+import type { DepositRateRow } from '../rates/depositRates';
+import type { LoanRateRow } from '../rates/loanRates';
+
+export interface ParamOverrideDto {
+  paramId: string;
+  effectiveFrom: string;
+  value: unknown;
+  note: string;
+  createdAt: string;
+  createdBy: string;
+}
 
 export const PUBLIC = 'public' as const;
 export type Roles = typeof PUBLIC | readonly Role[];
@@ -222,6 +234,54 @@ export const calls = {
     input: z.object({ noticeId: f.id('公告'), idempotencyKey: f.idempotencyKey() }),
     roles: ADMIN,
     write: true,
+  }),
+  // Policy: the engine decides; these calls only carry the application and the center's dated data to it.
+  'rules.evaluateWithdrawal': call<WithdrawalDecision>()({ input: z.object({ application: z.unknown() }), roles: ANY }),
+  'rules.evaluateLoan': call<LoanDecision>()({ input: z.object({ application: z.unknown() }), roles: ANY }),
+  'rules.list': call<RuleInfo[]>()({ input: z.object({}), roles: ANY }),
+  'rules.params': call<ParamInfo[]>()({ input: z.object({}), roles: ANY }),
+  'rules.cases': call<{ withdrawal: CaseView[]; loan: CaseView[] }>()({ input: z.object({}), roles: ANY }),
+  'rules.guides': call<Guide[]>()({ input: z.object({ asOf: f.date('指南日期').optional() }), roles: ANY }),
+  'rules.memberFacts': call<Person>()({ input: z.object({ memberId: f.id('职工') }), roles: ANY }),
+  'rates.list': call<{ loan: LoanRateRow[]; deposit: DepositRateRow[] }>()({ input: z.object({}), roles: ANY }),
+  'rates.addLoan': call<LoanRateRow[]>()({
+    input: z.object({
+      effectiveFrom: f.date('生效日期'),
+      firstUpTo5y: f.text('首套五年以下（含五年）利率', 10),
+      firstOver5y: f.text('首套五年以上利率', 10),
+      secondUpTo5y: z.string().trim().nullable(),
+      secondOver5y: z.string().trim().nullable(),
+      source: f.text('依据（文件名称、文号）', 300),
+      idempotencyKey: f.idempotencyKey(),
+    }),
+    roles: ADMIN,
+    write: true,
+  }),
+  'rates.addDeposit': call<DepositRateRow[]>()({
+    input: z.object({
+      effectiveFrom: f.date('生效日期'),
+      annualRatePercent: f.text('存款年利率', 10),
+      source: f.text('依据（文件名称、文号）', 300),
+      idempotencyKey: f.idempotencyKey(),
+    }),
+    roles: ADMIN,
+    write: true,
+  }),
+  'policy.overrides': call<ParamOverrideDto[]>()({ input: z.object({}), roles: ANY }),
+  'policy.addOverride': call<ParamOverrideDto[]>()({
+    input: z.object({
+      paramId: f.text('政策参数', 100),
+      effectiveFrom: f.date('生效日期'),
+      value: z.unknown(),
+      note: f.text('调整依据', 500),
+      idempotencyKey: f.idempotencyKey(),
+    }),
+    roles: ADMIN,
+    write: true,
+  }),
+  'print.guide': call<{ fileName: string; pdfBase64: string }>()({
+    input: z.object({ kind: z.enum(['withdrawal', 'loan']), caseId: f.text('业务类型', 60) }),
+    roles: ANY,
   }),
   'audit.list': call<AuditListItem[]>()({
     input: z.object({ limit: z.number().int().min(1).max(500).default(100) }),
