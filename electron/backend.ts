@@ -4,7 +4,7 @@
  * is all it needs, so the same services run here, under the HTTP transport and in the tests.
  * better-sqlite3 13 loads here from its Node-API prebuild, which Electron's ABI accepts without a rebuild.
  */
-import { dispatch } from '../services/api/dispatch';
+import { dispatchAsync } from '../services/api/dispatch';
 import { openAppState } from '../services/api/state';
 
 interface ParentPort {
@@ -18,6 +18,5 @@ const state = openAppState(dataDir);
 const port = (process as unknown as { parentPort: ParentPort }).parentPort;
 
 port.on('message', ({ data }) => {
-  const result = dispatch(state, { call: data.call, input: data.input, token: data.token });
-  port.postMessage({ id: data.id, result });
+  void dispatchAsync(state, { call: data.call, input: data.input, token: data.token }).then((result) => port.postMessage({ id: data.id, result }));
 });

@@ -6,7 +6,7 @@
 import { app, BrowserWindow, ipcMain, net, protocol, session, shell, utilityProcess, type UtilityProcess } from 'electron';
 import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { APP_ORIGIN, APP_SCHEME, isAllowedNavigation, isTrustedSender, mainWindowOptions, resolveAppFile } from './windowOptions';
+import { APP_ORIGIN, APP_SCHEME, isAllowedNavigation, isTrustedSender, mainWindowOptions, pdfWindowOptions, resolveAppFile, windowOpenDecision } from './windowOptions';
 
 app.setPath('userData', join(app.getPath('appData'), 'gjj-counter'));
 const dataDir = process.env.GJJ_DATA ?? join(app.getPath('userData'), 'data');
@@ -52,8 +52,9 @@ function createWindow(): void {
     if (!isAllowedNavigation(url)) event.preventDefault();
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
-    // A PDF or the center's website opens outside the app; nothing opens inside a new Electron window.
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    const decision = windowOpenDecision(url);
+    if (decision === 'pdf-window') return { action: 'allow', overrideBrowserWindowOptions: pdfWindowOptions() };
+    if (decision === 'external') void shell.openExternal(url);
     return { action: 'deny' };
   });
   win.once('ready-to-show', () => win.show());

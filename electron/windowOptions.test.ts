@@ -1,7 +1,7 @@
 import { join, sep } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isAllowedNavigation, isTrustedSender, mainWindowOptions, resolveAppFile } from './windowOptions';
+import { isAllowedNavigation, isTrustedSender, mainWindowOptions, pdfWindowOptions, resolveAppFile, windowOpenDecision } from './windowOptions';
 
 describe('Electron window hardening', () => {
   const prefs = mainWindowOptions('/x/preload.js').webPreferences!;
@@ -22,6 +22,16 @@ describe('Electron window hardening', () => {
     expect(isAllowedNavigation('file:///etc/passwd')).toBe(false);
     expect(isAllowedNavigation('app://other/index.html')).toBe(false);
     expect(isAllowedNavigation('not a url')).toBe(false);
+  });
+  it('opens only our own PDFs in a sandboxed child window, https links outside, nothing else', () => {
+    expect(windowOpenDecision('blob:app://gjj/2f0c-uuid')).toBe('pdf-window');
+    expect(windowOpenDecision('https://www.xinjianggjj.com')).toBe('external');
+    expect(windowOpenDecision('blob:https://evil.example/x')).toBe('deny');
+    expect(windowOpenDecision('file:///etc/passwd')).toBe('deny');
+    const p = pdfWindowOptions().webPreferences!;
+    expect(p.sandbox).toBe(true);
+    expect(p.nodeIntegration).toBe(false);
+    expect(p.preload).toBeUndefined();
   });
   it('answers IPC only from our own frame', () => {
     expect(isTrustedSender('app://gjj/index.html#/members')).toBe(true);

@@ -58,3 +58,26 @@ export function resolveAppFile(rendererDir: string, requestUrl: string, join: (.
   const file = join(rendererDir, rel);
   return file.startsWith(rendererDir + sep) ? file : null;
 }
+
+export type OpenDecision = 'pdf-window' | 'external' | 'deny';
+
+/**
+ * window.open from the renderer: a PDF the app made itself (a blob: URL of our origin) opens in a child window
+ * with Chromium's PDF viewer, from which the clerk prints through the system dialog; an https link (the
+ * center's website) goes to the system browser; everything else is refused.
+ */
+export function windowOpenDecision(url: string): OpenDecision {
+  if (url.startsWith(`blob:${APP_ORIGIN}/`)) return 'pdf-window';
+  if (url.startsWith('https://')) return 'external';
+  return 'deny';
+}
+
+export function pdfWindowOptions(): BrowserWindowConstructorOptions {
+  return {
+    width: 900,
+    height: 1100,
+    title: '打印预览',
+    autoHideMenuBar: true,
+    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, plugins: true },
+  };
+}
