@@ -99,6 +99,7 @@ export function evaluateWithdrawal(raw: unknown, options: EvalOptions = {}): Wit
   const pool: Amount[] = [];
   const caps: Amount[] = [];
   let closes = false;
+  let keepPerAccountFen = 0;
   const poolFen = () => pool.reduce((t, a) => t + a.amountFen, 0);
   const currentMaxFen = () => Math.max(0, Math.min(poolFen(), ...caps.map((c) => c.amountFen)));
   const ctx: WithdrawalCtx = {
@@ -125,6 +126,7 @@ export function evaluateWithdrawal(raw: unknown, options: EvalOptions = {}): Wit
       pool.push(...(r.pool ?? []));
       if (r.cap) caps.push(r.cap);
       if (r.closesAccount) closes = true;
+      if (r.keepPerAccountFen) keepPerAccountFen = Math.max(keepPerAccountFen, r.keepPerAccountFen);
     }
   }
 
@@ -139,6 +141,8 @@ export function evaluateWithdrawal(raw: unknown, options: EvalOptions = {}): Wit
     maxAmountFen: state.conditionFailed ? null : currentMaxFen(),
     requestedFen: input.requestedFen ?? null,
     closesAccount: closes && !state.conditionFailed,
+    sources: pool.map((a) => ({ label: a.label, amountFen: a.amountFen, holder: a.holder ?? (a.account ? 'other' : 'interest') })),
+    keepPerAccountFen,
     trace: state.trace,
     materials: withdrawalMaterials(specs, input, state.flags),
     postConditions: state.post,

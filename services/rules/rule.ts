@@ -14,6 +14,8 @@ export interface Amount {
   amountFen: number;
   /** A pool entry that is a personal account's balance (not interest): per-account rules such as 保留十元 count it. */
   account?: boolean;
+  /** Whose account the money comes from, so the payout can debit the right sub-ledger accounts. */
+  holder?: 'member' | 'spouse' | 'other';
 }
 
 export interface CheckResult {
@@ -28,6 +30,8 @@ export interface CheckResult {
   post?: { kind: PostConditionKind; text: string }[];
   /** Withdrawal: the account is closed and paid out with interest. */
   closesAccount?: boolean;
+  /** Withdrawal: what every drawn account must keep (乌鲁木齐 保留十元). */
+  keepPerAccountFen?: number;
   downPaymentMinFen?: number;
   /** Facts a rule established that decide which materials are needed (see materialConditions.ts). */
   flags?: string[];

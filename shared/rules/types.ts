@@ -83,6 +83,10 @@ export interface WithdrawalDecision extends DecisionBase {
   kind: 'withdrawal';
   /** True when the whole balance is paid out with interest and the account is closed (销户). */
   closesAccount: boolean;
+  /** Where the money may come from: each account's balance (and 销户 interest) the rules made available. */
+  sources: { label: string; amountFen: number; holder: 'member' | 'spouse' | 'other' | 'interest' }[];
+  /** What each drawn account must keep after the payout (0 where no rule asks). */
+  keepPerAccountFen: number;
 }
 
 export interface QuotaLimit {

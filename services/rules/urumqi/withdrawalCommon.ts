@@ -80,7 +80,7 @@ export const accountOwn: WithdrawalRule = {
     if (m.accountStatus === '销户') return failed(`职工${m.name}的住房公积金账户已销户，无余额可提取`);
     if (m.balanceFen <= 0) return failed(`职工${m.name}的账户余额为${yuan(m.balanceFen)}，无余额可提取`);
     return passed(`职工${m.name}账户（${m.accountStatus}）余额${yuan(m.balanceFen)}`, {
-      pool: [{ label: '职工本人账户余额', amountFen: m.balanceFen, account: true }],
+      pool: [{ label: '职工本人账户余额', amountFen: m.balanceFen, account: true, holder: 'member' }],
     });
   },
 };
@@ -104,7 +104,7 @@ export const spouseAccount: WithdrawalRule = {
     if (!sp) return failed('未填写配偶的账户信息');
     if (sp.dishonest) return failed(`配偶${sp.name}处于失信惩戒期内，不能提取其住房公积金`);
     if (sp.accountStatus === '销户' || sp.balanceFen <= 0) return failed(`配偶${sp.name}的账户没有可提取的余额`);
-    return passed(`配偶${sp.name}账户余额${yuan(sp.balanceFen)}一并提取`, { pool: [{ label: '配偶账户余额', amountFen: sp.balanceFen, account: true }] });
+    return passed(`配偶${sp.name}账户余额${yuan(sp.balanceFen)}一并提取`, { pool: [{ label: '配偶账户余额', amountFen: sp.balanceFen, account: true, holder: 'spouse' }] });
   },
 };
 
@@ -172,6 +172,7 @@ export const keepTenYuan: WithdrawalRule = {
     if (room <= 0) return failed(`账户余额不足，提取后须保留至少${yuan(keep)}`);
     return passed(`${accounts.length}个账户各保留${yuan(keep)}，最多可提取${yuan(room)}`, {
       cap: { label: `各账户保留${yuan(keep)}`, amountFen: room },
+      keepPerAccountFen: keep,
       post: [{ kind: 'keep_balance', text: `提取后每个个人账户保留至少${yuan(keep)}余额` }],
     });
   },

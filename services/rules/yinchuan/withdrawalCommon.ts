@@ -37,7 +37,7 @@ export const accountOwn: WithdrawalRule = {
     if (m.accountStatus === '销户') return failed(`职工${m.name}的住房公积金账户已销户，无余额可提取`);
     if (m.balanceFen <= 0) return failed(`职工${m.name}的账户余额为${yuan(m.balanceFen)}，无余额可提取`);
     return passed(`职工${m.name}账户（${m.accountStatus}）余额${yuan(m.balanceFen)}可用于本次提取`, {
-      pool: [{ label: '职工本人账户余额', amountFen: m.balanceFen, account: true }],
+      pool: [{ label: '职工本人账户余额', amountFen: m.balanceFen, account: true, holder: 'member' }],
     });
   },
 };
@@ -93,7 +93,7 @@ export const spouseAccount: WithdrawalRule = {
     if (!sp) return failed('未填写配偶的账户信息');
     if (sp.accountStatus === '销户' || sp.balanceFen <= 0) return failed(`配偶${sp.name}的账户（${sp.accountStatus}）没有可提取的余额`);
     return passed(`配偶${sp.name}账户余额${yuan(sp.balanceFen)}一并提取（须带婚姻关系证明、配偶身份证原件）`, {
-      pool: [{ label: '配偶账户余额', amountFen: sp.balanceFen, account: true }],
+      pool: [{ label: '配偶账户余额', amountFen: sp.balanceFen, account: true, holder: 'spouse' }],
     });
   },
 };
