@@ -7,13 +7,14 @@ import type { Sqlite } from './connection';
 import { m001_init } from './migrations/001_init';
 import { m002_notices } from './migrations/002_notices';
 import { m003_policy_data } from './migrations/003_policy_data';
+import { m004_applications } from './migrations/004_applications';
 
 export interface Migration {
   id: string;
   up(sqlite: Sqlite): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001_init, m002_notices, m003_policy_data];
+export const MIGRATIONS: readonly Migration[] = [m001_init, m002_notices, m003_policy_data, m004_applications];
 
 export function migrate(sqlite: Sqlite, migrations: readonly Migration[] = MIGRATIONS, now = new Date()): string[] {
   checkOrder(migrations);

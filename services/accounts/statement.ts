@@ -17,7 +17,7 @@ export function memberStatement(ctx: ServiceContext, memberId: number, year?: st
   if (!exists) throw notFound(`职工不存在：${memberId}`);
   const rows = ctx.db
     .prepare(
-      `SELECT e.id, e.entry_no, e.booked_date, e.summary, e.business_type, p.side, p.amount_fen, a.parent_code,
+      `SELECT e.id, e.entry_no, e.booked_date, e.summary, e.business_type, p.side, p.amount_fen, p.memo, a.parent_code,
               r.month, o.business_type AS original_type
          FROM accounts a
          JOIN postings p ON p.account_id = a.id
@@ -37,6 +37,7 @@ export function memberStatement(ctx: ServiceContext, memberId: number, year?: st
     business_type: string;
     side: 'D' | 'C';
     amount_fen: number;
+    memo: string | null;
     parent_code: string;
     month: string | null;
     original_type: string | null;
@@ -51,9 +52,10 @@ export function memberStatement(ctx: ServiceContext, memberId: number, year?: st
       entryId: r.id,
       entryNo: r.entry_no,
       bookedDate: r.booked_date,
-      summary: r.summary,
+      summary: r.memo ?? r.summary,
       businessType: r.business_type,
-      category: WITHDRAWAL_TYPES.has(type) ? '提取' : '缴存',
+      // Interest credited inside an account-closing withdrawal is shown with deposits, as 年终结息 is.
+      category: WITHDRAWAL_TYPES.has(type) && !(r.memo ?? '').includes('结息') ? '提取' : '缴存',
       fund,
       amountFen: amount,
       balanceFen: balances[fund],

@@ -24,6 +24,12 @@ import { addOverride, decideLoan, decideWithdrawal, evalOptions } from '../polic
 import { memberFacts } from '../policy/facts';
 import { addDepositRate, addLoanRate, depositRates, loanRates, policyOverrides } from '../policy/tables';
 import { today } from '../context';
+import { createWithdrawal, updateWithdrawal } from '../withdrawal/intake';
+import { approveWithdrawal, cancelWithdrawal, reviewWithdrawal, submitWithdrawal } from '../withdrawal/workflow';
+import { approveReversal, payWithdrawal, requestReversal, reviewReversal } from '../withdrawal/payout';
+import { inbox, withdrawalDto } from '../withdrawal/queries';
+import { printWithdrawalForm } from '../print/withdrawalForms';
+import { createAppointment, importAppointments, listAppointments, setAppointmentStatus } from '../appointments/appointments';
 import { chinaDateTime } from '../../shared/dates';
 import { renderGuidePdf } from '../print/guide';
 import type { AppState } from './state';
@@ -145,6 +151,25 @@ export const handlers: Handlers = {
     if (!g) throw new AppError('NOT_FOUND', `没有这项业务的办事指南：${input.caseId}`, 'caseId');
     return renderGuidePdf(g, chinaDateTime(ctx.clock.now())).then((pdf) => ({ fileName: `${g.title}.pdf`, pdfBase64: pdf.toString('base64') }));
   },
+  'withdrawal.create': (env, { idempotencyKey: _k, ...input }) => withdrawalDto(ctxOf(env), createWithdrawal(ctxOf(env), op(env), input)),
+  'withdrawal.update': (env, { idempotencyKey: _k, applicationId, version, ...input }) =>
+    withdrawalDto(ctxOf(env), updateWithdrawal(ctxOf(env), op(env), applicationId, version, input)),
+  'withdrawal.submit': (env, input) => withdrawalDto(ctxOf(env), submitWithdrawal(ctxOf(env), op(env), input.applicationId, input.version)),
+  'withdrawal.review': (env, i) => withdrawalDto(ctxOf(env), reviewWithdrawal(ctxOf(env), op(env), i.applicationId, { ...(i.version !== undefined ? { version: i.version } : {}), pass: i.pass, ...(i.note ? { note: i.note } : {}) })),
+  'withdrawal.approve': (env, i) => withdrawalDto(ctxOf(env), approveWithdrawal(ctxOf(env), op(env), i.applicationId, { ...(i.version !== undefined ? { version: i.version } : {}), pass: i.pass, ...(i.note ? { note: i.note } : {}) })),
+  'withdrawal.pay': (env, i) => withdrawalDto(ctxOf(env), payWithdrawal(ctxOf(env), op(env), i.applicationId, i.idempotencyKey)),
+  'withdrawal.cancel': (env, i) => withdrawalDto(ctxOf(env), cancelWithdrawal(ctxOf(env), op(env), i.applicationId, i.reason)),
+  'withdrawal.requestReversal': (env, i) => withdrawalDto(ctxOf(env), requestReversal(ctxOf(env), op(env), i.applicationId, i.reason)),
+  'withdrawal.reviewReversal': (env, i) => withdrawalDto(ctxOf(env), reviewReversal(ctxOf(env), op(env), i.applicationId, i.pass, i.note)),
+  'withdrawal.approveReversal': (env, i) => withdrawalDto(ctxOf(env), approveReversal(ctxOf(env), op(env), i.applicationId, i.pass, i.idempotencyKey, i.note)),
+  'withdrawal.get': (env, i) => withdrawalDto(ctxOf(env), i.applicationId),
+  'withdrawal.list': (env, i) => inbox(ctxOf(env), op(env).role, i),
+  'print.withdrawal': (env, i) => printWithdrawalForm(ctxOf(env), op(env), i.applicationId, i.form),
+  'appointments.list': (env, i) => listAppointments(ctxOf(env), i.date, i.branchCode),
+  'appointments.create': (env, { idempotencyKey: _k, ...a }) => createAppointment(ctxOf(env), op(env), a),
+  'appointments.import': (env, i) => importAppointments(ctxOf(env), op(env), i.format, i.content),
+  'appointments.checkIn': (env, i) => setAppointmentStatus(ctxOf(env), op(env), i.appointmentId, '已签到'),
+  'appointments.cancel': (env, i) => setAppointmentStatus(ctxOf(env), op(env), i.appointmentId, '已取消'),
   'audit.list': (env, input) =>
     (
       env.app.db

@@ -13,6 +13,8 @@ export interface PostingLine {
   accountId: number;
   side: 'D' | 'C';
   amountFen: number;
+  /** A line's own 摘要 where it differs from the entry's (销户结息 inside a 销户提取 entry). */
+  memo?: string;
 }
 
 export interface EntryInput {
@@ -96,9 +98,9 @@ export function postEntry(ctx: ServiceContext, input: EntryInput): PostedEntry {
     );
     // Set-based writes through json_each: one statement for all lines instead of one call per line.
     db.prepare(
-      `INSERT INTO postings (entry_id, account_id, side, amount_fen)
-       SELECT ?, j.value ->> 0, j.value ->> 1, j.value ->> 2 FROM json_each(?) AS j ORDER BY j.key`,
-    ).run(entryId, JSON.stringify(input.lines.map((l) => [l.accountId, l.side, l.amountFen])));
+      `INSERT INTO postings (entry_id, account_id, side, amount_fen, memo)
+       SELECT ?, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3 FROM json_each(?) AS j ORDER BY j.key`,
+    ).run(entryId, JSON.stringify(input.lines.map((l) => [l.accountId, l.side, l.amountFen, l.memo ?? null])));
     const totals = new Map<number, { d: number; c: number }>();
     const bump = (accountId: number, side: 'D' | 'C', amount: number) => {
       let t = totals.get(accountId);

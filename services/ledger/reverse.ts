@@ -23,12 +23,18 @@ export function reverseEntry(
     }
     if (original.reverses_entry_id !== null) throw conflict('冲正凭证本身不能再冲正，请重新办理原业务');
     const lines = (
-      db.prepare('SELECT account_id, side, amount_fen FROM postings WHERE entry_id = ? ORDER BY id').all(original.id) as Array<{
+      db.prepare('SELECT account_id, side, amount_fen, memo FROM postings WHERE entry_id = ? ORDER BY id').all(original.id) as Array<{
         account_id: number;
         side: 'D' | 'C';
         amount_fen: number;
+        memo: string | null;
       }>
-    ).map<PostingLine>((p) => ({ accountId: p.account_id, side: p.side === 'D' ? 'C' : 'D', amountFen: p.amount_fen }));
+    ).map<PostingLine>((p) => ({
+      accountId: p.account_id,
+      side: p.side === 'D' ? 'C' : 'D',
+      amountFen: p.amount_fen,
+      ...(p.memo ? { memo: `冲正：${p.memo}` } : {}),
+    }));
     return postEntry(ctx, {
       idempotencyKey: args.idempotencyKey,
       businessType: '冲正',

@@ -14,6 +14,9 @@ import type {
   MemberDetail,
   MemberListItem,
   NoticeDto,
+  AppointmentDto,
+  InboxItem,
+  WithdrawalAppDto,
   RemittancePreview,
   RemittanceResult,
   Statement,
@@ -97,6 +100,25 @@ export interface AuditListItem {
   recordId: string;
   detail: string;
 }
+
+const payee = z.object({
+  kind: z.enum(['own', 'developer', 'loan'], { error: '请选择收款账户类型' }),
+  bankName: f.text('收款开户银行', 40),
+  accountNo: z.string({ error: '请填写收款账号' }).trim().min(1, { error: '请填写收款账号' }).max(40),
+  accountName: f.text('收款户名', 60),
+});
+
+const withdrawalIntake = {
+  caseId: f.text('提取原因', 40),
+  spouseMemberId: f.id('配偶').nullable().optional(),
+  /** What the clerk records for the case, in the engine's input shape (docs/rules-input.md) without member. */
+  facts: z.record(z.string(), z.unknown(), { error: '申请事实应为对象' }),
+  requestedFen: f.positiveFen('申请提取金额').nullable().optional(),
+  payee,
+  materialsSeen: z.array(z.string()),
+};
+
+const signOff = z.object({ applicationId: f.id('申请'), version: z.number().int().optional(), pass: z.boolean({ error: '请选择通过或退回' }), note: f.optionalText('意见', 300) });
 
 const employerInput = z.object({
   name: f.text('单位名称', 60),
@@ -283,6 +305,78 @@ export const calls = {
     input: z.object({ kind: z.enum(['withdrawal', 'loan']), caseId: f.text('业务类型', 60) }),
     roles: ANY,
   }),
+  // Withdrawals (提取): intake by 经办, 复核, 审批 by three different people, payout, reversal.
+  'withdrawal.create': call<WithdrawalAppDto>()({
+    input: z.object({ memberId: f.id('职工'), appointmentId: f.id('预约').nullable().optional(), ...withdrawalIntake, idempotencyKey: f.idempotencyKey() }),
+    roles: CLERK,
+    write: true,
+  }),
+  'withdrawal.update': call<WithdrawalAppDto>()({
+    input: z.object({ applicationId: f.id('申请'), version: z.number().int(), ...withdrawalIntake, idempotencyKey: f.idempotencyKey() }),
+    roles: CLERK,
+    write: true,
+  }),
+  'withdrawal.submit': call<WithdrawalAppDto>()({
+    input: z.object({ applicationId: f.id('申请'), version: z.number().int().optional(), idempotencyKey: f.idempotencyKey() }),
+    roles: CLERK,
+    write: true,
+  }),
+  'withdrawal.review': call<WithdrawalAppDto>()({ input: signOff.extend({ idempotencyKey: f.idempotencyKey() }), roles: ['reviewer'], write: true }),
+  'withdrawal.approve': call<WithdrawalAppDto>()({ input: signOff.extend({ idempotencyKey: f.idempotencyKey() }), roles: ['approver'], write: true }),
+  'withdrawal.pay': call<WithdrawalAppDto>()({
+    input: z.object({ applicationId: f.id('申请'), idempotencyKey: f.idempotencyKey() }),
+    roles: CLERK,
+    write: true,
+  }),
+  'withdrawal.cancel': call<WithdrawalAppDto>()({
+    input: z.object({ applicationId: f.id('申请'), reason: f.text('撤销原因', 300), idempotencyKey: f.idempotencyKey() }),
+    roles: CLERK,
+    write: true,
+  }),
+  'withdrawal.requestReversal': call<WithdrawalAppDto>()({
+    input: z.object({ applicationId: f.id('申请'), reason: f.text('冲正原因', 300), idempotencyKey: f.idempotencyKey() }),
+    roles: CLERK,
+    write: true,
+  }),
+  'withdrawal.reviewReversal': call<WithdrawalAppDto>()({ input: signOff.extend({ idempotencyKey: f.idempotencyKey() }), roles: ['reviewer'], write: true }),
+  'withdrawal.approveReversal': call<WithdrawalAppDto>()({ input: signOff.extend({ idempotencyKey: f.idempotencyKey() }), roles: ['approver'], write: true }),
+  'withdrawal.get': call<WithdrawalAppDto>()({ input: z.object({ applicationId: f.id('申请') }), roles: ANY }),
+  'withdrawal.list': call<InboxItem[]>()({
+    input: z.object({
+      states: z.array(z.enum(['草稿', '待复核', '待审批', '已审批', '已支付', '退回', '撤销', '冲正待复核', '冲正待审批', '已冲正'])).optional(),
+      memberId: f.id('职工').optional(),
+    }),
+    roles: ANY,
+  }),
+  'print.withdrawal': call<{ fileName: string; pdfBase64: string; reprint: boolean }>()({
+    input: z.object({ applicationId: f.id('申请'), form: z.enum(['voucher', 'notice', 'receipt'], { error: '请选择要打印的表单' }) }),
+    roles: ANY,
+  }),
+
+  // Appointments (预约) from the mobile app or the counter.
+  'appointments.list': call<AppointmentDto[]>()({ input: z.object({ date: f.date('预约日期').optional(), branchCode: z.string().optional() }), roles: ANY }),
+  'appointments.create': call<AppointmentDto>()({
+    input: z.object({
+      date: f.date('预约日期'),
+      slot: f.text('预约时段', 20),
+      business: f.text('业务类型', 40),
+      name: f.personName('姓名'),
+      idNumber: f.idNumber('证件号码'),
+      phone: f.text('联系电话', 20),
+      branchCode: z.string().optional(),
+      idempotencyKey: f.idempotencyKey(),
+    }),
+    roles: CLERK,
+    write: true,
+  }),
+  'appointments.import': call<{ imported: number; skipped: string[] }>()({
+    input: z.object({ format: z.enum(['csv', 'json']), content: f.text('导入内容', 2_000_000), idempotencyKey: f.idempotencyKey() }),
+    roles: CLERK,
+    write: true,
+  }),
+  'appointments.checkIn': call<AppointmentDto>()({ input: z.object({ appointmentId: f.id('预约'), idempotencyKey: f.idempotencyKey() }), roles: CLERK, write: true }),
+  'appointments.cancel': call<AppointmentDto>()({ input: z.object({ appointmentId: f.id('预约'), idempotencyKey: f.idempotencyKey() }), roles: CLERK, write: true }),
+
   'audit.list': call<AuditListItem[]>()({
     input: z.object({ limit: z.number().int().min(1).max(500).default(100) }),
     roles: ADMIN,

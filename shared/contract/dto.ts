@@ -147,3 +147,102 @@ export interface NoticeDto {
   author: string;
   withdrawn: boolean;
 }
+
+export type WithdrawalState =
+  | '草稿'
+  | '待复核'
+  | '待审批'
+  | '已审批'
+  | '已支付'
+  | '退回'
+  | '撤销'
+  | '冲正待复核'
+  | '冲正待审批'
+  | '已冲正';
+
+/** Where the money goes: the applicant's own real-name card, a developer's registered sale account, or a loan. */
+export interface Payee {
+  kind: 'own' | 'developer' | 'loan';
+  bankName: string;
+  accountNo: string;
+  accountName: string;
+}
+
+export interface SignOff {
+  operatorId: number;
+  name: string;
+  at: string;
+}
+
+export interface ApplicationEventDto {
+  at: string;
+  operatorName: string;
+  action: string;
+  fromState: string | null;
+  toState: string;
+  note: string | null;
+}
+
+export interface WithdrawalAppDto {
+  id: number;
+  appNo: string;
+  caseId: string;
+  caseName: string;
+  state: WithdrawalState;
+  version: number;
+  branchCode: string;
+  member: { id: number; name: string; accountNo: string; idNumber: string; idNumberMasked: string; phone: string; balanceFen: number; employerName: string; employerAccountNo: string; status: MemberStatus };
+  spouse: { id: number; name: string; accountNo: string; idNumberMasked: string; balanceFen: number } | null;
+  /** What the clerk recorded (the engine input without the ledger's member/spouse facts). */
+  facts: Record<string, unknown>;
+  requestedFen: number | null;
+  approvedFen: number | null;
+  payee: Payee;
+  materials: { id: string; text: string; seen: boolean }[];
+  missingMaterials: string[];
+  decision: import('../rules').WithdrawalDecision | null;
+  created: SignOff;
+  submitted: SignOff | null;
+  reviewed: SignOff | null;
+  approved: SignOff | null;
+  paid: SignOff | null;
+  paidEntryNo: string | null;
+  paidAmountFen: number | null;
+  interestFen: number | null;
+  reversal: { reason: string; requested: SignOff | null; reviewed: SignOff | null; entryNo: string | null } | null;
+  lastNote: string | null;
+  events: ApplicationEventDto[];
+  /** 住房公积金管理条例: decided within 3 days of a complete application. */
+  deadline: { submittedAt: string; dueAt: string; status: 'ok' | 'near' | 'over' } | null;
+  appointmentId: number | null;
+}
+
+export interface InboxItem {
+  id: number;
+  appNo: string;
+  caseName: string;
+  state: WithdrawalState;
+  memberName: string;
+  memberAccountNo: string;
+  amountFen: number | null;
+  submittedAt: string | null;
+  updatedAt: string;
+  waitedHours: number;
+  deadlineStatus: 'ok' | 'near' | 'over' | null;
+  eligible: boolean | null;
+}
+
+export interface AppointmentDto {
+  id: number;
+  branchCode: string;
+  date: string;
+  slot: string;
+  business: string;
+  name: string;
+  idNumberMasked: string;
+  phone: string;
+  memberId: number | null;
+  status: '已预约' | '已签到' | '已受理' | '已取消';
+  source: string;
+  applicationId: number | null;
+}

@@ -1,0 +1,55 @@
+/**
+ * An application's engine input is rebuilt from the ledger every time it is judged (intake, submission, payout):
+ * the member's and spouse's facts come from the books at that moment — balance, continuity, accrued interest —
+ * and only what the clerk recorded is stored with the application.
+ */
+import type { WithdrawalDecision } from '../../shared/rules';
+import { AppError } from '../../shared/errors';
+import type { ServiceContext } from '../context';
+import { today } from '../context';
+import { memberFacts } from '../policy/facts';
+import { decideWithdrawal } from '../policy/decide';
+import { memberAccountId } from '../ledger/accounts';
+import { accruedInterest } from '../interest/accrual';
+
+/** Keys of the engine input the ledger supplies; the clerk's part may not set them. */
+const LEDGER_KEYS = ['center', 'caseId', 'applicationDate', 'member'] as const;
+
+export function clerkFacts(raw: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...raw };
+  for (const k of LEDGER_KEYS) delete out[k];
+  return out;
+}
+
+export function ledgerPerson(ctx: ServiceContext, memberId: number, date: string) {
+  const facts = memberFacts(ctx, memberId);
+  const accountId = memberAccountId(ctx, memberId, 'basic');
+  const interest = accountId ? accruedInterest(ctx, accountId, date).interestFen : 0;
+  return { ...facts, accruedInterestFen: interest };
+}
+
+export interface Composed {
+  application: Record<string, unknown>;
+  decision: WithdrawalDecision;
+}
+
+export function composeAndDecide(
+  ctx: ServiceContext,
+  args: { caseId: string; memberId: number; spouseMemberId: number | null; facts: Record<string, unknown>; requestedFen: number | null },
+  date = today(ctx),
+): Composed {
+  const application: Record<string, unknown> = {
+    ...args.facts,
+    center: ctx.center.id,
+    caseId: args.caseId,
+    applicationDate: date,
+    member: ledgerPerson(ctx, args.memberId, date),
+  };
+  if (args.spouseMemberId !== null) {
+    if (args.spouseMemberId === args.memberId) throw new AppError('BAD_INPUT', '配偶不能是职工本人', 'spouseMemberId');
+    application.spouse = ledgerPerson(ctx, args.spouseMemberId, date);
+    application.maritalStatus ??= 'married';
+  }
+  if (args.requestedFen !== null) application.requestedFen = args.requestedFen;
+  return { application, decision: decideWithdrawal(ctx, application) };
+}

@@ -1,0 +1,111 @@
+/**
+ * Intake (受理): the clerk records the case, the facts and the materials seen; the engine's decision is stored
+ * with the draft so the screen, the inbox and the printed 一次性告知书 all show the same verdict.
+ */
+import type { Payee } from '../../shared/contract/dto';
+import { badInput } from '../../shared/errors';
+import type { WithdrawalDecision } from '../../shared/rules';
+import type { Operator, ServiceContext } from '../context';
+import { nowIso, today } from '../context';
+import { getMember } from '../accounts/members';
+import { clerkFacts, composeAndDecide } from './compose';
+import { expectState, expectVersion, loadApp, nextAppNo, transition, type AppRow } from './store';
+
+export interface IntakeInput {
+  caseId: string;
+  memberId: number;
+  spouseMemberId?: number | null;
+  facts: Record<string, unknown>;
+  requestedFen?: number | null;
+  payee: Payee;
+  materialsSeen: string[];
+  appointmentId?: number | null;
+}
+
+/** The payee the policy requires: the developer's sale account, the loan, or the applicant's own real-name card. */
+export function checkPayee(decision: WithdrawalDecision, payee: Payee, memberName: string): void {
+  const kinds = decision.postConditions.map((p) => p.kind);
+  if (kinds.includes('payee_developer') && payee.kind !== 'developer') {
+    throw badInput('payee.kind', '收款账户：本情形提取款项须转入房产公司在中心备案的售房账户');
+  }
+  if (kinds.includes('payee_loan') && payee.kind !== 'loan') {
+    throw badInput('payee.kind', '收款账户：本情形提取款项须用于归还住房公积金贷款');
+  }
+  if (payee.kind === 'own' && payee.accountName.trim() !== memberName && !decision.postConditions.some((p) => p.kind === 'payee_own_account' && p.text.includes('受托'))) {
+    throw badInput('payee.accountName', `收款户名：须为职工本人（${memberName}）的实名制账户`);
+  }
+  if (!/^\d{12,30}$/.test(payee.accountNo.replace(/\s/g, ''))) throw badInput('payee.accountNo', '收款账号：应为12至30位数字');
+  if (payee.bankName.trim().length < 2) throw badInput('payee.bankName', '请填写收款开户银行');
+}
+
+function validate(ctx: ServiceContext, input: IntakeInput) {
+  const member = getMember(ctx, input.memberId);
+  if (member.status === '销户') throw badInput('memberId', `职工${member.name}的账户已销户，不能提取`);
+  const { decision } = composeAndDecide(ctx, {
+    caseId: input.caseId,
+    memberId: input.memberId,
+    spouseMemberId: input.spouseMemberId ?? null,
+    facts: clerkFacts(input.facts),
+    requestedFen: input.requestedFen ?? null,
+  });
+  checkPayee(decision, input.payee, member.name);
+  const known = new Set(decision.materials.map((m) => m.id));
+  const unknown = input.materialsSeen.find((id) => !known.has(id));
+  if (unknown) throw badInput('materialsSeen', `材料清单中没有此项：${unknown}`);
+  const materials = Object.fromEntries(decision.materials.map((m) => [m.id, input.materialsSeen.includes(m.id)]));
+  return { member, decision, materials };
+}
+
+export function createWithdrawal(ctx: ServiceContext, by: Operator, input: IntakeInput): AppRow {
+  const { decision, materials } = validate(ctx, input);
+  const at = nowIso(ctx);
+  const id = Number(
+    ctx.db
+      .prepare(
+        `INSERT INTO applications (app_no, kind, case_id, member_id, spouse_member_id, state, version, facts_json, decision_json,
+           requested_fen, payee_json, materials_json, branch_code, appointment_id, created_by, created_at, updated_at)
+         VALUES (?, 'withdrawal', ?, ?, ?, '草稿', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        nextAppNo(ctx, today(ctx)),
+        input.caseId,
+        input.memberId,
+        input.spouseMemberId ?? null,
+        JSON.stringify(clerkFacts(input.facts)),
+        JSON.stringify(decision),
+        input.requestedFen ?? null,
+        JSON.stringify(input.payee),
+        JSON.stringify(materials),
+        by.branchCode || ctx.center.branches[0]!.code,
+        input.appointmentId ?? null,
+        by.id,
+        at,
+        at,
+      ).lastInsertRowid,
+  );
+  const row = loadApp(ctx, id);
+  ctx.db
+    .prepare(`INSERT INTO application_events (application_id, at, operator_id, action, from_state, to_state, note, decision_json) VALUES (?, ?, ?, 'create', NULL, '草稿', NULL, ?)`)
+    .run(id, at, by.id, JSON.stringify(decision));
+  if (input.appointmentId) {
+    ctx.db.prepare(`UPDATE appointments SET status = '已受理', application_id = ? WHERE id = ? AND status IN ('已预约', '已签到')`).run(id, input.appointmentId);
+  }
+  return row;
+}
+
+export function updateWithdrawal(ctx: ServiceContext, by: Operator, id: number, version: number, input: Omit<IntakeInput, 'memberId' | 'appointmentId'>): AppRow {
+  const row = loadApp(ctx, id);
+  expectState(row, ['草稿', '退回'], '修改');
+  expectVersion(row, version);
+  const { decision, materials } = validate(ctx, { ...input, memberId: row.member_id });
+  transition(ctx, by, row, row.state, 'update', {
+    case_id: input.caseId,
+    spouse_member_id: input.spouseMemberId ?? null,
+    facts_json: JSON.stringify(clerkFacts(input.facts)),
+    decision_json: JSON.stringify(decision),
+    requested_fen: input.requestedFen ?? null,
+    payee_json: JSON.stringify(input.payee),
+    materials_json: JSON.stringify(materials),
+  }, null, decision);
+  return loadApp(ctx, id);
+}

@@ -1,0 +1,108 @@
+/** Reading and writing application rows; every state change goes through `transition` and leaves an event. */
+import type { Payee, WithdrawalState } from '../../shared/contract/dto';
+import { AppError, conflict, notFound } from '../../shared/errors';
+import type { WithdrawalDecision } from '../../shared/rules';
+import { audit } from '../audit/log';
+import type { Operator, ServiceContext } from '../context';
+import { nowIso } from '../context';
+
+export interface AppRow {
+  id: number;
+  app_no: string;
+  kind: 'withdrawal' | 'loan';
+  case_id: string;
+  member_id: number;
+  spouse_member_id: number | null;
+  state: WithdrawalState;
+  version: number;
+  facts_json: string;
+  decision_json: string | null;
+  requested_fen: number | null;
+  approved_fen: number | null;
+  payee_json: string;
+  materials_json: string;
+  branch_code: string;
+  appointment_id: number | null;
+  created_by: number;
+  created_at: string;
+  submitted_by: number | null;
+  submitted_at: string | null;
+  reviewed_by: number | null;
+  reviewed_at: string | null;
+  approved_by: number | null;
+  approved_at: string | null;
+  paid_by: number | null;
+  paid_at: string | null;
+  paid_entry_id: number | null;
+  reversal_reason: string | null;
+  reversal_requested_by: number | null;
+  reversal_reviewed_by: number | null;
+  reversal_entry_id: number | null;
+  last_note: string | null;
+  updated_at: string;
+}
+
+export function loadApp(ctx: ServiceContext, id: number): AppRow {
+  const row = ctx.db.prepare(`SELECT * FROM applications WHERE id = ? AND kind = 'withdrawal'`).get(id) as AppRow | undefined;
+  if (!row) throw notFound(`提取申请不存在：${id}`);
+  return row;
+}
+
+export function parsePayee(row: AppRow): Payee {
+  return JSON.parse(row.payee_json) as Payee;
+}
+export function parseMaterials(row: AppRow): Record<string, boolean> {
+  return JSON.parse(row.materials_json) as Record<string, boolean>;
+}
+export function parseDecision(row: AppRow): WithdrawalDecision | null {
+  return row.decision_json ? (JSON.parse(row.decision_json) as WithdrawalDecision) : null;
+}
+
+export function expectState(row: AppRow, allowed: readonly WithdrawalState[], what: string): void {
+  if (!allowed.includes(row.state)) {
+    throw conflict(`申请${row.app_no}当前为“${row.state}”，不能${what}（须为${allowed.map((s) => `“${s}”`).join('或')}）`);
+  }
+}
+
+export function expectVersion(row: AppRow, version: number | undefined): void {
+  if (version !== undefined && version !== row.version) {
+    throw conflict(`申请${row.app_no}已被他人更新（版本${row.version}），请刷新后再操作`);
+  }
+}
+
+/** The four-eyes rule: nobody signs off on an application they entered or already signed. */
+export function expectOtherPerson(by: Operator, others: Array<number | null>, what: string): void {
+  if (others.some((id) => id !== null && id === by.id)) {
+    throw new AppError('FORBIDDEN', `${what}须由另一名工作人员办理：您已经办或签署过此申请（四眼原则）`);
+  }
+}
+
+export function nextAppNo(ctx: ServiceContext, date: string): string {
+  const prefix = `TQ${date.replaceAll('-', '')}`;
+  const n = (ctx.db.prepare(`SELECT COUNT(*) AS n FROM applications WHERE app_no LIKE ?`).get(`${prefix}%`) as { n: number }).n;
+  return `${prefix}${String(n + 1).padStart(4, '0')}`;
+}
+
+/** Moves an application to a new state with the given column updates, logs the event, audits it. */
+export function transition(
+  ctx: ServiceContext,
+  by: Operator,
+  row: AppRow,
+  to: WithdrawalState,
+  action: string,
+  updates: Record<string, unknown> = {},
+  note: string | null = null,
+  decision: WithdrawalDecision | null = null,
+): void {
+  const at = nowIso(ctx);
+  const cols = { ...updates, state: to, version: row.version + 1, updated_at: at, last_note: note ?? row.last_note };
+  const keys = Object.keys(cols);
+  const changed = ctx.db
+    .prepare(`UPDATE applications SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE id = ? AND version = ?`)
+    .run(...keys.map((k) => (cols as Record<string, unknown>)[k]), row.id, row.version).changes;
+  if (changed !== 1) throw conflict(`申请${row.app_no}已被他人更新，请刷新后再操作`);
+  ctx.db
+    .prepare('INSERT INTO application_events (application_id, at, operator_id, action, from_state, to_state, note, decision_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(row.id, at, by.id || null, action, row.state, to, note, decision ? JSON.stringify(decision) : null);
+  audit(ctx, { operator: by, action: `withdrawal.${action}`, recordType: 'application', recordId: row.app_no, detail: { from: row.state, to, note } });
+}
