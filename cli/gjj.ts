@@ -7,8 +7,9 @@ import { ZodError } from 'zod';
 import { parseArgs, Opts, UsageError } from './args';
 import { COMMANDS } from './commands';
 import { POLICY_COMMANDS } from './policyCommands';
+import { WITHDRAW_COMMANDS } from './withdrawCommands';
 
-const ALL = [...COMMANDS, ...POLICY_COMMANDS];
+const ALL = [...COMMANDS, ...POLICY_COMMANDS, ...WITHDRAW_COMMANDS];
 
 function main(argv: string[]): number {
   const parsed = parseArgs(argv);
