@@ -8,8 +8,9 @@ import { parseArgs, Opts, UsageError } from './args';
 import { COMMANDS } from './commands';
 import { POLICY_COMMANDS } from './policyCommands';
 import { WITHDRAW_COMMANDS } from './withdrawCommands';
+import { CALC_LOAN_COMMANDS } from './calcLoanCommands';
 
-const ALL = [...COMMANDS, ...POLICY_COMMANDS, ...WITHDRAW_COMMANDS];
+const ALL = [...COMMANDS, ...POLICY_COMMANDS, ...WITHDRAW_COMMANDS, ...CALC_LOAN_COMMANDS];
 
 function main(argv: string[]): number {
   const parsed = parseArgs(argv);
