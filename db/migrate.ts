@@ -8,13 +8,14 @@ import { m001_init } from './migrations/001_init';
 import { m002_notices } from './migrations/002_notices';
 import { m003_policy_data } from './migrations/003_policy_data';
 import { m004_applications } from './migrations/004_applications';
+import { m005_loans } from './migrations/005_loans';
 
 export interface Migration {
   id: string;
   up(sqlite: Sqlite): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001_init, m002_notices, m003_policy_data, m004_applications];
+export const MIGRATIONS: readonly Migration[] = [m001_init, m002_notices, m003_policy_data, m004_applications, m005_loans];
 
 export function migrate(sqlite: Sqlite, migrations: readonly Migration[] = MIGRATIONS, now = new Date()): string[] {
   checkOrder(migrations);

@@ -29,6 +29,11 @@ import { approveWithdrawal, cancelWithdrawal, reviewWithdrawal, submitWithdrawal
 import { approveReversal, payWithdrawal, requestReversal, reviewReversal } from '../withdrawal/payout';
 import { inbox, withdrawalDto } from '../withdrawal/queries';
 import { printWithdrawalForm } from '../print/withdrawalForms';
+import { createLoanApp, updateLoanApp } from '../loan/intake';
+import { approveLoan, cancelLoan, reviewLoan, signLoanContract, submitLoan } from '../loan/workflow';
+import { disburseLoan } from '../loan/disburse';
+import { loanAppDto, loanInbox, loanSchedule, memberLoans } from '../loan/queries';
+import { printLoanForm } from '../print/loanForms';
 import { createAppointment, importAppointments, listAppointments, setAppointmentStatus } from '../appointments/appointments';
 import { chinaDateTime } from '../../shared/dates';
 import { renderGuidePdf } from '../print/guide';
@@ -165,6 +170,19 @@ export const handlers: Handlers = {
   'withdrawal.get': (env, i) => withdrawalDto(ctxOf(env), i.applicationId),
   'withdrawal.list': (env, i) => inbox(ctxOf(env), op(env).role, i),
   'print.withdrawal': (env, i) => printWithdrawalForm(ctxOf(env), op(env), i.applicationId, i.form),
+  'loan.create': (env, { idempotencyKey: _k, ...i }) => loanAppDto(ctxOf(env), createLoanApp(ctxOf(env), op(env), i)),
+  'loan.update': (env, { idempotencyKey: _k, applicationId, version, ...i }) => loanAppDto(ctxOf(env), updateLoanApp(ctxOf(env), op(env), applicationId, version, i)),
+  'loan.submit': (env, i) => loanAppDto(ctxOf(env), submitLoan(ctxOf(env), op(env), i.applicationId, i.version)),
+  'loan.review': (env, i) => loanAppDto(ctxOf(env), reviewLoan(ctxOf(env), op(env), i.applicationId, { ...(i.version !== undefined ? { version: i.version } : {}), pass: i.pass, ...(i.note ? { note: i.note } : {}) })),
+  'loan.approve': (env, i) => loanAppDto(ctxOf(env), approveLoan(ctxOf(env), op(env), i.applicationId, { ...(i.version !== undefined ? { version: i.version } : {}), pass: i.pass, ...(i.note ? { note: i.note } : {}) })),
+  'loan.cancel': (env, i) => loanAppDto(ctxOf(env), cancelLoan(ctxOf(env), op(env), i.applicationId, i.reason)),
+  'loan.sign': (env, i) => loanAppDto(ctxOf(env), signLoanContract(ctxOf(env), op(env), i.applicationId, i)),
+  'loan.disburse': (env, i) => loanAppDto(ctxOf(env), disburseLoan(ctxOf(env), op(env), i.applicationId, i.idempotencyKey)),
+  'loan.get': (env, i) => loanAppDto(ctxOf(env), i.applicationId),
+  'loan.list': (env, i) => loanInbox(ctxOf(env), op(env).role, i),
+  'loan.schedule': (env, i) => loanSchedule(ctxOf(env), i.loanId),
+  'members.loans': (env, i) => memberLoans(ctxOf(env), i.memberId),
+  'print.loan': (env, i) => printLoanForm(ctxOf(env), op(env), i.applicationId, i.form),
   'appointments.list': (env, i) => listAppointments(ctxOf(env), i.date, i.branchCode),
   'appointments.create': (env, { idempotencyKey: _k, ...a }) => createAppointment(ctxOf(env), op(env), a),
   'appointments.import': (env, i) => importAppointments(ctxOf(env), op(env), i.format, i.content),

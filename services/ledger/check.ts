@@ -71,16 +71,20 @@ export function checkLedger(ctx: ServiceContext): CheckReport {
     .prepare(
       `SELECT p.code, p.credits_fen - p.debits_fen AS bal,
               COALESCE((SELECT SUM(ch.credits_fen - ch.debits_fen) FROM accounts ch WHERE ch.parent_code = p.code), 0) AS sub
-         FROM accounts p WHERE p.code IN ('201', '202') ORDER BY p.code`,
+         FROM accounts p WHERE p.code IN ('201', '202') OR EXISTS (SELECT 1 FROM accounts c WHERE c.parent_code = p.code)
+        ORDER BY p.code`,
     )
     .all() as Array<{ code: string; bal: number; sub: number }>;
-  report.controls = controls.map((c) => ({ code: c.code, balanceFen: c.bal, subLedgerFen: c.sub }));
+  // Balances on the normal side: credits for 201/202 (members' money), debits for 121 (loans receivable).
+  const sign = (code: string) => (code.startsWith('1') ? -1 : 1);
+  report.controls = controls.map((c) => ({ code: c.code, balanceFen: sign(c.code) * c.bal, subLedgerFen: sign(c.code) * c.sub }));
   for (const c of controls) {
-    if (c.bal !== c.sub) return fail(`控制账户${c.code}余额${c.bal}分与明细账合计${c.sub}分不符`);
+    if (c.bal !== c.sub) return fail(`控制账户${c.code}余额${Math.abs(c.bal)}分与明细账合计${Math.abs(c.sub)}分不符`);
   }
   const direct = db
     .prepare(
-      `SELECT a.code FROM postings p JOIN accounts a ON a.id = p.account_id WHERE a.code IN ('201','202') LIMIT 1`,
+      `SELECT a.code FROM postings p JOIN accounts a ON a.id = p.account_id
+        WHERE a.code IN ('201', '202') OR EXISTS (SELECT 1 FROM accounts c WHERE c.parent_code = a.code) LIMIT 1`,
     )
     .get() as { code: string } | undefined;
   if (direct) return fail(`控制账户${direct.code}不应直接记账（应记入个人明细账）`);

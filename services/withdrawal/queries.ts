@@ -57,7 +57,7 @@ export function withdrawalDto(ctx: ServiceContext, idOrRow: number | AppRow): Wi
     appNo: row.app_no,
     caseId: row.case_id,
     caseName: decision?.caseName ?? row.case_id,
-    state: row.state,
+    state: row.state as WithdrawalState,
     version: row.version,
     branchCode: row.branch_code,
     member: {
@@ -128,7 +128,7 @@ export function inbox(ctx: ServiceContext, role: Role, opts: { states?: Withdraw
       id: r.id,
       appNo: r.app_no,
       caseName: d?.caseName ?? r.case_id,
-      state: r.state,
+      state: r.state as WithdrawalState,
       memberName: r.member_name,
       memberAccountNo: r.member_account_no,
       amountFen: r.approved_fen ?? r.requested_fen ?? d?.maxAmountFen ?? null,

@@ -1,7 +1,7 @@
 /** Reading and writing application rows; every state change goes through `transition` and leaves an event. */
-import type { Payee, WithdrawalState } from '../../shared/contract/dto';
+import type { ApplicationState, Payee } from '../../shared/contract/dto';
 import { AppError, conflict, notFound } from '../../shared/errors';
-import type { WithdrawalDecision } from '../../shared/rules';
+import type { LoanDecision, WithdrawalDecision } from '../../shared/rules';
 import { audit } from '../audit/log';
 import type { Operator, ServiceContext } from '../context';
 import { nowIso } from '../context';
@@ -13,7 +13,7 @@ export interface AppRow {
   case_id: string;
   member_id: number;
   spouse_member_id: number | null;
-  state: WithdrawalState;
+  state: ApplicationState;
   version: number;
   facts_json: string;
   decision_json: string | null;
@@ -40,11 +40,14 @@ export interface AppRow {
   reversal_entry_id: number | null;
   last_note: string | null;
   updated_at: string;
+  contract_no?: string | null;
+  mortgage_reg_no?: string | null;
+  signed_at?: string | null;
 }
 
-export function loadApp(ctx: ServiceContext, id: number): AppRow {
-  const row = ctx.db.prepare(`SELECT * FROM applications WHERE id = ? AND kind = 'withdrawal'`).get(id) as AppRow | undefined;
-  if (!row) throw notFound(`提取申请不存在：${id}`);
+export function loadApp(ctx: ServiceContext, id: number, kind: 'withdrawal' | 'loan' = 'withdrawal'): AppRow {
+  const row = ctx.db.prepare(`SELECT * FROM applications WHERE id = ? AND kind = ?`).get(id, kind) as AppRow | undefined;
+  if (!row) throw notFound(`${kind === 'loan' ? '贷款' : '提取'}申请不存在：${id}`);
   return row;
 }
 
@@ -58,7 +61,7 @@ export function parseDecision(row: AppRow): WithdrawalDecision | null {
   return row.decision_json ? (JSON.parse(row.decision_json) as WithdrawalDecision) : null;
 }
 
-export function expectState(row: AppRow, allowed: readonly WithdrawalState[], what: string): void {
+export function expectState(row: AppRow, allowed: readonly ApplicationState[], what: string): void {
   if (!allowed.includes(row.state)) {
     throw conflict(`申请${row.app_no}当前为“${row.state}”，不能${what}（须为${allowed.map((s) => `“${s}”`).join('或')}）`);
   }
@@ -77,8 +80,8 @@ export function expectOtherPerson(by: Operator, others: Array<number | null>, wh
   }
 }
 
-export function nextAppNo(ctx: ServiceContext, date: string): string {
-  const prefix = `TQ${date.replaceAll('-', '')}`;
+export function nextAppNo(ctx: ServiceContext, date: string, kind: 'withdrawal' | 'loan' = 'withdrawal'): string {
+  const prefix = `${kind === 'loan' ? 'DK' : 'TQ'}${date.replaceAll('-', '')}`;
   const n = (ctx.db.prepare(`SELECT COUNT(*) AS n FROM applications WHERE app_no LIKE ?`).get(`${prefix}%`) as { n: number }).n;
   return `${prefix}${String(n + 1).padStart(4, '0')}`;
 }
@@ -88,11 +91,11 @@ export function transition(
   ctx: ServiceContext,
   by: Operator,
   row: AppRow,
-  to: WithdrawalState,
+  to: ApplicationState,
   action: string,
   updates: Record<string, unknown> = {},
   note: string | null = null,
-  decision: WithdrawalDecision | null = null,
+  decision: WithdrawalDecision | LoanDecision | null = null,
 ): void {
   const at = nowIso(ctx);
   const cols = { ...updates, state: to, version: row.version + 1, updated_at: at, last_note: note ?? row.last_note };
@@ -104,5 +107,5 @@ export function transition(
   ctx.db
     .prepare('INSERT INTO application_events (application_id, at, operator_id, action, from_state, to_state, note, decision_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
     .run(row.id, at, by.id || null, action, row.state, to, note, decision ? JSON.stringify(decision) : null);
-  audit(ctx, { operator: by, action: `withdrawal.${action}`, recordType: 'application', recordId: row.app_no, detail: { from: row.state, to, note } });
+  audit(ctx, { operator: by, action: `${row.kind}.${action}`, recordType: 'application', recordId: row.app_no, detail: { from: row.state, to, note } });
 }

@@ -16,6 +16,9 @@ import type {
   NoticeDto,
   AppointmentDto,
   InboxItem,
+  LoanAppDto,
+  LoanDto,
+  LoanScheduleRowDto,
   WithdrawalAppDto,
   RemittancePreview,
   RemittanceResult,
@@ -114,6 +117,18 @@ const withdrawalIntake = {
   /** What the clerk records for the case, in the engine's input shape (docs/rules-input.md) without member. */
   facts: z.record(z.string(), z.unknown(), { error: '申请事实应为对象' }),
   requestedFen: f.positiveFen('申请提取金额').nullable().optional(),
+  payee,
+  materialsSeen: z.array(z.string()),
+};
+
+const loanIntake = {
+  caseId: f.text('贷款购房类型', 40),
+  spouseMemberId: f.id('配偶').nullable(),
+  /** House, guarantee, income, credit facts … in the engine's loan input shape (docs/rules-input.md). */
+  facts: z.record(z.string(), z.unknown(), { error: '申请事实应为对象' }),
+  requestedFen: f.positiveFen('申请贷款金额'),
+  months: z.number({ error: '请填写贷款期限' }).int().min(1, { error: '贷款期限至少1个月' }).max(360, { error: '贷款期限不超过360个月' }),
+  method: z.enum(['annuity', 'linear', 'lump'], { error: '请选择还款方式' }),
   payee,
   materialsSeen: z.array(z.string()),
 };
@@ -350,6 +365,31 @@ export const calls = {
   }),
   'print.withdrawal': call<{ fileName: string; pdfBase64: string; reprint: boolean }>()({
     input: z.object({ applicationId: f.id('申请'), form: z.enum(['voucher', 'notice', 'receipt'], { error: '请选择要打印的表单' }) }),
+    roles: ANY,
+  }),
+
+  // Loans (贷款): intake, 复核, 审批, contract and mortgage registration, disbursement with a frozen schedule.
+  'loan.create': call<LoanAppDto>()({ input: z.object({ memberId: f.id('借款人'), ...loanIntake, idempotencyKey: f.idempotencyKey() }), roles: CLERK, write: true }),
+  'loan.update': call<LoanAppDto>()({ input: z.object({ applicationId: f.id('申请'), version: z.number().int(), ...loanIntake, idempotencyKey: f.idempotencyKey() }), roles: CLERK, write: true }),
+  'loan.submit': call<LoanAppDto>()({ input: z.object({ applicationId: f.id('申请'), version: z.number().int().optional(), idempotencyKey: f.idempotencyKey() }), roles: CLERK, write: true }),
+  'loan.review': call<LoanAppDto>()({ input: signOff.extend({ idempotencyKey: f.idempotencyKey() }), roles: ['reviewer'], write: true }),
+  'loan.approve': call<LoanAppDto>()({ input: signOff.extend({ idempotencyKey: f.idempotencyKey() }), roles: ['approver'], write: true }),
+  'loan.cancel': call<LoanAppDto>()({ input: z.object({ applicationId: f.id('申请'), reason: f.text('撤销原因', 300), idempotencyKey: f.idempotencyKey() }), roles: CLERK, write: true }),
+  'loan.sign': call<LoanAppDto>()({
+    input: z.object({ applicationId: f.id('申请'), contractNo: f.text('借款合同编号', 40), mortgageRegNo: f.text('抵押登记证明号', 60), idempotencyKey: f.idempotencyKey() }),
+    roles: CLERK,
+    write: true,
+  }),
+  'loan.disburse': call<LoanAppDto>()({ input: z.object({ applicationId: f.id('申请'), idempotencyKey: f.idempotencyKey() }), roles: CLERK, write: true }),
+  'loan.get': call<LoanAppDto>()({ input: z.object({ applicationId: f.id('申请') }), roles: ANY }),
+  'loan.list': call<InboxItem[]>()({
+    input: z.object({ states: z.array(z.enum(['草稿', '待复核', '待审批', '已审批', '已签约', '已放款', '退回', '撤销'])).optional(), memberId: f.id('职工').optional() }),
+    roles: ANY,
+  }),
+  'loan.schedule': call<LoanScheduleRowDto[]>()({ input: z.object({ loanId: f.id('贷款') }), roles: ANY }),
+  'members.loans': call<LoanDto[]>()({ input: z.object({ memberId: f.id('职工') }), roles: ANY }),
+  'print.loan': call<{ fileName: string; pdfBase64: string; reprint: boolean }>()({
+    input: z.object({ applicationId: f.id('申请'), form: z.enum(['approval', 'schedule', 'notice'], { error: '请选择要打印的表单' }) }),
     roles: ANY,
   }),
 

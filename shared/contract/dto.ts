@@ -160,6 +160,9 @@ export type WithdrawalState =
   | '冲正待审批'
   | '已冲正';
 
+export type LoanState = '草稿' | '待复核' | '待审批' | '已审批' | '已签约' | '已放款' | '退回' | '撤销';
+export type ApplicationState = WithdrawalState | LoanState;
+
 /** Where the money goes: the applicant's own real-name card, a developer's registered sale account, or a loan. */
 export interface Payee {
   kind: 'own' | 'developer' | 'loan';
@@ -221,7 +224,7 @@ export interface InboxItem {
   id: number;
   appNo: string;
   caseName: string;
-  state: WithdrawalState;
+  state: ApplicationState;
   memberName: string;
   memberAccountNo: string;
   amountFen: number | null;
@@ -245,4 +248,64 @@ export interface AppointmentDto {
   status: '已预约' | '已签到' | '已受理' | '已取消';
   source: string;
   applicationId: number | null;
+}
+
+export interface LoanScheduleRowDto {
+  period: number;
+  dueDate: string;
+  paymentFen: number;
+  principalFen: number;
+  interestFen: number;
+  remainingFen: number;
+}
+
+export interface LoanDto {
+  id: number;
+  contractNo: string;
+  applicationId: number;
+  principalFen: number;
+  annualRatePercent: string;
+  rateBasis: string;
+  months: number;
+  method: 'annuity' | 'linear' | 'lump';
+  firstDueDate: string;
+  disbursedDate: string;
+  disbursedEntryNo: string;
+  status: '还款中' | '已结清';
+  /** 还款情况 as the mobile app shows it. */
+  balanceFen: number;
+  repaidPrincipalFen: number;
+  repaidInterestFen: number;
+  currentPeriod: number;
+  monthlyPaymentFen: number;
+}
+
+export interface LoanAppDto {
+  id: number;
+  appNo: string;
+  caseId: string;
+  caseName: string;
+  state: LoanState;
+  version: number;
+  branchCode: string;
+  borrower: WithdrawalAppDto['member'] & { continuousMonths: number; baseFen: number; monthlyContributionFen: number; openedDate: string; employerRatioPercent: string };
+  spouse: { id: number; name: string; accountNo: string; idNumber: string; idNumberMasked: string; balanceFen: number; employerName: string } | null;
+  facts: Record<string, unknown>;
+  requestedFen: number;
+  approvedFen: number | null;
+  payee: Payee;
+  materials: { id: string; text: string; seen: boolean }[];
+  missingMaterials: string[];
+  decision: import('../rules').LoanDecision | null;
+  created: SignOff;
+  submitted: SignOff | null;
+  reviewed: SignOff | null;
+  approved: SignOff | null;
+  contract: { contractNo: string; mortgageRegNo: string; signedAt: string } | null;
+  loan: LoanDto | null;
+  /** 贷款进度: the mobile app's stages, each with the date it was reached. */
+  progress: { stage: string; at: string | null }[];
+  lastNote: string | null;
+  events: ApplicationEventDto[];
+  deadline: { submittedAt: string; dueAt: string; status: 'ok' | 'near' | 'over' } | null;
 }

@@ -65,5 +65,10 @@ export const FIELD_LABELS: Record<string, string> = {
   slot: '预约时段',
   business: '业务类型',
   format: '导入格式',
+  months: '贷款期限',
+  method: '还款方式',
+  contractNo: '借款合同编号',
+  mortgageRegNo: '抵押登记证明号',
+  loanId: '贷款',
   content: '导入内容',
 };

@@ -1,0 +1,70 @@
+/** Loan intake (受理): borrower from the ledger, spouse, house, guarantee, amount and term; the engine judges. */
+import type { Payee } from '../../shared/contract/dto';
+import { badInput } from '../../shared/errors';
+import type { Operator, ServiceContext } from '../context';
+import { nowIso, today } from '../context';
+import { getMember } from '../accounts/members';
+import { expectState, expectVersion, loadApp, nextAppNo, transition, type AppRow } from '../withdrawal/store';
+import { clerkLoanFacts, composeLoan, type LoanTerms } from './compose';
+
+export interface LoanIntake extends LoanTerms {
+  payee: Payee;
+  materialsSeen: string[];
+}
+
+function validate(ctx: ServiceContext, input: LoanIntake) {
+  const m = getMember(ctx, input.memberId);
+  if (m.status !== '正常') throw badInput('memberId', `借款人${m.name}的账户状态为“${m.status}”，不能申请贷款`);
+  const { decision } = composeLoan(ctx, { ...input, facts: clerkLoanFacts(input.facts) });
+  const known = new Set(decision.materials.map((x) => x.id));
+  const unknown = input.materialsSeen.find((id) => !known.has(id));
+  if (unknown) throw badInput('materialsSeen', `材料清单中没有此项：${unknown}`);
+  if (!/^\d{8,30}$/.test(input.payee.accountNo.replace(/\s/g, ''))) throw badInput('payee.accountNo', '放款账号：应为8至30位数字');
+  return { decision, materials: Object.fromEntries(decision.materials.map((x) => [x.id, input.materialsSeen.includes(x.id)])) };
+}
+
+function terms(row: AppRow): Pick<LoanTerms, 'months' | 'method'> {
+  const f = JSON.parse(row.facts_json) as { loanTerms?: { months: number; method: LoanTerms['method'] } };
+  return f.loanTerms!;
+}
+export { terms as storedTerms };
+
+function storedFacts(input: LoanIntake): string {
+  return JSON.stringify({ ...clerkLoanFacts(input.facts), loanTerms: { months: input.months, method: input.method } });
+}
+
+export function createLoanApp(ctx: ServiceContext, by: Operator, input: LoanIntake): AppRow {
+  const { decision, materials } = validate(ctx, input);
+  const at = nowIso(ctx);
+  const id = Number(
+    ctx.db
+      .prepare(
+        `INSERT INTO applications (app_no, kind, case_id, member_id, spouse_member_id, state, version, facts_json, decision_json,
+           requested_fen, payee_json, materials_json, branch_code, created_by, created_at, updated_at)
+         VALUES (?, 'loan', ?, ?, ?, '草稿', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(nextAppNo(ctx, today(ctx), 'loan'), input.caseId, input.memberId, input.spouseMemberId, storedFacts(input), JSON.stringify(decision), input.requestedFen, JSON.stringify(input.payee), JSON.stringify(materials), by.branchCode || ctx.center.branches[0]!.code, by.id, at, at)
+      .lastInsertRowid,
+  );
+  ctx.db
+    .prepare(`INSERT INTO application_events (application_id, at, operator_id, action, from_state, to_state, note, decision_json) VALUES (?, ?, ?, 'create', NULL, '草稿', NULL, ?)`)
+    .run(id, at, by.id, JSON.stringify(decision));
+  return loadApp(ctx, id, 'loan');
+}
+
+export function updateLoanApp(ctx: ServiceContext, by: Operator, id: number, version: number, input: Omit<LoanIntake, 'memberId'>): AppRow {
+  const row = loadApp(ctx, id, 'loan');
+  expectState(row, ['草稿', '退回'], '修改');
+  expectVersion(row, version);
+  const { decision, materials } = validate(ctx, { ...input, memberId: row.member_id });
+  transition(ctx, by, row, row.state, 'update', {
+    case_id: input.caseId,
+    spouse_member_id: input.spouseMemberId,
+    facts_json: storedFacts({ ...input, memberId: row.member_id }),
+    decision_json: JSON.stringify(decision),
+    requested_fen: input.requestedFen,
+    payee_json: JSON.stringify(input.payee),
+    materials_json: JSON.stringify(materials),
+  }, null, decision);
+  return loadApp(ctx, id, 'loan');
+}
