@@ -48,3 +48,6 @@ const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
 
 /** A stored UTC instant as Beijing wall-clock time, e.g. "2026/11/24 03:39:06". */
 export const chinaDateTime = (iso: string): string => DATE_TIME.format(new Date(iso));
+
+/** A policy parameter value as the policy states it: plain figures and text stay plain, lists and tables as JSON. */
+export const paramValue = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));

@@ -5,7 +5,10 @@ import type { Route } from './router';
 import { AuditPage } from './pages/admin/AuditPage';
 import { LedgerCheckPage } from './pages/admin/LedgerCheckPage';
 import { OperatorsPage } from './pages/admin/OperatorsPage';
+import { PolicyOverridesPage } from './pages/admin/PolicyOverridesPage';
+import { RatesPage } from './pages/admin/RatesPage';
 import { CalculatorPage } from './pages/CalculatorPage';
+import { CenterInfoPage } from './pages/CenterInfoPage';
 import { EmployerCreatePage } from './pages/EmployerCreatePage';
 import { EmployerListPage } from './pages/EmployerListPage';
 import { EmployerPage } from './pages/EmployerPage';
@@ -13,6 +16,10 @@ import { HomePage } from './pages/HomePage';
 import { MemberDetailPage } from './pages/MemberDetailPage';
 import { MemberOpenPage } from './pages/MemberOpenPage';
 import { MemberSearchPage } from './pages/MemberSearchPage';
+import { NoticesPage } from './pages/NoticesPage';
+import { EligibilityPage } from './pages/policy/EligibilityPage';
+import { GuidesPage } from './pages/policy/GuidesPage';
+import { RulesPage } from './pages/policy/RulesPage';
 
 export interface PageProps {
   route: Route;
@@ -45,9 +52,16 @@ export const routes: RouteDef[] = [
   // Read-only for every post: a reviewer following a member's 所在单位 link may see the employer.
   { path: '/employer', title: '单位详情', roles: ALL, component: EmployerPage, menu: '/employers' },
   { path: '/calc', title: '缴存计算器', roles: ALL, component: CalculatorPage, inMenu: true },
+  { path: '/policy', title: '政策审查', roles: ALL, component: EligibilityPage, inMenu: true },
+  { path: '/guides', title: '办事指南', roles: ALL, component: GuidesPage, inMenu: true },
+  { path: '/notices', title: '资讯', roles: ALL, component: NoticesPage, inMenu: true },
+  { path: '/center', title: '中心信息', roles: ALL, component: CenterInfoPage, inMenu: true, group: '更多' },
+  { path: '/rules', title: '政策规则', roles: ALL, component: RulesPage, inMenu: true, group: '更多' },
   { path: '/admin/users', title: '操作员', roles: ADMIN, component: OperatorsPage, inMenu: true, group: '系统管理' },
   { path: '/admin/audit', title: '审计日志', roles: ADMIN, component: AuditPage, inMenu: true, group: '系统管理' },
   { path: '/admin/check', title: '账务核对', roles: ADMIN, component: LedgerCheckPage, inMenu: true, group: '系统管理' },
+  { path: '/admin/rates', title: '利率表', roles: ADMIN, component: RatesPage, inMenu: true, group: '系统管理' },
+  { path: '/admin/policy', title: '政策参数调整', roles: ADMIN, component: PolicyOverridesPage, inMenu: true, group: '系统管理' },
 ];
 
 type MenuItem = NonNullable<MenuProps['items']>[number];

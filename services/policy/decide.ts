@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../shared/errors';
 import type { LoanDecision, ParamOverride, WithdrawalDecision } from '../../shared/rules';
-import { evaluateLoan, evaluateWithdrawal, RulesInputError, validateOverrides, type EvalOptions } from '../rules/engine';
+import { evaluateLoan, evaluateWithdrawal, listParams, RulesInputError, validateOverrides, type EvalOptions } from '../rules/engine';
 import type { Operator, ServiceContext } from '../context';
 import { addPolicyOverride, loanRates, policyOverrides } from './tables';
 
@@ -50,6 +50,10 @@ export function decideLoan(ctx: ServiceContext, application: unknown): LoanDecis
 export function addOverride(ctx: ServiceContext, by: Operator, o: ParamOverride) {
   const existing = evalOptions(ctx).overrides ?? [];
   const issues = validateOverrides(ctx.center.id, [...existing, o]);
-  if (issues[0]) throw new AppError('BAD_INPUT', issues[0].message, issues[0].path.startsWith('value') ? 'value' : 'paramId');
+  if (issues[0]) {
+    // A known parameter with a bad value is the value's fault; an unknown parameter id is the id's.
+    const known = listParams(ctx.center.id).some((p) => p.id === o.paramId);
+    throw new AppError('BAD_INPUT', issues[0].message, known ? 'value' : 'paramId');
+  }
   return addPolicyOverride(ctx, by, o);
 }

@@ -45,7 +45,8 @@ describe('policy through the contract', () => {
     expect(sameDay.quota.limits.find((l) => l.id === capBefore!.id)?.amountFen).toBe(70_000_000);
     const after = h.call('rules.evaluateLoan', { application: app('2025-03-11') });
     expect(after.quota.limits.find((l) => l.id === capBefore!.id)?.amountFen).toBe(80_000_000);
-    expect(h.fail('policy.addOverride', { paramId: 'yc.loan.quota.capBothFen', effectiveFrom: '2025-04-01', value: 'x', note: 'bad', idempotencyKey: h.key() }, 'admin').code).toBe('BAD_INPUT');
+    expect(h.fail('policy.addOverride', { paramId: 'yc.loan.quota.capBothFen', effectiveFrom: '2025-04-01', value: 'x', note: 'bad', idempotencyKey: h.key() }, 'admin')).toMatchObject({ code: 'BAD_INPUT', field: 'value' });
+    expect(h.fail('policy.addOverride', { paramId: 'yc.no.such', effectiveFrom: '2025-04-01', value: 1, note: 'bad', idempotencyKey: h.key() }, 'admin')).toMatchObject({ code: 'BAD_INPUT', field: 'paramId' });
     expect(h.fail('policy.addOverride', { paramId: 'yc.loan.quota.capBothFen', effectiveFrom: '2025-04-01', value: 1, note: 'n', idempotencyKey: h.key() }, 'clerk').code).toBe('FORBIDDEN');
   });
 

@@ -1,0 +1,192 @@
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Table, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import type { DepositRateRow } from '../../../../shared/rates/depositRates';
+import type { LoanRateRow } from '../../../../shared/rates/loanRates';
+import { api, newKey } from '../../api';
+import { PageTitle } from '../../components/PageTitle';
+import { applyError } from '../../forms';
+
+const RATE_PATTERN = { pattern: /^\d{1,2}(\.\d{1,4})?$/, message: '应为年利率百分数，如 2.60' };
+const pct = (r: string | null) => (r === null ? <Typography.Text type="secondary">按规则计算</Typography.Text> : `${r}%`);
+const newestFirst = <T extends { effectiveFrom: string }>(rows: T[]) => [...rows].sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
+
+interface LoanValues {
+  effectiveFrom?: Dayjs;
+  firstUpTo5y: string;
+  firstOver5y: string;
+  secondUpTo5y?: string;
+  secondOver5y?: string;
+  source: string;
+}
+interface DepositValues {
+  effectiveFrom?: Dayjs;
+  annualRatePercent: string;
+  source: string;
+}
+
+/** A form that adds one dated row; the key belongs to one filling-in, so a double click adds one row. */
+function useAddForm<V>(prefix: string, send: (v: V, key: string) => Promise<unknown>, done: () => void) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<V>();
+  const [key, setKey] = useState(() => newKey(prefix));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (v: V) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await send(v, key);
+      message.success('已添加');
+      form.resetFields();
+      setKey(newKey(prefix));
+      done();
+    } catch (e) {
+      setError(applyError(form, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { form, busy, error, submit };
+}
+
+/** 利率表: loan and deposit rates by effective date. Rows are only added; a later date supersedes. */
+export function RatesPage() {
+  const [rates, setRates] = useState<{ loan: LoanRateRow[]; deposit: DepositRateRow[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => {
+    api('rates.list', {}).then(setRates, (e: Error) => setError(e.message));
+  }, []);
+  useEffect(load, [load]);
+
+  const loan = useAddForm<LoanValues>(
+    'rate-loan',
+    (v, idempotencyKey) =>
+      api('rates.addLoan', {
+        effectiveFrom: v.effectiveFrom?.format('YYYY-MM-DD') ?? '',
+        firstUpTo5y: v.firstUpTo5y,
+        firstOver5y: v.firstOver5y,
+        secondUpTo5y: v.secondUpTo5y?.trim() || null,
+        secondOver5y: v.secondOver5y?.trim() || null,
+        source: v.source,
+        idempotencyKey,
+      }),
+    load,
+  );
+  const deposit = useAddForm<DepositValues>(
+    'rate-deposit',
+    (v, idempotencyKey) =>
+      api('rates.addDeposit', { effectiveFrom: v.effectiveFrom?.format('YYYY-MM-DD') ?? '', annualRatePercent: v.annualRatePercent, source: v.source, idempotencyKey }),
+    load,
+  );
+
+  const required = (label: string) => ({ required: true, message: `请填写${label}` });
+  return (
+    <>
+      <PageTitle title="利率表" sub="贷款额度、月供和结息按申请（计息）日有效的一行计算" />
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}>
+          <Card title="住房公积金贷款利率（年利率）" style={{ marginBottom: 16 }}>
+            <Table<LoanRateRow>
+              data-testid="loan-rates"
+              rowKey="effectiveFrom"
+              size="small"
+              loading={!rates && !error}
+              dataSource={newestFirst(rates?.loan ?? [])}
+              pagination={false}
+              columns={[
+                { title: '生效日期', dataIndex: 'effectiveFrom', width: 110 },
+                {
+                  title: '首套住房',
+                  children: [
+                    { title: '五年以下（含）', dataIndex: 'firstUpTo5y', width: 110, align: 'right', render: pct },
+                    { title: '五年以上', dataIndex: 'firstOver5y', width: 100, align: 'right', render: pct },
+                  ],
+                },
+                {
+                  title: '第二套住房',
+                  children: [
+                    { title: '五年以下（含）', dataIndex: 'secondUpTo5y', width: 110, align: 'right', render: pct },
+                    { title: '五年以上', dataIndex: 'secondOver5y', width: 100, align: 'right', render: pct },
+                  ],
+                },
+                { title: '依据', dataIndex: 'source' },
+              ]}
+            />
+          </Card>
+          <Card title="住房公积金存款利率">
+            <Table<DepositRateRow>
+              data-testid="deposit-rates"
+              rowKey="effectiveFrom"
+              size="small"
+              loading={!rates && !error}
+              dataSource={newestFirst(rates?.deposit ?? [])}
+              pagination={false}
+              columns={[
+                { title: '生效日期', dataIndex: 'effectiveFrom', width: 110 },
+                { title: '年利率', dataIndex: 'annualRatePercent', width: 100, align: 'right', render: (r: string) => `${r}%` },
+                { title: '依据', dataIndex: 'source' },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Card title="新增贷款利率" style={{ marginBottom: 16 }}>
+            {loan.error && <Alert type="error" showIcon title={loan.error} style={{ marginBottom: 16 }} />}
+            <Form<LoanValues> form={loan.form} layout="vertical" onFinish={loan.submit}>
+              <Form.Item label="生效日期" name="effectiveFrom" rules={[{ required: true, message: '请选择生效日期' }]}>
+                <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
+              </Form.Item>
+              <Row gutter={12}>
+                <Col span={12}>
+                  <Form.Item label="首套五年以下（含五年）" name="firstUpTo5y" rules={[required('利率'), RATE_PATTERN]}>
+                    <Input suffix="%" inputMode="decimal" />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item label="首套五年以上" name="firstOver5y" rules={[required('利率'), RATE_PATTERN]}>
+                    <Input suffix="%" inputMode="decimal" />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item label="第二套五年以下（含五年）" name="secondUpTo5y" rules={[RATE_PATTERN]} extra="空则按倍数规则">
+                    <Input suffix="%" inputMode="decimal" />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item label="第二套五年以上" name="secondOver5y" rules={[RATE_PATTERN]} extra="空则按倍数规则">
+                    <Input suffix="%" inputMode="decimal" />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Form.Item label="依据（文件名称、文号）" name="source" rules={[required('依据')]}>
+                <Input.TextArea autoSize={{ minRows: 2 }} />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" loading={loan.busy}>
+                添加
+              </Button>
+            </Form>
+          </Card>
+          <Card title="新增存款利率">
+            {deposit.error && <Alert type="error" showIcon title={deposit.error} style={{ marginBottom: 16 }} />}
+            <Form<DepositValues> form={deposit.form} layout="vertical" onFinish={deposit.submit}>
+              <Form.Item label="生效日期" name="effectiveFrom" rules={[{ required: true, message: '请选择生效日期' }]}>
+                <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
+              </Form.Item>
+              <Form.Item label="存款年利率" name="annualRatePercent" rules={[required('存款年利率'), { pattern: /^\d{1,2}(\.\d{1,4})?$/, message: '应为百分数，如 1.50' }]}>
+                <Input suffix="%" inputMode="decimal" />
+              </Form.Item>
+              <Form.Item label="依据（文件名称、文号）" name="source" rules={[required('依据')]}>
+                <Input.TextArea autoSize={{ minRows: 2 }} />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" loading={deposit.busy}>
+                添加
+              </Button>
+            </Form>
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}
