@@ -31,4 +31,11 @@ describe('PDF rendering with the bundled font', () => {
     expect(fonts).toContain('NotoSerifCJKsc-Bold');
     expect(fonts).toMatch(/yes\s+yes/); // embedded, subset
   });
+
+  it('renders one document after another in the same process (pdfmake rewrites the font descriptors it uses)', async () => {
+    for (const n of [1, 2, 3]) {
+      const pdf = await renderPdf({ content: [{ text: `第${n}份`, bold: n === 2 }] }, { title: `第${n}份` });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    }
+  });
 });

@@ -15,6 +15,17 @@ export function ensureFonts(): void {
   // Read once into pdfmake's virtual file system: later documents reuse the bytes instead of reading 50 MB again.
   pdfmake.virtualfs.writeFileSync(FONT_FILES.regular, readFileSync(join(dir, FONT_FILES.regular)));
   pdfmake.virtualfs.writeFileSync(FONT_FILES.bold, readFileSync(join(dir, FONT_FILES.bold)));
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((p) => resolve(p).startsWith(dir + sep));
+  registered = true;
+}
+
+/**
+ * pdfmake rewrites the font descriptors it is given while rendering (a used face's file name becomes the loaded
+ * bytes), and the next document then fails on them. Each document gets fresh descriptors; the bytes stay in the
+ * virtual file system, so nothing is read from disk again.
+ */
+function setFreshFonts(): void {
   pdfmake.setFonts({
     NotoSerif: {
       normal: [FONT_FILES.regular, FONT_FACES.regular],
@@ -23,9 +34,6 @@ export function ensureFonts(): void {
       bolditalics: [FONT_FILES.bold, FONT_FACES.bold],
     },
   });
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((p) => resolve(p).startsWith(dir + sep));
-  registered = true;
 }
 
 export interface PdfMeta {
@@ -35,6 +43,7 @@ export interface PdfMeta {
 
 export async function renderPdf(doc: Record<string, unknown>, meta: PdfMeta): Promise<Buffer> {
   ensureFonts();
+  setFreshFonts();
   const full = {
     pageSize: 'A4',
     pageMargins: [48, 56, 48, 56],

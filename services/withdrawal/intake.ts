@@ -97,10 +97,12 @@ export function updateWithdrawal(ctx: ServiceContext, by: Operator, id: number, 
   const row = loadApp(ctx, id);
   expectState(row, ['草稿', '退回'], '修改');
   expectVersion(row, version);
-  const { decision, materials } = validate(ctx, { ...input, memberId: row.member_id });
+  // Leaving the spouse out of an update keeps the one on file; null removes it.
+  const spouseMemberId = input.spouseMemberId === undefined ? row.spouse_member_id : input.spouseMemberId;
+  const { decision, materials } = validate(ctx, { ...input, spouseMemberId, memberId: row.member_id });
   transition(ctx, by, row, row.state, 'update', {
     case_id: input.caseId,
-    spouse_member_id: input.spouseMemberId ?? null,
+    spouse_member_id: spouseMemberId,
     facts_json: JSON.stringify(clerkFacts(input.facts)),
     decision_json: JSON.stringify(decision),
     requested_fen: input.requestedFen ?? null,

@@ -552,4 +552,10 @@ describe('yc.wd.amount.requested', () => {
   it('does not apply without a requested amount', () => {
     expect(outcome('disaster', DIS, 'yc.wd.amount.requested')).toBe('not_applicable');
   });
+  it('fails a partial request that is not whole hundreds (保留至百位), passes one that is', () => {
+    const d = ev('disaster', { ...DIS, requestedFen: 523_456 });
+    expect(rule(d, 'yc.wd.amount.requested').message).toContain('保留至百位');
+    expect(d.eligible).toBe(false);
+    expect(outcome('disaster', { ...DIS, requestedFen: 530_000 }, 'yc.wd.amount.requested')).toBe('passed');
+  });
 });

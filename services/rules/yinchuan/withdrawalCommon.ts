@@ -200,13 +200,18 @@ export const requestedWithinMax: WithdrawalRule = {
   title: '申请提取金额不超过可提取金额',
   category: 'request',
   source: yc('3、公积金帐户内的本息余额;其它类别的公积金提取数额保留至百位。'),
-  params: [],
+  params: [YC.wdRoundUnit],
   requestCheck: true,
   check(ctx) {
     const req = ctx.input.requestedFen;
     if (req === undefined) return notApplicable('未填写申请金额，按可提取金额办理');
     const max = ctx.currentMaxFen();
     if (req > max) return failed(`申请提取${yuan(req)}，超过可提取金额${yuan(max)}`);
+    // 保留至百位 binds the amount paid, not only the ceiling: a partial request must be whole hundreds of yuan.
+    if (!ctx.closesAccount()) {
+      const unit = ctx.p<RoundUnit>(YC.wdRoundUnit);
+      if (floorToUnit(fenToYuan(req), unit) !== req) return failed(`申请提取${yuan(req)}，部分提取金额须保留至百位（如${yuan(floorToUnit(fenToYuan(req), unit))}）`);
+    }
     return passed(`申请提取${yuan(req)}，不超过可提取金额${yuan(max)}`);
   },
 };
