@@ -14,6 +14,7 @@ import { postRemittance } from '../services/contributions/remit';
 import { getMember } from '../services/accounts/members';
 import { memberStatement } from '../services/accounts/statement';
 import { checkLedger } from '../services/ledger/check';
+import { runYearEndInterest } from '../services/interest/yearEnd';
 import { UsageError, type Opts } from './args';
 import { cliOperator, dataDirOf, out, readStdin } from './util';
 
@@ -140,6 +141,23 @@ export const COMMANDS: Command[] = [
           : `账务核对失败：${r.firstViolation}`,
       );
       return r.ok ? 0 : 1;
+    },
+  },
+  {
+    name: 'interest',
+    usage: 'interest --data DIR --year YYYY [--json]',
+    help: '年终结息：按积数法（360天计息基数，存款利率表当日利率）计算 YYYY-1年7月1日至 YYYY年6月30日的利息，于6月30日记入全部未销户的个人账户。\n同一年度重复运行只记一次。',
+    run(opts) {
+      const dir = dataDirOf(opts);
+      const year = opts.int('year', '结息年度');
+      opts.done();
+      if (year < 2000 || year > 2100) throw new UsageError('--year 应为四位年份');
+      const r = runYearEndInterest(openContext(dir), cliOperator(), year);
+      out(opts, r, () =>
+        r.alreadyRun
+          ? `${year}年度已结息（${r.bookedDate}），${r.accounts} 个账户，合计 ${formatYuanGrouped(r.totalFen)} 元；本次未重复记账`
+          : `${year}年度结息完成：${r.accounts} 个账户，利息合计 ${formatYuanGrouped(r.totalFen)} 元，${r.entries} 笔凭证，记账日期 ${r.bookedDate}，用时 ${r.seconds.toFixed(1)} 秒`,
+      );
     },
   },
   {
