@@ -10,7 +10,7 @@ export type { StatementLine, Statement };
 
 
 
-const WITHDRAWAL_TYPES = new Set(['提取', '部分提取', '销户提取', '全额提取', '委托提取']);
+const WITHDRAWAL_TYPES = new Set(['提取', '部分提取', '销户提取', '全额提取', '委托提取', '转出']);
 
 export function memberStatement(ctx: ServiceContext, memberId: number, year?: string): Statement {
   const exists = ctx.db.prepare('SELECT id FROM members WHERE id = ?').get(memberId);

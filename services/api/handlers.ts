@@ -13,6 +13,9 @@ import { SYSTEM_OPERATOR } from '../context';
 import { createEmployer, getEmployer, searchEmployers } from '../accounts/employers';
 import { getMember, listEmployerMembers, openMember, searchMembers } from '../accounts/members';
 import { memberStatement } from '../accounts/statement';
+import { memberEvents, sealMember, transferOut, unsealMember } from '../accounts/sealing';
+import { dailyJournal } from '../ledger/daily';
+import { printDailyJournal, printMemberForm } from '../print/memberForms';
 import { listRemittances, nextRemittanceMonth, postRemittance, previewRemittance } from '../contributions/remit';
 import { reverseEntry } from '../ledger/reverse';
 import { checkLedger } from '../ledger/check';
@@ -111,6 +114,14 @@ export const handlers: Handlers = {
   'members.statement': (env, input) => memberStatement(ctxOf(env), input.memberId, input.year),
   'members.open': (env, { idempotencyKey: _key, ...input }) => openMember(ctxOf(env), op(env), input),
 
+  'members.seal': (env, i) => sealMember(ctxOf(env), op(env), i.memberId, { reason: i.reason, ...(i.date ? { date: i.date } : {}) }),
+  'members.unseal': (env, i) => unsealMember(ctxOf(env), op(env), i.memberId, { employerId: i.employerId, baseFen: i.baseFen, ...(i.date ? { date: i.date } : {}) }),
+  'members.transferOut': (env, i) => transferOut(ctxOf(env), op(env), i.memberId, i),
+  'members.events': (env, i) =>
+    memberEvents(ctxOf(env), i.memberId).map((e) => ({ date: e.date, action: e.action, reason: e.reason, fromEmployer: e.from_employer, toEmployer: e.to_employer, operator: e.operator })),
+  'ledger.daily': (env, i) => dailyJournal(ctxOf(env), i.date, i.branchCode),
+  'print.member': (env, i) => printMemberForm(ctxOf(env), op(env), i.memberId, i.form),
+  'print.daily': (env, i) => printDailyJournal(ctxOf(env), op(env), i.date, i.branchCode),
   'remit.preview': (env, input) => previewRemittance(ctxOf(env), input),
   'remit.post': (env, input) => postRemittance(ctxOf(env), op(env), input),
 

@@ -6,6 +6,8 @@
 import type { Person } from '../../shared/rules/personSchema';
 import type { ServiceContext } from '../context';
 import { getMember } from '../accounts/members';
+import { chinaDate } from '../../shared/dates';
+import { sealedSince } from '../accounts/sealing';
 
 export function memberFacts(ctx: ServiceContext, memberId: number): Person {
   const m = getMember(ctx, memberId);
@@ -24,7 +26,20 @@ export function memberFacts(ctx: ServiceContext, memberId: number): Person {
     contributionRatioPercent: m.employer.employeeRatioPercent,
     contributionPlace: 'local',
     loans: [],
-    withdrawals: [],
+    withdrawals: paidWithdrawals(ctx, memberId),
     dishonest: false,
+    ...(sealedSince(ctx, memberId) ? { sealedSince: sealedSince(ctx, memberId)! } : {}),
   };
+}
+
+/** Withdrawals already paid from this member's account (the engine's once-per-house and yearly caps read them). */
+function paidWithdrawals(ctx: ServiceContext, memberId: number) {
+  const rows = ctx.db
+    .prepare(`SELECT case_id, paid_at, approved_fen, facts_json FROM applications WHERE kind = 'withdrawal' AND member_id = ? AND state IN ('已支付', '冲正待复核', '冲正待审批') ORDER BY paid_at`)
+    .all(memberId) as Array<{ case_id: string; paid_at: string; approved_fen: number; facts_json: string }>;
+  return rows.map((r) => {
+    const f = JSON.parse(r.facts_json) as { house?: { houseId?: string }; repayment?: { loanContractNo?: string } };
+    const ref = f.house?.houseId ?? f.repayment?.loanContractNo;
+    return { caseId: r.case_id, date: chinaDate(new Date(r.paid_at)), amountFen: r.approved_fen, ...(ref ? { ref } : {}) };
+  });
 }

@@ -22,8 +22,12 @@ export interface IntakeInput {
   appointmentId?: number | null;
 }
 
-/** The payee the policy requires: the developer's sale account, the loan, or the applicant's own real-name card. */
-export function checkPayee(decision: WithdrawalDecision, payee: Payee, memberName: string): void {
+/**
+ * The payee the policy requires: the developer's sale account, the loan, or the 提取人's own real-name card — the
+ * member's, or, when an heir, legatee or guardian applies (or an agent with a notarised power to receive), that
+ * person's, named in `facts.applicant`.
+ */
+export function checkPayee(decision: WithdrawalDecision, payee: Payee, memberName: string, applicant?: { role?: string; name?: string; payToAgentCard?: boolean }): void {
   const kinds = decision.postConditions.map((p) => p.kind);
   if (kinds.includes('payee_developer') && payee.kind !== 'developer') {
     throw badInput('payee.kind', '收款账户：本情形提取款项须转入房产公司在中心备案的售房账户');
@@ -31,8 +35,10 @@ export function checkPayee(decision: WithdrawalDecision, payee: Payee, memberNam
   if (kinds.includes('payee_loan') && payee.kind !== 'loan') {
     throw badInput('payee.kind', '收款账户：本情形提取款项须用于归还住房公积金贷款');
   }
-  if (payee.kind === 'own' && payee.accountName.trim() !== memberName && !decision.postConditions.some((p) => p.kind === 'payee_own_account' && p.text.includes('受托'))) {
-    throw badInput('payee.accountName', `收款户名：须为职工本人（${memberName}）的实名制账户`);
+  const other = applicant && applicant.role && applicant.role !== 'self' && applicant.name && (applicant.role !== 'agent' && applicant.role !== 'relativeAgent' ? true : applicant.payToAgentCard === true);
+  const owner = other ? applicant!.name!.trim() : memberName;
+  if (payee.kind === 'own' && payee.accountName.trim() !== owner) {
+    throw badInput('payee.accountName', `收款户名：须为提取人${owner}本人的实名制账户`);
   }
   if (!/^\d{12,30}$/.test(payee.accountNo.replace(/\s/g, ''))) throw badInput('payee.accountNo', '收款账号：应为12至30位数字');
   if (payee.bankName.trim().length < 2) throw badInput('payee.bankName', '请填写收款开户银行');
@@ -48,7 +54,7 @@ function validate(ctx: ServiceContext, input: IntakeInput) {
     facts: clerkFacts(input.facts),
     requestedFen: input.requestedFen ?? null,
   });
-  checkPayee(decision, input.payee, member.name);
+  checkPayee(decision, input.payee, member.name, input.facts.applicant as { role?: string; name?: string; payToAgentCard?: boolean } | undefined);
   const known = new Set(decision.materials.map((m) => m.id));
   const unknown = input.materialsSeen.find((id) => !known.has(id));
   if (unknown) throw badInput('materialsSeen', `材料清单中没有此项：${unknown}`);

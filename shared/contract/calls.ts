@@ -15,6 +15,8 @@ import type {
   MemberListItem,
   NoticeDto,
   AppointmentDto,
+  DailyJournalDto,
+  MemberEventDto,
   InboxItem,
   LoanAppDto,
   LoanDto,
@@ -200,6 +202,29 @@ export const calls = {
     roles: CLERK,
     write: true,
   }),
+
+  'members.seal': call<MemberDetail>()({
+    input: z.object({ memberId: f.id('职工'), date: f.date('封存日期').optional(), reason: f.text('封存原因', 200), idempotencyKey: f.idempotencyKey() }),
+    roles: CLERK,
+    write: true,
+  }),
+  'members.unseal': call<MemberDetail>()({
+    input: z.object({ memberId: f.id('职工'), employerId: f.id('新单位'), baseFen: f.positiveFen('缴存基数'), date: f.date('启封日期').optional(), idempotencyKey: f.idempotencyKey() }),
+    roles: CLERK,
+    write: true,
+  }),
+  'members.transferOut': call<{ member: MemberDetail; entryNo: string; interestFen: number; totalFen: number }>()({
+    input: z.object({ memberId: f.id('职工'), toCenter: f.text('转入中心', 60), reason: f.text('转出原因', 200), idempotencyKey: f.idempotencyKey() }),
+    roles: CLERK,
+    write: true,
+  }),
+  'members.events': call<MemberEventDto[]>()({ input: z.object({ memberId: f.id('职工') }), roles: ANY }),
+  'ledger.daily': call<DailyJournalDto>()({ input: z.object({ date: f.date('日结日期'), branchCode: z.string().optional() }), roles: ANY }),
+  'print.member': call<{ fileName: string; pdfBase64: string; reprint: boolean }>()({
+    input: z.object({ memberId: f.id('职工'), form: z.enum(['certificate', 'statement'], { error: '请选择缴存证明或缴存明细' }) }),
+    roles: ANY,
+  }),
+  'print.daily': call<{ fileName: string; pdfBase64: string; reprint: boolean }>()({ input: z.object({ date: f.date('日结日期'), branchCode: z.string().optional() }), roles: ANY }),
 
   'remit.preview': call<RemittancePreview>()({
     input: z.object({

@@ -138,6 +138,27 @@ export interface CheckReport {
   controls: Array<{ code: string; balanceFen: number; subLedgerFen: number }>;
 }
 
+export interface DailyJournalDto {
+  date: string;
+  branchCode: string | null;
+  entries: Array<{ entryNo: string; businessType: string; summary: string; operator: string; debitFen: number; lines: number; reversal: boolean }>;
+  byOperator: Array<{ operator: string; entries: number; amountFen: number }>;
+  byType: Array<{ businessType: string; entries: number; amountFen: number }>;
+  byAccount: Array<{ code: string; name: string; debitFen: number; creditFen: number }>;
+  totalDebitFen: number;
+  totalCreditFen: number;
+  ties: boolean;
+}
+
+export interface MemberEventDto {
+  date: string;
+  action: string;
+  reason: string;
+  fromEmployer: string | null;
+  toEmployer: string | null;
+  operator: string | null;
+}
+
 export interface NoticeDto {
   id: number;
   kind: '公告' | '中心动态';

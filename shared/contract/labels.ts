@@ -65,6 +65,8 @@ export const FIELD_LABELS: Record<string, string> = {
   slot: '预约时段',
   business: '业务类型',
   format: '导入格式',
+  toCenter: '转入中心',
+  branchCode: '网点',
   months: '贷款期限',
   method: '还款方式',
   contractNo: '借款合同编号',

@@ -1,0 +1,89 @@
+/**
+ * 封存 / 启封 / 转出. A member who leaves an employer is sealed (封存: no remittance, balance kept and earning
+ * interest); joining a new employer unseals the account under the new employer (启封); a sealed account can be
+ * transferred out to another center (转出): interest to the day is credited and the whole balance paid to the
+ * receiving center in one entry, and the account closes. Every change is an append-only member event.
+ */
+import { badInput, conflict } from '../../shared/errors';
+import { checkContributionLimits } from '../../shared/contribution';
+import { isIsoDate } from '../../shared/dates';
+import { formatYuanGrouped } from '../../shared/money';
+import type { Operator, ServiceContext } from '../context';
+import { nowIso, today } from '../context';
+import { audit } from '../audit/log';
+import { accountBalance, accountIdByCode, memberAccountId } from '../ledger/accounts';
+import { postEntry, type PostingLine } from '../ledger/post';
+import { accruedInterest } from '../interest/accrual';
+import { getEmployer } from './employers';
+import { getMember, type MemberDetail } from './members';
+
+function event(ctx: ServiceContext, by: Operator, memberId: number, action: '封存' | '启封' | '转出', date: string, detail: { fromEmployerId?: number; toEmployerId?: number; reason: string; entryId?: number }) {
+  ctx.db
+    .prepare('INSERT INTO member_events (member_id, at, date, action, from_employer_id, to_employer_id, reason, entry_id, operator_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(memberId, nowIso(ctx), date, action, detail.fromEmployerId ?? null, detail.toEmployerId ?? null, detail.reason, detail.entryId ?? null, by.id || null);
+  audit(ctx, { operator: by, action: `member.${action}`, recordType: 'member', recordId: memberId, detail });
+}
+
+/** The date the member's account was last sealed, when it is sealed now. */
+export function sealedSince(ctx: ServiceContext, memberId: number): string | null {
+  const r = ctx.db.prepare(`SELECT date FROM member_events WHERE member_id = ? AND action = '封存' ORDER BY id DESC LIMIT 1`).get(memberId) as { date: string } | undefined;
+  const m = ctx.db.prepare('SELECT status FROM members WHERE id = ?').get(memberId) as { status: string } | undefined;
+  return m?.status === '封存' ? (r?.date ?? null) : null;
+}
+
+export function sealMember(ctx: ServiceContext, by: Operator, memberId: number, args: { date?: string; reason: string }): MemberDetail {
+  const m = getMember(ctx, memberId);
+  if (m.status !== '正常') throw conflict(`职工${m.name}的账户为“${m.status}”，不能封存`);
+  const date = args.date ?? today(ctx);
+  if (!isIsoDate(date) || date > today(ctx)) throw badInput('date', '封存日期应为今天或以前的有效日期');
+  ctx.db.prepare(`UPDATE members SET status = '封存' WHERE id = ?`).run(memberId);
+  event(ctx, by, memberId, '封存', date, { fromEmployerId: m.employer.id, reason: args.reason });
+  return getMember(ctx, memberId);
+}
+
+export function unsealMember(ctx: ServiceContext, by: Operator, memberId: number, args: { employerId: number; baseFen: number; date?: string }): MemberDetail {
+  const m = getMember(ctx, memberId);
+  if (m.status !== '封存') throw conflict(`职工${m.name}的账户为“${m.status}”，只有封存的账户可以启封`);
+  const e = getEmployer(ctx, args.employerId);
+  const date = args.date ?? today(ctx);
+  const problem = checkContributionLimits(ctx.center, { baseFen: args.baseFen, employeeRatioPercent: e.employeeRatioPercent, employerRatioPercent: e.employerRatioPercent, district: e.district, date }).find((p) => p.field === 'baseFen');
+  if (problem) throw badInput('baseFen', problem.message);
+  ctx.db.prepare(`UPDATE members SET status = '正常', employer_id = ?, base_fen = ? WHERE id = ?`).run(e.id, args.baseFen, memberId);
+  event(ctx, by, memberId, '启封', date, { fromEmployerId: m.employer.id, toEmployerId: e.id, reason: `新单位${e.name}继续缴存` });
+  return getMember(ctx, memberId);
+}
+
+export function transferOut(ctx: ServiceContext, by: Operator, memberId: number, args: { toCenter: string; reason: string; idempotencyKey: string }) {
+  const m = getMember(ctx, memberId);
+  if (m.status !== '封存') throw conflict(`只有封存的账户可以转出；职工${m.name}的账户为“${m.status}”`);
+  const unpaid = ctx.db.prepare(`SELECT contract_no FROM loans WHERE (member_id = ? OR spouse_member_id = ?) AND status = '还款中'`).get(memberId, memberId) as { contract_no: string } | undefined;
+  if (unpaid) throw conflict(`职工有未结清的住房公积金贷款（${unpaid.contract_no}），不能转出`);
+  const date = today(ctx);
+  const acct = memberAccountId(ctx, memberId, 'basic')!;
+  const interest = accruedInterest(ctx, acct, date).interestFen;
+  const total = accountBalance(ctx, acct) + interest;
+  if (total <= 0) throw conflict('账户余额为0，无需转出');
+  const lines: PostingLine[] = [];
+  if (interest > 0) {
+    lines.push({ accountId: accountIdByCode(ctx, '411'), side: 'D', amountFen: interest, memo: '转出利息支出' });
+    lines.push({ accountId: acct, side: 'C', amountFen: interest, memo: '转出结息' });
+  }
+  lines.push({ accountId: acct, side: 'D', amountFen: total, memo: `转出至${args.toCenter}` });
+  lines.push({ accountId: accountIdByCode(ctx, '101'), side: 'C', amountFen: total, memo: `转出至${args.toCenter}` });
+  const entry = postEntry(ctx, { idempotencyKey: args.idempotencyKey, businessType: '转出', summary: '转出', operator: by, lines, refType: 'member', refId: memberId });
+  if (!entry.duplicate) {
+    ctx.db.prepare(`UPDATE members SET status = '销户' WHERE id = ?`).run(memberId);
+    event(ctx, by, memberId, '转出', date, { fromEmployerId: m.employer.id, reason: `${args.reason}；转入${args.toCenter}，${formatYuanGrouped(total)}元`, entryId: entry.entryId });
+  }
+  return { member: getMember(ctx, memberId), entryNo: entry.entryNo, interestFen: interest, totalFen: total };
+}
+
+export function memberEvents(ctx: ServiceContext, memberId: number) {
+  return ctx.db
+    .prepare(
+      `SELECT ev.date, ev.action, ev.reason, fe.name AS from_employer, te.name AS to_employer, o.name AS operator
+         FROM member_events ev LEFT JOIN employers fe ON fe.id = ev.from_employer_id LEFT JOIN employers te ON te.id = ev.to_employer_id
+         LEFT JOIN operators o ON o.id = ev.operator_id WHERE ev.member_id = ? ORDER BY ev.id`,
+    )
+    .all(memberId) as Array<{ date: string; action: string; reason: string; from_employer: string | null; to_employer: string | null; operator: string | null }>;
+}
