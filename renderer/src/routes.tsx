@@ -20,6 +20,10 @@ import { NoticesPage } from './pages/NoticesPage';
 import { EligibilityPage } from './pages/policy/EligibilityPage';
 import { GuidesPage } from './pages/policy/GuidesPage';
 import { RulesPage } from './pages/policy/RulesPage';
+import { WithdrawalDetailPage } from './pages/withdrawal/DetailPage';
+import { InboxPage } from './pages/withdrawal/InboxPage';
+import { WithdrawalIntakePage } from './pages/withdrawal/IntakePage';
+import { loanRoutes } from './routes.loan';
 
 export interface PageProps {
   route: Route;
@@ -47,11 +51,15 @@ export const routes: RouteDef[] = [
   { path: '/members', title: '职工', roles: ALL, component: MemberSearchPage, inMenu: true },
   { path: '/member', title: '职工详情', roles: ALL, component: MemberDetailPage, menu: '/members' },
   { path: '/members/open', title: '职工开户', roles: COUNTER, component: MemberOpenPage, menu: '/members' },
+  { path: '/withdrawal/intake', title: '提取受理', roles: COUNTER, component: WithdrawalIntakePage, inMenu: true },
+  { path: '/inbox', title: '待办', roles: ALL, component: InboxPage, inMenu: true },
+  { path: '/withdrawal', title: '提取申请详情', roles: ALL, component: WithdrawalDetailPage, menu: '/inbox' },
   { path: '/employers', title: '单位', roles: COUNTER, component: EmployerListPage, inMenu: true },
   { path: '/employers/new', title: '新增单位', roles: COUNTER, component: EmployerCreatePage, menu: '/employers' },
   // Read-only for every post: a reviewer following a member's 所在单位 link may see the employer.
   { path: '/employer', title: '单位详情', roles: ALL, component: EmployerPage, menu: '/employers' },
   { path: '/calc', title: '缴存计算器', roles: ALL, component: CalculatorPage, inMenu: true },
+  ...loanRoutes,
   { path: '/policy', title: '政策审查', roles: ALL, component: EligibilityPage, inMenu: true },
   { path: '/guides', title: '办事指南', roles: ALL, component: GuidesPage, inMenu: true },
   { path: '/notices', title: '资讯', roles: ALL, component: NoticesPage, inMenu: true },

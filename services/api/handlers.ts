@@ -24,7 +24,7 @@ import { audit } from '../audit/log';
 import { listNotices, postNotice, withdrawNotice } from '../notices/notices';
 import { guides, listParams, listRules, loanHouseTypes, withdrawalCases } from '../rules/engine';
 import { addOverride, decideLoan, decideWithdrawal, evalOptions } from '../policy/decide';
-import { memberFacts } from '../policy/facts';
+import { ledgerPerson } from '../withdrawal/compose';
 import { addDepositRate, addLoanRate, depositRates, loanRates, policyOverrides } from '../policy/tables';
 import { today } from '../context';
 import { createWithdrawal, updateWithdrawal } from '../withdrawal/intake';
@@ -35,6 +35,11 @@ import { printWithdrawalForm } from '../print/withdrawalForms';
 import { createLoanApp, updateLoanApp } from '../loan/intake';
 import { approveLoan, cancelLoan, reviewLoan, signLoanContract, submitLoan } from '../loan/workflow';
 import { disburseLoan } from '../loan/disburse';
+import { repayLoan } from '../loan/servicing/repay';
+import { prepayLoan } from '../loan/servicing/prepay';
+import { repriceLoans } from '../loan/servicing/reprice';
+import { loanRepayments } from '../loan/servicing/record';
+import { loanStatus, settlementCertificateData } from '../loan/servicing/status';
 import { loanAppDto, loanInbox, loanSchedule, memberLoans } from '../loan/queries';
 import { printLoanForm } from '../print/loanForms';
 import { createAppointment, importAppointments, listAppointments, setAppointmentStatus } from '../appointments/appointments';
@@ -154,7 +159,8 @@ export const handlers: Handlers = {
     const ctx = ctxOf(env);
     return guides(ctx.center.id, input.asOf ?? today(ctx), evalOptions(ctx).overrides);
   },
-  'rules.memberFacts': (env, input) => memberFacts(ctxOf(env), input.memberId),
+  // With the interest accrued to today, so the live panel shows what a 销户 would pay.
+  'rules.memberFacts': (env, input) => ledgerPerson(ctxOf(env), input.memberId, today(ctxOf(env))),
   'rates.list': (env) => ({ loan: loanRates(ctxOf(env)), deposit: depositRates(ctxOf(env)) }),
   'rates.addLoan': (env, { idempotencyKey: _key, ...row }) =>
     addLoanRate(ctxOf(env), op(env), { ...row, secondUpTo5y: row.secondUpTo5y || null, secondOver5y: row.secondOver5y || null }),
@@ -194,6 +200,12 @@ export const handlers: Handlers = {
   'loan.schedule': (env, i) => loanSchedule(ctxOf(env), i.loanId),
   'members.loans': (env, i) => memberLoans(ctxOf(env), i.memberId),
   'print.loan': (env, i) => printLoanForm(ctxOf(env), op(env), i.applicationId, i.form),
+  'loan.repay': (env, { idempotencyKey, ...i }) => repayLoan(ctxOf(env), op(env), { ...i, idempotencyKey }),
+  'loan.prepay': (env, { idempotencyKey, ...i }) => prepayLoan(ctxOf(env), op(env), { ...i, idempotencyKey }),
+  'loan.status': (env, i) => loanStatus(ctxOf(env), i.loanId, i.asOf),
+  'loan.repayments': (env, i) => loanRepayments(ctxOf(env), i.loanId),
+  'loan.settlement': (env, i) => settlementCertificateData(ctxOf(env), i.loanId),
+  'loan.reprice': (env, i) => repriceLoans(ctxOf(env), op(env), { asOf: i.asOf, limit: i.limit ?? 1000 }),
   'appointments.list': (env, i) => listAppointments(ctxOf(env), i.date, i.branchCode),
   'appointments.create': (env, { idempotencyKey: _k, ...a }) => createAppointment(ctxOf(env), op(env), a),
   'appointments.import': (env, i) => importAppointments(ctxOf(env), op(env), i.format, i.content),

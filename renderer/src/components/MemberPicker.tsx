@@ -1,5 +1,5 @@
 import { Select } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MemberListItem } from '../../../shared/contract/dto';
 import { api } from '../api';
 import { yuan } from '../format';
@@ -11,10 +11,17 @@ export function MemberPicker(props: {
   onChange?: (member: MemberListItem | undefined) => void;
   placeholder?: string;
   testId?: string;
+  /** The member already chosen elsewhere (a link, a saved application), so the picker can show its label. */
+  initial?: MemberListItem | null;
+  disabled?: boolean;
 }) {
-  const [options, setOptions] = useState<MemberListItem[]>([]);
+  const [options, setOptions] = useState<MemberListItem[]>(props.initial ? [props.initial] : []);
   const [loading, setLoading] = useState(false);
   const seq = useRef(0);
+  const initial = props.initial;
+  useEffect(() => {
+    if (initial) setOptions((o) => (o.some((m) => m.id === initial.id) ? o : [initial]));
+  }, [initial]);
 
   const search = (query: string) => {
     const q = query.trim();
@@ -45,6 +52,7 @@ export function MemberPicker(props: {
         props.onChange?.(chosen);
       }}
       allowClear
+      disabled={props.disabled}
       loading={loading}
       placeholder={props.placeholder ?? '输入职工姓名、证件号码或个人账号'}
       showSearch={{ filterOption: false, onSearch: search }}

@@ -3,14 +3,17 @@ import type { CallName } from '../../../shared/contract/calls';
 import { can } from '../permissions';
 import { navigate } from '../router';
 import { useSession } from '../session';
+import { AppointmentsCard } from './home/AppointmentsCard';
 
 const QUICK_LINKS: Array<{ title: string; text: string; to: string; call: CallName }> = [
+  { title: '提取受理', text: '选择职工和提取原因，即时审查并勾选材料', to: '/withdrawal/intake', call: 'withdrawal.create' },
+  { title: '待办', text: '待复核、待审批的提取申请，最新的在前', to: '/inbox', call: 'withdrawal.list' },
   { title: '职工开户', text: '为新入职职工开立个人住房公积金账户', to: '/members/open', call: 'members.open' },
   { title: '单位汇缴', text: '查找单位，预览并确认本月汇缴或补缴', to: '/employers', call: 'remit.post' },
   { title: '缴存计算器', text: '按缴存基数和比例计算月缴存额', to: '/calc', call: 'calc.contribution' },
 ];
 
-/** The counter's start: find the member in front of the clerk, or go straight to the day's common tasks. */
+/** The counter's start: find the member in front of the clerk, today's appointments, or the day's common tasks. */
 export function HomePage() {
   const { operator, center } = useSession();
   const links = QUICK_LINKS.filter((l) => can(operator.role, l.call));
@@ -32,6 +35,7 @@ export function HomePage() {
           onSearch={(v) => v.trim() && navigate(`/members?q=${encodeURIComponent(v.trim())}`)}
         />
       </Card>
+      <AppointmentsCard />
       <Row gutter={[24, 24]}>
         {links.map((l) => (
           <Col key={l.to} xs={24} md={8}>

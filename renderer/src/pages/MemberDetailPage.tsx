@@ -5,11 +5,13 @@ import { api } from '../api';
 import { Money } from '../components/Money';
 import { PageTitle } from '../components/PageTitle';
 import { StatementCard } from '../components/StatementCard';
+import { MemberLoansCard } from '../components/loan/MemberLoansCard';
 import { StatusTag } from '../components/StatusTag';
+import { WithdrawalRecordsCard } from '../components/WithdrawalRecordsCard';
 import { monthLabel, percent, yuan } from '../format';
 import type { PageProps } from '../routes';
 
-/** 职工详情: 个人信息 (the full 证件号码 is shown here, to the clerk serving this member) and 账户明细. */
+/** 职工详情: 个人信息 (the full 证件号码 is shown here, to the clerk serving this member), 提取记录 and 账户明细. */
 export function MemberDetailPage({ route }: PageProps) {
   const memberId = Number(route.params.get('id'));
   const [member, setMember] = useState<MemberDetail | null>(null);
@@ -107,7 +109,10 @@ export function MemberDetailPage({ route }: PageProps) {
           ]}
         />
       </Card>
+      <MemberLoansCard memberId={m.id} />
       <StatementCard memberId={m.id} />
+      <div style={{ height: 16 }} />
+      <WithdrawalRecordsCard memberId={m.id} canWithdraw={m.status !== '销户'} />
     </>
   );
 }

@@ -9,13 +9,14 @@ import { PageTitle } from '../../components/PageTitle';
 import { chinaToday } from '../../format';
 import type { PageProps } from '../../routes';
 import { useSession } from '../../session';
-import { caseLayout } from './caseFields';
-import { DecisionPanel } from './DecisionPanel';
+import { caseLayout } from '../../application/caseFields';
+import { caseOptions } from '../../application/caseOptions';
+import { DecisionPanel } from '../../application/DecisionPanel';
 import { exampleFor } from './examples';
-import { toApplication, toFormValues } from './formValues';
-import { FieldGrid } from './SchemaField';
-import { fieldSpec, schemaAt } from './schemaFields';
-import { useLiveDecision } from './useLiveDecision';
+import { toApplication, toFormValues } from '../../application/formValues';
+import { FieldGrid } from '../../application/SchemaField';
+import { fieldSpec, schemaAt } from '../../application/schemaFields';
+import { useLiveDecision } from '../../application/useLiveDecision';
 
 type Name = (string | number)[];
 type Values = Record<string, unknown>;
@@ -25,15 +26,6 @@ const KIND_OPTIONS = [
   { label: '提取', value: 'withdrawal' },
   { label: '贷款', value: 'loan' },
 ];
-
-function groupedOptions(cases: CaseView[]) {
-  const groups = new Map<string, { value: string; label: string }[]>();
-  for (const c of cases) {
-    if (!groups.has(c.group)) groups.set(c.group, []);
-    groups.get(c.group)!.push({ value: c.id, label: c.name });
-  }
-  return [...groups].map(([label, options]) => ({ label, title: label, options }));
-}
 
 /**
  * 政策审查: the clerk records an application's facts and sees, while typing, what the policy engine concludes —
@@ -193,7 +185,7 @@ export function EligibilityPage({ route }: PageProps) {
                       loading={!cases}
                       value={caseId}
                       onChange={changeCase}
-                      options={groupedOptions(list)}
+                      options={caseOptions(list)}
                       showSearch={{ optionFilterProp: 'label' }}
                     />
                   </Form.Item>

@@ -1,7 +1,7 @@
 import { Card, Descriptions, List, Popover, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { Guide, GuideItem } from '../../../../shared/rules/views';
-import { SourceNote } from './DecisionPanel';
+import { SourceNote } from '../../application/DecisionPanel';
 
 function Items(props: { items: GuideItem[]; testId: string; empty: string }) {
   if (props.items.length === 0) return <Typography.Text type="secondary">{props.empty}</Typography.Text>;

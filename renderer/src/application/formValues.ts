@@ -5,7 +5,7 @@
  */
 import dayjs, { type Dayjs } from 'dayjs';
 import type { z } from 'zod';
-import { formatYuan, parseYuan } from '../../../../shared/money';
+import { formatYuan, parseYuan } from '../../../shared/money';
 import { fieldSpec, schemaAt, unwrap } from './schemaFields';
 
 type AnySchema = z.ZodType;

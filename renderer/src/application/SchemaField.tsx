@@ -1,5 +1,5 @@
 import { Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Switch, Typography } from 'antd';
-import { formatYuan, parseYuan } from '../../../../shared/money';
+import { formatYuan, parseYuan } from '../../../shared/money';
 import type { FieldSpec } from './schemaFields';
 
 type Name = (string | number)[];

@@ -3,7 +3,7 @@
  * follows the schema (and its Chinese descriptions) instead of keeping a second list of fields and labels.
  */
 import { z } from 'zod';
-import { DATE_RE } from '../../../../shared/rules/primitives';
+import { DATE_RE } from '../../../shared/rules/primitives';
 import { optionLabel } from './optionLabels';
 
 export type FieldKind = 'switch' | 'yesNo' | 'enum' | 'enumList' | 'date' | 'fen' | 'int' | 'text' | 'group' | 'list';

@@ -3,8 +3,8 @@
  * of the case itself — all from the case catalogue's `fields`, each widget derived from the schema.
  */
 import type { z } from 'zod';
-import { labelForPath } from '../../../../shared/rules/issues';
-import type { ApplicationKind, CaseView } from '../../../../shared/rules';
+import { labelForPath } from '../../../shared/rules/issues';
+import type { ApplicationKind, CaseView } from '../../../shared/rules';
 import { fieldSpec, schemaAt, unwrap, type FieldSpec } from './schemaFields';
 
 /** What the engine cannot do without, whatever the case lists. */

@@ -3,8 +3,8 @@
  * to an older state of the form — still in flight, or overtaken by a newer keystroke — is never shown.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Decision } from '../../../../shared/rules/types';
-import { api, ApiError } from '../../api';
+import type { Decision } from '../../../shared/rules/types';
+import { api, ApiError } from '../api';
 
 const DEBOUNCE_MS = 300;
 

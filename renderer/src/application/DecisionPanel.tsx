@@ -1,8 +1,8 @@
 import { Alert, Card, Checkbox, Collapse, Descriptions, Empty, Flex, List, Popover, Spin, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { toChineseUpper } from '../../../../shared/money';
-import type { Decision, LoanDecision, QuotaLimit, RuleOutcome, RuleResult, SeedRef } from '../../../../shared/rules/types';
-import { Money } from '../../components/Money';
+import { toChineseUpper } from '../../../shared/money';
+import type { Decision, LoanDecision, QuotaLimit, RuleOutcome, RuleResult, SeedRef } from '../../../shared/rules/types';
+import { Money } from '../components/Money';
 
 const OUTCOME: Record<RuleOutcome, { text: string; color: string }> = {
   passed: { text: '通过', color: 'green' },
@@ -29,7 +29,7 @@ export function SourceNote(props: { source: SeedRef; ruleId?: string }) {
   );
 }
 
-function TraceItem(props: { r: RuleResult }) {
+function TraceItem(props: { r: RuleResult; showSource?: boolean }) {
   const { r } = props;
   return (
     <List.Item data-testid={`rule-${r.ruleId}`} data-outcome={r.outcome} style={{ display: 'block', padding: '8px 0' }}>
@@ -46,6 +46,11 @@ function TraceItem(props: { r: RuleResult }) {
           <div data-testid="rule-message" style={{ color: r.outcome === 'failed' ? '#cf1322' : '#555' }}>
             {r.message}
           </div>
+          {props.showSource && (
+            <div data-testid="rule-source" style={{ color: '#8c8c8c', fontSize: 12 }}>
+              {r.ruleId} · “{r.source.clause}”
+            </div>
+          )}
         </div>
       </Flex>
     </List.Item>
@@ -142,19 +147,32 @@ function Section(props: { title: ReactNode; children: ReactNode }) {
   );
 }
 
+export interface DecisionPanelProps {
+  decision: Decision | null;
+  error: string | null;
+  pending: boolean;
+  hint: string | null;
+  title?: ReactNode;
+  /** Replaces the plain material list, e.g. with what was received (✓) on a stored application. */
+  materials?: ReactNode;
+  /** Prints each rule's id and clause under its message (a signed-off application is read, not hovered). */
+  showSources?: boolean;
+}
+
 /**
  * 审查结果 beside the form: everything here is the engine's answer — verdict, amounts, limits, rate, the trace of
  * every rule with its seed clause, the materials and the 办理要求. The page only lays it out.
  */
-export function DecisionPanel(props: { decision: Decision | null; error: string | null; pending: boolean; hint: string | null }) {
+export function DecisionPanel(props: DecisionPanelProps) {
   const { decision: d, error, pending, hint } = props;
+  const item = (r: RuleResult) => <TraceItem r={r} showSource={props.showSources} />;
   const failed = d?.trace.filter((r) => r.outcome === 'failed') ?? [];
   const passed = d?.trace.filter((r) => r.outcome === 'passed') ?? [];
   const notApplicable = d?.trace.filter((r) => r.outcome === 'not_applicable') ?? [];
   return (
     <Card
       data-testid="decision-panel"
-      title="审查结果"
+      title={props.title ?? '审查结果'}
       extra={pending ? <Spin size="small" data-testid="decision-pending" /> : d && <Typography.Text type="secondary">按 {d.policyDate} 有效政策</Typography.Text>}
     >
       {hint && !d && !error && <Empty description={hint} />}
@@ -187,7 +205,7 @@ export function DecisionPanel(props: { decision: Decision | null; error: string 
             </Section>
           )}
           <Section title={`审查过程（${d.trace.length - notApplicable.length} 条适用）`}>
-            <List data-testid="trace" size="small" dataSource={[...failed, ...passed]} renderItem={(r) => <TraceItem r={r} />} />
+            <List data-testid="trace" size="small" dataSource={[...failed, ...passed]} renderItem={item} />
             {notApplicable.length > 0 && (
               <Collapse
                 size="small"
@@ -196,14 +214,16 @@ export function DecisionPanel(props: { decision: Decision | null; error: string 
                   {
                     key: 'na',
                     label: `不适用的规则（${notApplicable.length} 条）`,
-                    children: <List size="small" dataSource={notApplicable} renderItem={(r) => <TraceItem r={r} />} />,
+                    children: <List size="small" dataSource={notApplicable} renderItem={item} />,
                   },
                 ]}
               />
             )}
           </Section>
           <Section title="须提交的材料">
-            {d.materials.length === 0 ? (
+            {props.materials !== undefined ? (
+              props.materials
+            ) : d.materials.length === 0 ? (
               <Typography.Text type="secondary">无</Typography.Text>
             ) : (
               <List
