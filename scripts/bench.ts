@@ -3,6 +3,8 @@
  *  1. 汇缴 posting for one employer of 50,000 members (target < 2 s).
  *  2. gjj demo --members 100000 (12 months of history).
  *  3. Repayment schedules per second, 360 months, both methods (target > 5000/s).
+ *  4. A 360-period 还款计划表 PDF for a disbursed loan, rendered through print.loan once the font is loaded
+ *     (target < 500 ms): the first print warms up (reads the 50 MB font), the second is timed.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,8 @@ import { postRemittance } from '../services/contributions/remit';
 import { SYSTEM_OPERATOR } from '../services/context';
 import { checkLedger } from '../services/ledger/check';
 import { buildSchedule } from '../shared/loan/schedule';
+import { makeIdNumber } from '../shared/idcard';
+import { harness, newEmployer, newMember } from '../services/testing/harness';
 
 function time<T>(fn: () => T): [T, number] {
   const t = performance.now();
@@ -57,5 +61,70 @@ for (const method of ['annuity', 'linear'] as const) {
   rows.push([`还款计划 360 期（${method === 'annuity' ? '等额本息' : '等额本金'}）`, `${Math.round(n / s)} 个/秒`, '目标 > 5000 个/秒']);
 }
 
-console.log('\n公积金柜台 性能数据 / benchmark figures');
-for (const [what, figure, note] of rows) console.log(`- ${what}: ${figure}  (${note})`);
+// Printing is asynchronous (pdfmake), and this script runs as CommonJS, which has no top-level await.
+async function schedulePdf(): Promise<void> {
+  // A real loan through the dispatcher, as services/loan/loan.test.ts builds one: a couple with six months of
+  // contributions, 300,000.00 over 360 months, three sign-offs, contract, disbursement.
+  const h = harness('yinchuan', '2026-01-05T02:00:00Z');
+  const e = newEmployer(h);
+  const b = newMember(h, e.id, { name: '马建国', idNumber: makeIdNumber('640104', '19880412', 31), baseFen: 1_000_000, openedDate: '2025-12-01' });
+  const sp = newMember(h, e.id, { name: '李秀兰', idNumber: makeIdNumber('640104', '19900907', 42), baseFen: 1_000_000, openedDate: '2025-12-01' });
+  for (const month of ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']) {
+    h.at(`${month}-20T02:00:00Z`);
+    h.call('remit.post', { employerId: e.id, month, idempotencyKey: h.key() });
+  }
+  h.at('2026-06-25T02:00:00Z');
+  const credit = { credit: { reportDate: '2026-06-20', maxConsecutiveOverdue5y: 0, totalOverdue5y: 0 } };
+  const terms = {
+    caseId: 'commodity',
+    spouseMemberId: sp.id,
+    facts: {
+      maritalStatus: 'married',
+      borrowerExtra: credit,
+      spouseExtra: credit,
+      familyMonthlyIncomeFen: 2_000_000,
+      house: { priceFen: 60_000_000, areaSqm: '98.5', contractDate: '2026-05-01', contractRegistered: true, downPaymentInvoice: true, borrowerIsBuyer: true },
+      downPaymentFen: 30_000_000,
+      stableIncome: true,
+      goodCredit: true,
+      incomeCertDate: '2026-06-20',
+    },
+    requestedFen: 30_000_000,
+    months: 360,
+    method: 'annuity' as const,
+    payee: { kind: 'developer' as const, bankName: '宁夏银行金凤支行', accountNo: '1010012345678901', accountName: '宁夏塞上房地产开发有限公司' },
+  };
+  const draft = h.call('loan.create', { memberId: b.id, ...terms, materialsSeen: [], idempotencyKey: h.key() });
+  h.call('loan.update', { applicationId: draft.id, version: draft.version, ...terms, materialsSeen: draft.materials.map((m) => m.id), idempotencyKey: h.key() });
+  h.call('loan.submit', { applicationId: draft.id, idempotencyKey: h.key() });
+  h.call('loan.review', { applicationId: draft.id, pass: true, idempotencyKey: h.key() }, 'reviewer');
+  h.call('loan.approve', { applicationId: draft.id, pass: true, idempotencyKey: h.key() }, 'approver');
+  h.call('loan.sign', { applicationId: draft.id, contractNo: 'YC-GJJ-2026-000123', mortgageRegNo: '宁(2026)银川市不动产证明第0012345号', idempotencyKey: h.key() });
+  h.call('loan.disburse', { applicationId: draft.id, idempotencyKey: h.key() });
+  const print = () => h.callAsync('print.loan', { applicationId: draft.id, form: 'schedule' });
+  const t0 = performance.now();
+  await print();
+  const cold = (performance.now() - t0) / 1000;
+  const t1 = performance.now();
+  const r = await print();
+  const warm = (performance.now() - t1) / 1000;
+  const kb = Math.round(Buffer.from(r.pdfBase64, 'base64').length / 1024);
+  // The second render still runs partly unoptimised code; the fastest of three more shows the steady state.
+  let steady = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    await print();
+    steady = Math.min(steady, performance.now() - t);
+  }
+  rows.push([
+    '还款计划表 PDF，360 期（字体已载入，第二次渲染）',
+    `${Math.round(warm * 1000)} ms`,
+    `首次含载入字体 ${Math.round(cold * 1000)} ms，再渲染三次最快 ${Math.round(steady)} ms，${kb} KB，目标 < 500 ms`,
+  ]);
+  h.close();
+}
+
+void schedulePdf().then(() => {
+  console.log('\n公积金柜台 性能数据 / benchmark figures');
+  for (const [what, figure, note] of rows) console.log(`- ${what}: ${figure}  (${note})`);
+});

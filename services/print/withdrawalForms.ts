@@ -33,9 +33,10 @@ const FORMS: Record<WithdrawalForm, { check(dto: WithdrawalAppDto, ctx: ServiceC
 
 /**
  * Records one print and answers whether it is a reprint. One INSERT … SELECT decides and writes together, so two
- * counters printing the same form at once cannot both get an unmarked original.
+ * counters printing the same form at once cannot both get an unmarked original. Loan forms log through here too
+ * (their form names are per application, so a loan's 'notice' never meets a withdrawal's).
  */
-export function logPrint(ctx: ServiceContext, by: Operator, applicationId: number, form: WithdrawalForm, printedAt: string): boolean {
+export function logPrint(ctx: ServiceContext, by: Operator, applicationId: number, form: string, printedAt: string): boolean {
   const row = ctx.db
     .prepare(
       `INSERT INTO print_log (application_id, form, printed_at, operator_id, reprint)
