@@ -9,8 +9,9 @@ import { COMMANDS } from './commands';
 import { POLICY_COMMANDS } from './policyCommands';
 import { WITHDRAW_COMMANDS } from './withdrawCommands';
 import { CALC_LOAN_COMMANDS } from './calcLoanCommands';
+import { LOAN_COMMANDS } from './loanCommands';
 
-const ALL = [...COMMANDS, ...POLICY_COMMANDS, ...WITHDRAW_COMMANDS, ...CALC_LOAN_COMMANDS];
+const ALL = [...COMMANDS, ...POLICY_COMMANDS, ...WITHDRAW_COMMANDS, ...CALC_LOAN_COMMANDS, ...LOAN_COMMANDS];
 
 function main(argv: string[]): number {
   const parsed = parseArgs(argv);

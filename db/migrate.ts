@@ -11,13 +11,14 @@ import { m004_applications } from './migrations/004_applications';
 import { m005_loans } from './migrations/005_loans';
 import { m006_interest_runs } from './migrations/006_interest_runs';
 import { m007_member_events } from './migrations/007_member_events';
+import { m008_loan_servicing } from './migrations/008_loan_servicing';
 
 export interface Migration {
   id: string;
   up(sqlite: Sqlite): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001_init, m002_notices, m003_policy_data, m004_applications, m005_loans, m006_interest_runs, m007_member_events];
+export const MIGRATIONS: readonly Migration[] = [m001_init, m002_notices, m003_policy_data, m004_applications, m005_loans, m006_interest_runs, m007_member_events, m008_loan_servicing];
 
 export function migrate(sqlite: Sqlite, migrations: readonly Migration[] = MIGRATIONS, now = new Date()): string[] {
   checkOrder(migrations);

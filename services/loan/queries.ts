@@ -7,6 +7,7 @@ import type { ServiceContext } from '../context';
 import { today } from '../context';
 import { getMember } from '../accounts/members';
 import { loadApp, parseMaterials, parsePayee, type AppRow } from '../withdrawal/store';
+import { repaidTotals } from './servicing/record';
 
 /** 住房公积金管理条例: a loan is decided within 15 days of a complete application. */
 export const LOAN_DECISION_DAYS = 15;
@@ -49,9 +50,9 @@ export function loanDto(ctx: ServiceContext, loanId: number): LoanDto {
     disbursedEntryNo: entryNo,
     status: l.status,
     balanceFen: acct.bal,
-    // Repayments are posted by loan servicing; until then nothing has been repaid.
     repaidPrincipalFen: l.principal_fen - acct.bal,
-    repaidInterestFen: 0,
+    // From loan servicing's repayment records (services/loan/servicing/record.ts).
+    repaidInterestFen: repaidTotals(ctx, l.id).interestFen,
     currentPeriod: Math.min(l.months, due.n + 1),
     monthlyPaymentFen: first.payment_fen,
   };
@@ -131,7 +132,7 @@ export function loanAppDto(ctx: ServiceContext, idOrRow: number | AppRow): LoanA
       baseFen: m.baseFen,
       monthlyContributionFen: m.monthlyEmployeeFen + m.monthlyEmployerFen,
       openedDate: m.openedDate,
-      employerRatioPercent: m.employer.employeeRatioPercent,
+      employerRatioPercent: m.employer.employerRatioPercent,
     },
     spouse: sp ? { id: sp.id, name: sp.name, accountNo: sp.accountNo, idNumber: sp.idNumber, idNumberMasked: sp.idNumberMasked, balanceFen: sp.balanceFen, employerName: sp.employer.name } : null,
     facts,

@@ -6,6 +6,8 @@
 import type { Person } from '../../shared/rules/personSchema';
 import type { ServiceContext } from '../context';
 import { getMember } from '../accounts/members';
+import { today } from '../context';
+import { memberLoanFacts } from '../loan/servicing/state';
 import { chinaDate } from '../../shared/dates';
 import { sealedSince } from '../accounts/sealing';
 
@@ -25,7 +27,8 @@ export function memberFacts(ctx: ServiceContext, memberId: number): Person {
     continuousMonths: m.continuousMonths,
     contributionRatioPercent: m.employer.employeeRatioPercent,
     contributionPlace: 'local',
-    loans: [],
+    // This center's loans as the credit-record and second-loan rules read them (services/loan/servicing/state.ts).
+    loans: memberLoanFacts(ctx, memberId, today(ctx)),
     withdrawals: paidWithdrawals(ctx, memberId),
     dishonest: false,
     ...(sealedSince(ctx, memberId) ? { sealedSince: sealedSince(ctx, memberId)! } : {}),

@@ -4,6 +4,7 @@
  */
 import { DEPOSIT_RATES, type DepositRateRow } from '../../shared/rates/depositRates';
 import { NATIONAL_LOAN_RATES, type LoanRateRow } from '../../shared/rates/loanRates';
+import type { PenaltySetting } from '../../shared/rates/penaltyRates';
 import { isIsoDate } from '../../shared/dates';
 import { badInput, conflict } from '../../shared/errors';
 import { audit } from '../audit/log';
@@ -62,6 +63,18 @@ export function depositRates(ctx: ServiceContext): DepositRateRow[] {
       source: string;
     }>
   ).map((r) => ({ effectiveFrom: r.effective_from, annualRatePercent: r.annual_rate_percent, source: r.source }));
+}
+
+/** 罚息 settings (multiplier on the contract rate, day basis), dated; seeded by migration 008 from shared/rates/penaltyRates.ts. */
+export function penaltySettings(ctx: ServiceContext): PenaltySetting[] {
+  return (
+    ctx.db.prepare('SELECT effective_from, multiplier, day_basis, source FROM penalty_settings ORDER BY effective_from').all() as Array<{
+      effective_from: string;
+      multiplier: string;
+      day_basis: 360 | 365;
+      source: string;
+    }>
+  ).map((r) => ({ effectiveFrom: r.effective_from, multiplier: r.multiplier, dayBasis: r.day_basis, source: r.source }));
 }
 
 export function addLoanRate(ctx: ServiceContext, by: Operator, row: LoanRateRow): LoanRateRow[] {

@@ -29,6 +29,7 @@ import type {
 import * as f from './fields';
 import type { CaseView, Guide, LoanDecision, ParamInfo, Person, RuleInfo, WithdrawalDecision } from '../rules';
 import type { DepositRateRow } from '../rates/depositRates';
+import type { LoanRepaymentDto, LoanStatusDto, PrepayResultDto, RepayResultDto, RepriceReportDto, SettlementCertificateData } from './loanServicing';
 import type { LoanRateRow } from '../rates/loanRates';
 
 export interface ParamOverrideDto {
@@ -416,6 +417,40 @@ export const calls = {
   'print.loan': call<{ fileName: string; pdfBase64: string; reprint: boolean }>()({
     input: z.object({ applicationId: f.id('申请'), form: z.enum(['approval', 'schedule', 'notice'], { error: '请选择要打印的表单' }) }),
     roles: ANY,
+  }),
+
+  // Loan servicing (issue 6): repayment, prepayment, status with overdue and penalty, 还款明细, repricing, 结清.
+  'loan.repay': call<RepayResultDto>()({
+    input: z.object({
+      loanId: f.id('贷款'),
+      amountFen: f.positiveFen('还款金额'),
+      source: z.enum(['bank', 'fund'], { error: '还款来源：请选择银行还款或委托提取公积金还款' }),
+      date: f.date('还款日期').optional(),
+      strategy: z.enum(['byInstallment', 'byKind'], { error: '还款顺序：应为 byInstallment 或 byKind' }).optional(),
+      idempotencyKey: f.idempotencyKey(),
+    }),
+    roles: CLERK,
+    write: true,
+  }),
+  'loan.prepay': call<PrepayResultDto>()({
+    input: z.object({
+      loanId: f.id('贷款'),
+      kind: z.enum(['full', 'partial'], { error: '提前还款方式：请选择提前结清或部分提前还款' }),
+      amountFen: f.positiveFen('提前归还本金').optional(),
+      keep: z.enum(['term', 'installment'], { error: '请选择保持期限不变（月供减少）或保持月供不变（期限缩短）' }).optional(),
+      source: z.enum(['bank', 'fund'], { error: '还款来源：请选择银行还款或委托提取公积金还款' }).optional(),
+      idempotencyKey: f.idempotencyKey(),
+    }),
+    roles: CLERK,
+    write: true,
+  }),
+  'loan.status': call<LoanStatusDto>()({ input: z.object({ loanId: f.id('贷款'), asOf: f.date('查询日期').optional() }), roles: ANY }),
+  'loan.repayments': call<LoanRepaymentDto[]>()({ input: z.object({ loanId: f.id('贷款') }), roles: ANY }),
+  'loan.settlement': call<SettlementCertificateData>()({ input: z.object({ loanId: f.id('贷款') }), roles: ANY }),
+  'loan.reprice': call<RepriceReportDto>()({
+    input: z.object({ asOf: f.date('调整基准日'), limit: z.number().int().min(0).max(100_000).optional(), idempotencyKey: f.idempotencyKey() }),
+    roles: ADMIN,
+    write: true,
   }),
 
   // Appointments (预约) from the mobile app or the counter.

@@ -330,3 +330,6 @@ export interface LoanAppDto {
   events: ApplicationEventDto[];
   deadline: { submittedAt: string; dueAt: string; status: 'ok' | 'near' | 'over' } | null;
 }
+
+/** Loan servicing (repayment, prepayment, overdue, repricing, 结清): shared/contract/loanServicing.ts. */
+export type * from './loanServicing';

@@ -72,5 +72,8 @@ export const FIELD_LABELS: Record<string, string> = {
   contractNo: '借款合同编号',
   mortgageRegNo: '抵押登记证明号',
   loanId: '贷款',
+  amountFen: '金额',
+  strategy: '还款顺序',
+  keep: '提前还款后保持',
   content: '导入内容',
 };
