@@ -26,7 +26,7 @@ import { guides, listParams, listRules, loanHouseTypes, withdrawalCases } from '
 import { addOverride, decideLoan, decideWithdrawal, evalOptions } from '../policy/decide';
 import { ledgerPerson } from '../withdrawal/compose';
 import { addDepositRate, addLoanRate, depositRates, loanRates, policyOverrides } from '../policy/tables';
-import { today } from '../context';
+import { nowIso, today } from '../context';
 import { createWithdrawal, updateWithdrawal } from '../withdrawal/intake';
 import { approveWithdrawal, cancelWithdrawal, reviewWithdrawal, submitWithdrawal } from '../withdrawal/workflow';
 import { approveReversal, payWithdrawal, requestReversal, reviewReversal } from '../withdrawal/payout';
@@ -42,6 +42,8 @@ import { loanRepayments } from '../loan/servicing/record';
 import { loanStatus, settlementCertificateData } from '../loan/servicing/status';
 import { loanAppDto, loanInbox, loanSchedule, memberLoans } from '../loan/queries';
 import { printLoanForm } from '../print/loanForms';
+import { renderSettlementCertificate } from '../print/settlementCertificate';
+import { runYearEndInterest } from '../interest/yearEnd';
 import { createAppointment, importAppointments, listAppointments, setAppointmentStatus } from '../appointments/appointments';
 import { chinaDateTime } from '../../shared/dates';
 import { renderGuidePdf } from '../print/guide';
@@ -205,6 +207,13 @@ export const handlers: Handlers = {
   'loan.status': (env, i) => loanStatus(ctxOf(env), i.loanId, i.asOf),
   'loan.repayments': (env, i) => loanRepayments(ctxOf(env), i.loanId),
   'loan.settlement': (env, i) => settlementCertificateData(ctxOf(env), i.loanId),
+  'print.settlement': (env, i) => {
+    const ctx = ctxOf(env);
+    const data = settlementCertificateData(ctx, i.loanId);
+    const env_ = { center: ctx.center, operator: op(env), printedAt: nowIso(ctx), today: today(ctx), reprint: false };
+    return renderSettlementCertificate(data, env_).then((r) => ({ ...r, reprint: false }));
+  },
+  'interest.yearEnd': (env, i) => runYearEndInterest(ctxOf(env), op(env), i.year),
   'loan.reprice': (env, i) => repriceLoans(ctxOf(env), op(env), { asOf: i.asOf, limit: i.limit ?? 1000 }),
   'appointments.list': (env, i) => listAppointments(ctxOf(env), i.date, i.branchCode),
   'appointments.create': (env, { idempotencyKey: _k, ...a }) => createAppointment(ctxOf(env), op(env), a),

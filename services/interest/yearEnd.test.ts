@@ -44,5 +44,9 @@ describe('年终结息', () => {
     newMember(h, e.id, { openedDate: '2026-06-01' });
     expect(runYearEndInterest(h.app.ctx!, SYSTEM_OPERATOR, 2026)).toMatchObject({ accounts: 0, totalFen: 0, entries: 0 });
     expect(() => runYearEndInterest(h.app.ctx!, SYSTEM_OPERATOR, 2027)).toThrow('尚未到来');
+    // Through the contract: administrators only, idempotent.
+    expect(h.fail('interest.yearEnd', { year: 2026, idempotencyKey: h.key() }, 'clerk').code).toBe('FORBIDDEN');
+    expect(h.call('interest.yearEnd', { year: 2026, idempotencyKey: h.key() }, 'admin')).toMatchObject({ alreadyRun: true });
+    expect(h.fail('interest.yearEnd', { year: 2027, idempotencyKey: h.key() }, 'admin')).toMatchObject({ code: 'BAD_INPUT', field: 'year' });
   });
 });

@@ -444,6 +444,12 @@ export const calls = {
     roles: CLERK,
     write: true,
   }),
+  'print.settlement': call<{ fileName: string; pdfBase64: string; reprint: boolean }>()({ input: z.object({ loanId: f.id('贷款') }), roles: ANY }),
+  'interest.yearEnd': call<{ year: number; bookedDate: string; accounts: number; totalFen: number; entries: number; alreadyRun: boolean; seconds: number }>()({
+    input: z.object({ year: z.number({ error: '请填写结息年度' }).int().min(2000, { error: '结息年度应为四位年份' }).max(2100, { error: '结息年度应为四位年份' }), idempotencyKey: f.idempotencyKey() }),
+    roles: ADMIN,
+    write: true,
+  }),
   'loan.status': call<LoanStatusDto>()({ input: z.object({ loanId: f.id('贷款'), asOf: f.date('查询日期').optional() }), roles: ANY }),
   'loan.repayments': call<LoanRepaymentDto[]>()({ input: z.object({ loanId: f.id('贷款') }), roles: ANY }),
   'loan.settlement': call<SettlementCertificateData>()({ input: z.object({ loanId: f.id('贷款') }), roles: ANY }),
