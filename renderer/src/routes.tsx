@@ -24,6 +24,7 @@ import { WithdrawalDetailPage } from './pages/withdrawal/DetailPage';
 import { InboxPage } from './pages/withdrawal/InboxPage';
 import { WithdrawalIntakePage } from './pages/withdrawal/IntakePage';
 import { loanRoutes } from './routes.loan';
+import { servicingAdminRoutes, servicingRoutes } from './routes.servicing';
 
 export interface PageProps {
   route: Route;
@@ -60,6 +61,7 @@ export const routes: RouteDef[] = [
   { path: '/employer', title: '单位详情', roles: ALL, component: EmployerPage, menu: '/employers' },
   { path: '/calc', title: '缴存计算器', roles: ALL, component: CalculatorPage, inMenu: true },
   ...loanRoutes,
+  ...servicingRoutes,
   { path: '/policy', title: '政策审查', roles: ALL, component: EligibilityPage, inMenu: true },
   { path: '/guides', title: '办事指南', roles: ALL, component: GuidesPage, inMenu: true },
   { path: '/notices', title: '资讯', roles: ALL, component: NoticesPage, inMenu: true },
@@ -70,6 +72,7 @@ export const routes: RouteDef[] = [
   { path: '/admin/check', title: '账务核对', roles: ADMIN, component: LedgerCheckPage, inMenu: true, group: '系统管理' },
   { path: '/admin/rates', title: '利率表', roles: ADMIN, component: RatesPage, inMenu: true, group: '系统管理' },
   { path: '/admin/policy', title: '政策参数调整', roles: ADMIN, component: PolicyOverridesPage, inMenu: true, group: '系统管理' },
+  ...servicingAdminRoutes,
 ];
 
 type MenuItem = NonNullable<MenuProps['items']>[number];

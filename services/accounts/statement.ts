@@ -26,7 +26,7 @@ export function memberStatement(ctx: ServiceContext, memberId: number, year?: st
          LEFT JOIN remittances r ON r.id = COALESCE(
               CASE WHEN e.ref_type = 'remittance' THEN e.ref_id END,
               CASE WHEN o.ref_type = 'remittance' THEN o.ref_id END)
-        WHERE a.member_id = ?
+        WHERE a.member_id = ? AND a.parent_code IN ('201', '202')
         ORDER BY e.booked_date, e.id`,
     )
     .all(memberId) as Array<{

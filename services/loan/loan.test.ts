@@ -71,6 +71,10 @@ describe('银川 commodity-home loan: intake to disbursement', () => {
     expect(rows[0]!.interestFen).toBe(65_000); // 300,000 × 2.60% ÷ 12 = 650.00
     expect(done.progress.every((p) => p.at !== null)).toBe(true);
     expect(h.call('members.loans', { memberId: b.id })).toHaveLength(1);
+    // The loan's own sub-ledger (121) is not the member's fund account: 账户明细 shows no 贷款发放 line.
+    const statement = h.call('members.statement', { memberId: b.id });
+    expect(statement.lines.some((l) => l.businessType === '贷款发放')).toBe(false);
+    expect(statement.lines[0]!.balanceFen).toBe(h.call('members.get', { memberId: b.id }).balanceFen);
     const check = h.call('ledger.check', {}, 'admin');
     expect(check.ok).toBe(true);
     expect(check.controls.find((c) => c.code === '121')).toEqual({ code: '121', balanceFen: 30_000_000, subLedgerFen: 30_000_000 });

@@ -6,6 +6,7 @@ import { Money } from '../components/Money';
 import { PageTitle } from '../components/PageTitle';
 import { StatementCard } from '../components/StatementCard';
 import { MemberLoansCard } from '../components/loan/MemberLoansCard';
+import { AccountServicingCard } from '../components/servicing/AccountServicingCard';
 import { StatusTag } from '../components/StatusTag';
 import { WithdrawalRecordsCard } from '../components/WithdrawalRecordsCard';
 import { monthLabel, percent, yuan } from '../format';
@@ -109,6 +110,7 @@ export function MemberDetailPage({ route }: PageProps) {
           ]}
         />
       </Card>
+      <AccountServicingCard member={m} onChange={setMember} />
       <MemberLoansCard memberId={m.id} />
       <StatementCard memberId={m.id} />
       <div style={{ height: 16 }} />

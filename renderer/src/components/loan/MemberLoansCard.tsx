@@ -1,22 +1,21 @@
-import { Alert, Button, Card, Empty, Modal, Space, Typography } from 'antd';
+import { Alert, Card, Empty, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { LoanAppDto, LoanDto, LoanState } from '../../../../shared/contract/dto';
+import type { LoanAppDto, LoanState } from '../../../../shared/contract/dto';
 import { api } from '../../api';
 import { LoanStateTag } from './labels';
 import { LoanProgress } from './LoanProgress';
-import { LoanSchedule } from './LoanSchedule';
-import { RepaymentInfo } from './RepaymentInfo';
+import { LoanServicing } from '../servicing/LoanServicing';
 
 const OPEN_STATES: LoanState[] = ['草稿', '待复核', '待审批', '已审批', '已签约', '已放款', '退回'];
 
 /**
  * 贷款 on the member page, as the mobile app shows it: for each loan or application 贷款进度, and once disbursed
- * 还款情况 with its 还款明细. Loans where the member is the spouse are listed too (members.loans includes them).
+ * 还款情况, 还款明细 and the clerk's 还款 / 提前还款 (LoanServicing). Loans where the member is the spouse are listed
+ * too (members.loans includes them).
  */
 export function MemberLoansCard(props: { memberId: number }) {
   const [apps, setApps] = useState<LoanAppDto[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [schedule, setSchedule] = useState<LoanDto | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -55,26 +54,9 @@ export function MemberLoansCard(props: { memberId: number }) {
             贷款进度
           </Typography.Title>
           <LoanProgress app={a} />
-          {a.loan && (
-            <>
-              <Space style={{ marginTop: 20, marginBottom: 8 }}>
-                <Typography.Title level={5} style={{ margin: 0 }}>
-                  还款情况
-                </Typography.Title>
-                <Button type="link" onClick={() => setSchedule(a.loan)} data-testid="repayment-detail">
-                  还款明细
-                </Button>
-              </Space>
-              <RepaymentInfo loan={a.loan} />
-            </>
-          )}
+          {a.loan && <LoanServicing loan={a.loan} />}
         </Card>
       ))}
-      {schedule && (
-        <Modal open width={900} title={`还款明细 · 合同 ${schedule.contractNo}`} footer={null} onCancel={() => setSchedule(null)} destroyOnHidden>
-          <LoanSchedule loanId={schedule.id} height={480} />
-        </Modal>
-      )}
     </Card>
   );
 }
