@@ -14,6 +14,8 @@ import { generateDemo } from '../services/demo/generate';
 import { postRemittance } from '../services/contributions/remit';
 import { SYSTEM_OPERATOR } from '../services/context';
 import { checkLedger } from '../services/ledger/check';
+import { runYearEndInterest } from '../services/interest/yearEnd';
+import { benchReprice } from '../services/loan/servicing/bench';
 import { buildSchedule } from '../shared/loan/schedule';
 import { makeIdNumber } from '../shared/idcard';
 import { harness, newEmployer, newMember } from '../services/testing/harness';
@@ -122,6 +124,38 @@ async function schedulePdf(): Promise<void> {
     `首次含载入字体 ${Math.round(cold * 1000)} ms，再渲染三次最快 ${Math.round(steady)} ms，${kb} KB，目标 < 500 ms`,
   ]);
   h.close();
+}
+
+// 年终结息 over a whole center (issue 6 target: 1,000,000 accounts with 12 months of history, < 60 s, < 1 GiB).
+function yearEnd(): void {
+  const n = Number(process.env.BENCH_YEAR_END_MEMBERS ?? 1_000_000);
+  const { dir, ctx } = fresh('yinchuan');
+  const [, demoSeconds] = time(() => generateDemo(ctx, SYSTEM_OPERATOR, { members: n, months: 12 }));
+  const year = Number(new Date().toISOString().slice(0, 4)) - (new Date().toISOString().slice(5, 10) >= '07-01' ? 0 : 1);
+  const rss0 = process.memoryUsage().rss;
+  let peak = rss0;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const [r, s] = time(() => runYearEndInterest(ctx, SYSTEM_OPERATOR, year));
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  rows.push([`年终结息 ${n} 个账户（12个月汇缴历史）`, `${s.toFixed(1)} s`, `${r.accounts} 个账户入账 ${r.entries} 笔凭证；进程内存 ${(peak / 2 ** 20).toFixed(0)} MiB；造数 ${demoSeconds.toFixed(0)} s；目标 < 60 s、< 1 GiB`]);
+  ctx.db.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// Repricing 100,000 loans on the next 1 January after a rate cut (issue 6).
+function reprice(): void {
+  const n = Number(process.env.BENCH_REPRICE_LOANS ?? 100_000);
+  const { dir, ctx } = fresh('yinchuan');
+  const r = benchReprice(ctx, SYSTEM_OPERATOR, n, { months: [120, 240] });
+  rows.push([`调息 ${n} 笔贷款`, `${r.repriceSeconds.toFixed(1)} s`, `重复运行 ${r.rerunSeconds.toFixed(2)} s、变更 ${r.rerunChanged} 笔；造数 ${r.seedSeconds.toFixed(0)} s`]);
+  ctx.db.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+if (process.env.BENCH_SKIP_LARGE !== '1') {
+  reprice();
+  yearEnd();
 }
 
 void schedulePdf().then(() => {
