@@ -13,6 +13,7 @@ import { getMember } from '../accounts/members';
 import type { Operator, ServiceContext } from '../context';
 import { nowIso, today } from '../context';
 import { loanAppDto, loanSchedule } from '../loan/queries';
+import { effectiveSchedule, loadFrozen, loadLoan, loadVersions } from '../loan/servicing/schedule';
 import type { FormDocument, PrintEnv } from './formKit';
 import { approvalDocument, assertApprovalPrintable } from './loanApproval';
 import { assertLoanNoticePrintable, loanNoticeDocument } from './loanNotice';
@@ -23,13 +24,34 @@ import { logPrint, type PrintedForm } from './withdrawalForms';
 export type LoanForm = 'approval' | 'schedule' | 'notice';
 
 /**
- * The schedule a loan form shows. After disbursement: the loan's frozen schedule, which is what the borrower owes.
+ * The schedule a loan form shows. After disbursement: the schedule in force — the frozen one, with every period
+ * that a prepayment or repricing replaced taken from its later version — which is what the borrower owes now.
  * Before: the one the decision implies — the application's amount, the decision's rate, the stored term and method,
  * the first installment one month after today as disbursement would set it — flagged as a trial.
  */
 export function repaymentPlan(ctx: ServiceContext, dto: LoanAppDto): RepaymentPlan {
   const loan = dto.loan;
   if (loan) {
+    const record = loadLoan(ctx, loan.id);
+    const frozen = loadFrozen(ctx, record);
+    const versions = loadVersions(ctx, record, frozen);
+    const latest = versions[versions.length - 1]!;
+    if (latest.version > 1) {
+      const rows = effectiveSchedule(record, frozen, versions).map((r) => ({ period: r.period, dueDate: r.dueDate, paymentFen: r.paymentFen, principalFen: r.principalFen, interestFen: r.interestFen, remainingFen: r.remainingFen }));
+      return {
+        trial: false,
+        principalFen: loan.principalFen,
+        annualRatePercent: latest.annualRatePercent,
+        rateBasis: loan.rateBasis,
+        months: rows.length,
+        method: loan.method,
+        firstDueDate: loan.firstDueDate,
+        disbursedDate: loan.disbursedDate,
+        contractNo: loan.contractNo,
+        rows,
+        revision: `第${latest.version}版，自第${latest.fromPeriod}期起，${latest.reason === 'reprice' ? '调整利率' : '提前还款'}后重算`,
+      };
+    }
     return {
       trial: false,
       principalFen: loan.principalFen,

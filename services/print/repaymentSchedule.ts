@@ -50,6 +50,8 @@ export interface RepaymentPlan {
   disbursedDate: string | null;
   contractNo: string | null;
   rows: LoanScheduleRowDto[];
+  /** Set when prepayment or repricing replaced part of the disbursement schedule: which version this is and why. */
+  revision?: string | null;
 }
 
 /** Totals of a schedule, summed from its rows — the paper shows what the rows add up to, nothing recomputed. */
@@ -189,7 +191,9 @@ export function scheduleDocument(dto: LoanAppDto, plan: RepaymentPlan, env: Prin
 
   const note = plan.trial
     ? '本表为按审批结果试算的还款计划，首次还款日按今日放款推算；实际还款计划以放款日生成、借款合同约定的为准。'
-    : `本表为放款日（${cnDate(plan.disbursedDate!)}）生成的还款计划，与借款合同${plan.contractNo}一并执行。`;
+    : plan.revision
+      ? `本表为现行还款计划（${plan.revision}）；此前各期按原计划执行，放款日为${cnDate(plan.disbursedDate!)}，借款合同${plan.contractNo}。`
+      : `本表为放款日（${cnDate(plan.disbursedDate!)}）生成的还款计划，与借款合同${plan.contractNo}一并执行。`;
 
   return {
     title: titleText(title, env.reprint),

@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 /**
  * Loan servicing, with hand-worked figures. Every loan here goes through the real flow (intake, three sign-offs,
  * contract, disbursement) at 银川 on 2026-06-25: 24,000.00 over 24 months 等额本息 at 2.10% (2025-05-08 row, first
@@ -194,7 +197,7 @@ describe('prepayment', () => {
     checkOk(h);
   });
 
-  it('partial, keep the installment: the term shortens to 12 periods', () => {
+  it('partial, keep the installment: the term shortens to 12 periods, and the printed 还款计划表 follows', async () => {
     const { h, loanId } = disbursedLoan();
     payOnDueDates(h, loanId, ['2026-07-25', '2026-08-25']);
     at(h, '2026-09-10');
@@ -206,6 +209,16 @@ describe('prepayment', () => {
     expect(st.totalPeriods).toBe(14);
     expect(st.installments.at(-1)).toMatchObject({ period: 14, dueDate: '2027-08-25', principalFen: 101_291, interestFen: 177, remainingFen: 0 });
     expect(st.installments[2]).toMatchObject({ interestFen: 2_107, principalFen: 99_356 });
+    // The 还款计划表 printed now is the schedule in force: 14 periods, the new version from period 3.
+    const appId = (h.app.db.prepare('SELECT application_id FROM loans WHERE id = ?').get(loanId) as { application_id: number }).application_id;
+    const pdf = await h.callAsync('print.loan', { applicationId: appId, form: 'schedule' });
+    const file = join(__dirname, '../../../test-output/print/schedule-after-prepay.pdf');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, Buffer.from(pdf.pdfBase64, 'base64'));
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text.replace(/\s+/g, '')).toContain('第2版，自第3期起，提前还款后重算');
+    expect(text).toMatch(/\b14\s+2027-08-25/);
+    expect(text).not.toMatch(/\b15\s+2027-09-25/);
     // Repaying the new schedule to the end settles the loan.
     for (const i of st.installments.slice(2)) payOnDueDates(h, loanId, [i.dueDate], i.paymentFen);
     expect(h.call('loan.status', { loanId })).toMatchObject({ status: '已结清', settledDate: '2027-08-25', balanceFen: 0 });
