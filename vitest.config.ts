@@ -2,13 +2,34 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['**/*.test.ts', '**/*.test.tsx'],
-    exclude: ['node_modules/**', 'out/**'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    // Two cores here: the end-to-end files start a server and Chromium each, so keep workers few.
-    maxWorkers: 2,
     reporters: ['default', './scripts/summary-reporter.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['**/*.test.ts', '**/*.test.tsx'],
+          exclude: ['node_modules/**', 'out/**', 'tests/e2e/**'],
+          // Two cores here.
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          // Each file starts a server and Chromium: one at a time, after the unit project, so a loaded machine
+          // does not turn waits into time-outs.
+          fileParallelism: false,
+          testTimeout: 180_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page, type Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract/calls';
@@ -17,9 +17,8 @@ import { makeUscc } from '../../shared/uscc';
 import { dispatch } from '../../services/api/dispatch';
 import { openAppState, type AppState } from '../../services/api/state';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
+import { CHROMIUM, SHOTS, STATIC_DIR } from './support';
 
-const STATIC_DIR = resolve('out/renderer');
-const SHOTS = resolve('test-output/e2e');
 const PASSWORD = 'Counter2026';
 
 const thisMonth = monthOf(chinaDate(new Date()));
@@ -100,8 +99,7 @@ describe('foundation end to end (Chromium)', () => {
 
     server = await startHttpTransport(app, { staticDir: STATIC_DIR });
     browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      ...CHROMIUM,
     });
   });
 

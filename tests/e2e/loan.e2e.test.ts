@@ -7,16 +7,15 @@
  * 审批书 prints as a PDF if that form is built yet. Screenshots: test-output/e2e/loan-*.png.
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallName, CallOutput } from '../../shared/contract/calls';
 import { formatYuanGrouped } from '../../shared/money';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
 import { BORROWER, INTAKE, PASSWORD, SPOUSE, setUpLoanData, type LoanData } from './loanData';
+import { CHROMIUM, SHOTS, STATIC_DIR } from './support';
 
-const STATIC_DIR = resolve('out/renderer');
-const SHOTS = resolve('test-output/e2e');
 
 let data: LoanData;
 let server: HttpTransport;
@@ -88,8 +87,7 @@ describe('loan end to end (Chromium, 银川)', () => {
     data = setUpLoanData();
     server = await startHttpTransport(data.app, { staticDir: STATIC_DIR });
     browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      ...CHROMIUM,
     });
   });
 

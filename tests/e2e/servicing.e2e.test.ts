@@ -7,7 +7,7 @@
  * nothing). Screenshots: test-output/e2e/servicing-*.png.
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract/calls';
@@ -15,9 +15,8 @@ import { formatYuanGrouped } from '../../shared/money';
 import { dispatch } from '../../services/api/dispatch';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
 import { ago, INTAKE, PASSWORD, setUpLoanData, today, type LoanData } from './loanData';
+import { CHROMIUM, SHOTS, STATIC_DIR } from './support';
 
-const STATIC_DIR = resolve('out/renderer');
-const SHOTS = resolve('test-output/e2e');
 
 let data: LoanData;
 let server: HttpTransport;
@@ -110,8 +109,7 @@ describe('loan servicing and the day’s ledger end to end (Chromium, 银川)', 
     disburseLoan();
     server = await startHttpTransport(data.app, { staticDir: STATIC_DIR });
     browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      ...CHROMIUM,
     });
   });
 

@@ -11,7 +11,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract/calls';
@@ -22,9 +22,8 @@ import { makeUscc } from '../../shared/uscc';
 import { dispatch } from '../../services/api/dispatch';
 import { openAppState, type AppState } from '../../services/api/state';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
+import { CHROMIUM, SHOTS, STATIC_DIR } from './support';
 
-const STATIC_DIR = resolve('out/renderer');
-const SHOTS = resolve('test-output/e2e');
 const PASSWORD = 'Counter2026';
 
 const today = chinaDate(new Date());
@@ -134,8 +133,7 @@ describe('withdrawal end to end (Chromium, 银川)', () => {
 
     server = await startHttpTransport(app, { staticDir: STATIC_DIR });
     browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      ...CHROMIUM,
     });
   });
 
