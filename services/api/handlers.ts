@@ -25,7 +25,7 @@ import { listNotices, postNotice, withdrawNotice } from '../notices/notices';
 import { guides, listParams, listRules, loanHouseTypes, withdrawalCases } from '../rules/engine';
 import { addOverride, decideLoan, decideWithdrawal, evalOptions } from '../policy/decide';
 import { ledgerPerson } from '../withdrawal/compose';
-import { addDepositRate, addLoanRate, depositRates, loanRates, policyOverrides } from '../policy/tables';
+import { addDepositRate, addLoanRate, addPenaltySetting, depositRates, loanRates, penaltySettings, policyOverrides } from '../policy/tables';
 import { nowIso, today } from '../context';
 import { createWithdrawal, updateWithdrawal } from '../withdrawal/intake';
 import { approveWithdrawal, cancelWithdrawal, reviewWithdrawal, submitWithdrawal } from '../withdrawal/workflow';
@@ -141,6 +141,7 @@ export const handlers: Handlers = {
 
   'ledger.reverse': (env, input) => {
     const ctx = ctxOf(env);
+    guardGenericReversal(ctx, input.entryId);
     const posted = reverseEntry(ctx, { ...input, operator: op(env) });
     audit(ctx, { operator: op(env), action: 'ledger.reverse', recordType: 'journal_entry', recordId: input.entryId, detail: { reason: input.reason, reversal: posted.entryNo } });
     return { entryId: posted.entryId, entryNo: posted.entryNo };
@@ -163,7 +164,8 @@ export const handlers: Handlers = {
   },
   // With the interest accrued to today, so the live panel shows what a 销户 would pay.
   'rules.memberFacts': (env, input) => ledgerPerson(ctxOf(env), input.memberId, today(ctxOf(env))),
-  'rates.list': (env) => ({ loan: loanRates(ctxOf(env)), deposit: depositRates(ctxOf(env)) }),
+  'rates.list': (env) => ({ loan: loanRates(ctxOf(env)), deposit: depositRates(ctxOf(env)), penalty: penaltySettings(ctxOf(env)) }),
+  'rates.addPenalty': (env, { idempotencyKey: _k, ...row }) => addPenaltySetting(ctxOf(env), op(env), row),
   'rates.addLoan': (env, { idempotencyKey: _key, ...row }) =>
     addLoanRate(ctxOf(env), op(env), { ...row, secondUpTo5y: row.secondUpTo5y || null, secondOver5y: row.secondOver5y || null }),
   'rates.addDeposit': (env, { idempotencyKey: _key, ...row }) => addDepositRate(ctxOf(env), op(env), row),
@@ -227,3 +229,17 @@ export const handlers: Handlers = {
         .all(input.limit) as Array<{ id: number; at: string; operator_login: string; action: string; record_type: string; record_id: string; detail: string }>
     ).map((r) => ({ id: r.id, at: r.at, operatorLogin: r.operator_login, action: r.action, recordType: r.record_type, recordId: r.record_id, detail: r.detail })),
 };
+
+/**
+ * The generic 冲正 call is for entries no workflow owns (remittances, manual corrections). A withdrawal payout is
+ * undone by its own reviewed and approved reversal; a prepayment or a disbursement changed a loan's schedule and
+ * status, which a bare reversal would leave behind — those are refused here rather than half-undone.
+ */
+function guardGenericReversal(ctx: ServiceContext, entryId: number): void {
+  const e = ctx.db.prepare('SELECT business_type, ref_type FROM journal_entries WHERE id = ?').get(entryId) as { business_type: string; ref_type: string | null } | undefined;
+  if (!e) return;
+  if (e.ref_type === 'application') throw new AppError('CONFLICT', '提取支付须通过提取申请的冲正流程（申请冲正 → 复核 → 审批）办理', 'entryId');
+  if (e.business_type === '贷款发放') throw new AppError('CONFLICT', '贷款发放不能直接冲正：贷款已生成还款计划和借款合同', 'entryId');
+  const prepay = ctx.db.prepare(`SELECT kind FROM loan_repayments WHERE entry_id = ? AND kind <> 'repay'`).get(entryId) as { kind: string } | undefined;
+  if (prepay) throw new AppError('CONFLICT', '提前还款已改变贷款的还款计划（或已结清），不能直接冲正；请按新的还款计划办理', 'entryId');
+}

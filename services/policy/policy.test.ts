@@ -61,6 +61,16 @@ describe('policy through the contract', () => {
     expect(h.fail('rates.addLoan', { ...row, effectiveFrom: '2027-01-01', firstOver5y: 'abc', idempotencyKey: h.key() }, 'admin').field).toBe('firstOver5y');
   });
 
+  it('keeps the penalty (罚息) settings as dated data an administrator extends, and the servicing reads them', () => {
+    h = harness('yinchuan');
+    expect(h.call('rates.list', {}).penalty).toEqual([expect.objectContaining({ multiplier: '1.5', dayBasis: 360 })]);
+    const row = { effectiveFrom: '2026-07-01', multiplier: '1.3', dayBasis: 365 as const, source: '测试：罚息加收30%', idempotencyKey: h.key() };
+    expect(h.fail('rates.addPenalty', row, 'clerk').code).toBe('FORBIDDEN');
+    expect(h.fail('rates.addPenalty', { ...row, multiplier: '0.5', idempotencyKey: h.key() }, 'admin').field).toBe('multiplier');
+    expect(h.call('rates.addPenalty', row, 'admin').map((p) => p.multiplier)).toEqual(['1.5', '1.3']);
+    expect(h.fail('rates.addPenalty', { ...row, idempotencyKey: h.key() }, 'admin').message).toContain('已有一行罚息设置');
+  });
+
   it('supplies member facts from the ledger for the intake form', () => {
     h = harness('yinchuan', '2026-06-15T02:00:00Z');
     const e = newEmployer(h, { employeeRatioPercent: '10', employerRatioPercent: '10' });

@@ -77,6 +77,20 @@ export function penaltySettings(ctx: ServiceContext): PenaltySetting[] {
   ).map((r) => ({ effectiveFrom: r.effective_from, multiplier: r.multiplier, dayBasis: r.day_basis, source: r.source }));
 }
 
+/** 罚息 settings are dated data like the rates: a later effective date supersedes, nothing is edited. */
+export function addPenaltySetting(ctx: ServiceContext, by: Operator, row: PenaltySetting): PenaltySetting[] {
+  if (!isIsoDate(row.effectiveFrom)) throw badInput('effectiveFrom', '生效日期应为有效日期（YYYY-MM-DD）');
+  if (!/^\d(\.\d{1,4})?$/.test(row.multiplier) || Number(row.multiplier) < 1) throw badInput('multiplier', '罚息倍数应为不小于1的数，如 1.5（合同利率加收50%）');
+  if (row.dayBasis !== 360 && row.dayBasis !== 365) throw badInput('dayBasis', '计息基数应为360或365天');
+  const dup = ctx.db.prepare('SELECT 1 FROM penalty_settings WHERE effective_from = ?').get(row.effectiveFrom);
+  if (dup) throw conflict(`${row.effectiveFrom} 已有一行罚息设置`, 'effectiveFrom');
+  ctx.db
+    .prepare('INSERT INTO penalty_settings (effective_from, multiplier, day_basis, source, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(row.effectiveFrom, row.multiplier, row.dayBasis, row.source, nowIso(ctx), by.login);
+  audit(ctx, { operator: by, action: 'rates.penalty.add', recordType: 'penalty_setting', recordId: row.effectiveFrom, detail: row });
+  return penaltySettings(ctx);
+}
+
 export function addLoanRate(ctx: ServiceContext, by: Operator, row: LoanRateRow): LoanRateRow[] {
   if (!isIsoDate(row.effectiveFrom)) throw badInput('effectiveFrom', '生效日期应为有效日期（YYYY-MM-DD）');
   for (const [field, label, v] of [

@@ -145,6 +145,9 @@ describe('银川 rent withdrawal, intake to payout', () => {
     h.call('withdrawal.review', { applicationId: a.id, pass: true, idempotencyKey: h.key() }, 'reviewer');
     h.call('withdrawal.approve', { applicationId: a.id, pass: true, idempotencyKey: h.key() }, 'approver');
     h.call('withdrawal.pay', { applicationId: a.id, idempotencyKey: h.key() });
+    // Not by the generic 冲正: a payout has its own reviewed and approved reversal.
+    const paidEntry = (h.app.db.prepare('SELECT paid_entry_id AS id FROM applications WHERE id = ?').get(a.id) as { id: number }).id;
+    expect(h.fail('ledger.reverse', { entryId: paidEntry, reason: '银行退票', idempotencyKey: h.key() }, 'reviewer').message).toContain('提取申请的冲正流程');
     const r1 = h.call('withdrawal.requestReversal', { applicationId: a.id, reason: '收款账号填写错误，银行退票', idempotencyKey: h.key() });
     expect(r1.state).toBe('冲正待复核');
     expect(h.call('members.get', { memberId: m.id }).balanceFen).toBe(880_000);

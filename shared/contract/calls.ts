@@ -31,6 +31,7 @@ import type { CaseView, Guide, LoanDecision, ParamInfo, Person, RuleInfo, Withdr
 import type { DepositRateRow } from '../rates/depositRates';
 import type { LoanRepaymentDto, LoanStatusDto, PrepayResultDto, RepayResultDto, RepriceReportDto, SettlementCertificateData } from './loanServicing';
 import type { LoanRateRow } from '../rates/loanRates';
+import type { PenaltySetting } from '../rates/penaltyRates';
 
 export interface ParamOverrideDto {
   paramId: string;
@@ -306,7 +307,18 @@ export const calls = {
   'rules.cases': call<{ withdrawal: CaseView[]; loan: CaseView[] }>()({ input: z.object({}), roles: ANY }),
   'rules.guides': call<Guide[]>()({ input: z.object({ asOf: f.date('指南日期').optional() }), roles: ANY }),
   'rules.memberFacts': call<Person>()({ input: z.object({ memberId: f.id('职工') }), roles: ANY }),
-  'rates.list': call<{ loan: LoanRateRow[]; deposit: DepositRateRow[] }>()({ input: z.object({}), roles: ANY }),
+  'rates.list': call<{ loan: LoanRateRow[]; deposit: DepositRateRow[]; penalty: PenaltySetting[] }>()({ input: z.object({}), roles: ANY }),
+  'rates.addPenalty': call<PenaltySetting[]>()({
+    input: z.object({
+      effectiveFrom: f.date('生效日期'),
+      multiplier: f.text('罚息倍数', 8),
+      dayBasis: z.union([z.literal(360), z.literal(365)], { error: '计息基数应为360或365天' }),
+      source: f.text('依据（文件名称、文号）', 300),
+      idempotencyKey: f.idempotencyKey(),
+    }),
+    roles: ADMIN,
+    write: true,
+  }),
   'rates.addLoan': call<LoanRateRow[]>()({
     input: z.object({
       effectiveFrom: f.date('生效日期'),

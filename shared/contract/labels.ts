@@ -65,6 +65,8 @@ export const FIELD_LABELS: Record<string, string> = {
   slot: '预约时段',
   business: '业务类型',
   format: '导入格式',
+  multiplier: '罚息倍数',
+  dayBasis: '计息基数',
   toCenter: '转入中心',
   branchCode: '网点',
   months: '贷款期限',

@@ -205,6 +205,9 @@ describe('prepayment', () => {
     // 12,038.24 × 0.00175 × 1.0212033 / 0.0212033 = 1,014.63. The loan now ends with period 3 + 11 = 14 (2027-08-25).
     const r = h.call('loan.prepay', { loanId, kind: 'partial', amountFen: 1_000_000, keep: 'installment', idempotencyKey: h.key() });
     expect(r.after).toMatchObject({ keep: 'installment', months: 12, installmentFen: 101_463, totalInterestFen: 13_737 });
+    // A prepayment changed the schedule: the generic 冲正 refuses it rather than leave the new version behind.
+    const prepayEntry = (h.app.db.prepare('SELECT id FROM journal_entries WHERE entry_no = ?').get(r.repayment.entryNo) as { id: number }).id;
+    expect(h.fail('ledger.reverse', { entryId: prepayEntry, reason: '录入错误', idempotencyKey: h.key() }, 'reviewer').message).toContain('提前还款已改变贷款的还款计划');
     const st = h.call('loan.status', { loanId });
     expect(st.totalPeriods).toBe(14);
     expect(st.installments.at(-1)).toMatchObject({ period: 14, dueDate: '2027-08-25', principalFen: 101_291, interestFen: 177, remainingFen: 0 });

@@ -1,7 +1,8 @@
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { DepositRateRow } from '../../../../shared/rates/depositRates';
+import type { PenaltySetting } from '../../../../shared/rates/penaltyRates';
 import type { LoanRateRow } from '../../../../shared/rates/loanRates';
 import { api, newKey } from '../../api';
 import { PageTitle } from '../../components/PageTitle';
@@ -19,6 +20,13 @@ interface LoanValues {
   secondOver5y?: string;
   source: string;
 }
+interface PenaltyValues {
+  effectiveFrom?: Dayjs;
+  multiplier: string;
+  dayBasis: 360 | 365;
+  source: string;
+}
+
 interface DepositValues {
   effectiveFrom?: Dayjs;
   annualRatePercent: string;
@@ -52,7 +60,7 @@ function useAddForm<V>(prefix: string, send: (v: V, key: string) => Promise<unkn
 
 /** 利率表: loan and deposit rates by effective date. Rows are only added; a later date supersedes. */
 export function RatesPage() {
-  const [rates, setRates] = useState<{ loan: LoanRateRow[]; deposit: DepositRateRow[] } | null>(null);
+  const [rates, setRates] = useState<{ loan: LoanRateRow[]; deposit: DepositRateRow[]; penalty: PenaltySetting[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
     api('rates.list', {}).then(setRates, (e: Error) => setError(e.message));
@@ -77,6 +85,13 @@ export function RatesPage() {
     'rate-deposit',
     (v, idempotencyKey) =>
       api('rates.addDeposit', { effectiveFrom: v.effectiveFrom?.format('YYYY-MM-DD') ?? '', annualRatePercent: v.annualRatePercent, source: v.source, idempotencyKey }),
+    load,
+  );
+
+  const penalty = useAddForm<PenaltyValues>(
+    'rate-penalty',
+    (v, idempotencyKey) =>
+      api('rates.addPenalty', { effectiveFrom: v.effectiveFrom?.format('YYYY-MM-DD') ?? '', multiplier: v.multiplier, dayBasis: v.dayBasis, source: v.source, idempotencyKey }),
     load,
   );
 
@@ -126,6 +141,22 @@ export function RatesPage() {
               columns={[
                 { title: '生效日期', dataIndex: 'effectiveFrom', width: 110 },
                 { title: '年利率', dataIndex: 'annualRatePercent', width: 100, align: 'right', render: (r: string) => `${r}%` },
+                { title: '依据', dataIndex: 'source' },
+              ]}
+            />
+          </Card>
+          <Card title="逾期罚息（按合同利率加收）" style={{ marginTop: 16 }}>
+            <Table<PenaltySetting>
+              data-testid="penalty-settings"
+              rowKey="effectiveFrom"
+              size="small"
+              loading={!rates && !error}
+              dataSource={newestFirst(rates?.penalty ?? [])}
+              pagination={false}
+              columns={[
+                { title: '生效日期', dataIndex: 'effectiveFrom', width: 110 },
+                { title: '罚息倍数', dataIndex: 'multiplier', width: 100, align: 'right', render: (m: string) => `× ${m}` },
+                { title: '计息基数', dataIndex: 'dayBasis', width: 90, align: 'right', render: (d: number) => `${d} 天` },
                 { title: '依据', dataIndex: 'source' },
               ]}
             />
@@ -181,6 +212,26 @@ export function RatesPage() {
                 <Input.TextArea autoSize={{ minRows: 2 }} />
               </Form.Item>
               <Button type="primary" htmlType="submit" loading={deposit.busy}>
+                添加
+              </Button>
+            </Form>
+          </Card>
+          <Card title="新增罚息设置" style={{ marginTop: 16 }}>
+            {penalty.error && <Alert type="error" showIcon title={penalty.error} style={{ marginBottom: 16 }} />}
+            <Form<PenaltyValues> form={penalty.form} layout="vertical" onFinish={penalty.submit} initialValues={{ dayBasis: 360 }}>
+              <Form.Item label="生效日期" name="effectiveFrom" rules={[{ required: true, message: '请选择生效日期' }]}>
+                <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
+              </Form.Item>
+              <Form.Item label="罚息倍数" name="multiplier" rules={[required('罚息倍数')]} extra="逾期本息 × 合同利率 × 倍数 ÷ 计息基数 × 逾期天数；1.5 即加收50%">
+                <Input inputMode="decimal" />
+              </Form.Item>
+              <Form.Item label="计息基数" name="dayBasis">
+                <Radio.Group options={[{ label: '360天', value: 360 }, { label: '365天', value: 365 }]} optionType="button" />
+              </Form.Item>
+              <Form.Item label="依据（文件名称、文号）" name="source" rules={[required('依据')]}>
+                <Input.TextArea autoSize={{ minRows: 2 }} />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" loading={penalty.busy}>
                 添加
               </Button>
             </Form>
