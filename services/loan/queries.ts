@@ -7,6 +7,7 @@ import type { ServiceContext } from '../context';
 import { today } from '../context';
 import { getMember } from '../accounts/members';
 import { loadApp, parseMaterials, parsePayee, type AppRow } from '../withdrawal/store';
+import { applicantBlock, applicationEvents, decisionDeadline, operatorNamer } from '../withdrawal/dtoParts';
 import { repaidTotals } from './servicing/record';
 
 /** 住房公积金管理条例: a loan is decided within 15 days of a complete application. */
@@ -83,32 +84,18 @@ const STAGES: Array<[string, string[]]> = [
 
 export function loanAppDto(ctx: ServiceContext, idOrRow: number | AppRow): LoanAppDto {
   const row = typeof idOrRow === 'number' ? loadApp(ctx, idOrRow, 'loan') : idOrRow;
-  const nameOf = (id: number | null) => (id === null ? '' : ((ctx.db.prepare('SELECT name FROM operators WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? `#${id}`));
+  const nameOf = operatorNamer(ctx);
   const sign = (id: number | null, at: string | null): SignOff | null => (id !== null && at ? { operatorId: id, name: nameOf(id), at } : null);
   const m = getMember(ctx, row.member_id);
   const sp = row.spouse_member_id !== null ? getMember(ctx, row.spouse_member_id) : null;
   const decision = row.decision_json ? (JSON.parse(row.decision_json) as LoanDecision) : null;
   const seen = parseMaterials(row);
   const materials = (decision?.materials ?? []).map((x) => ({ id: x.id, text: x.text, seen: seen[x.id] === true }));
-  const events = (
-    ctx.db.prepare('SELECT at, operator_id, action, from_state, to_state, note FROM application_events WHERE application_id = ? ORDER BY id').all(row.id) as Array<{
-      at: string;
-      operator_id: number | null;
-      action: string;
-      from_state: string | null;
-      to_state: string;
-      note: string | null;
-    }>
-  ).map((e) => ({ at: e.at, operatorName: nameOf(e.operator_id), action: e.action, fromState: e.from_state, toState: e.to_state, note: e.note }));
+  const events = applicationEvents(ctx, row.id, nameOf);
   const loan = ctx.db.prepare('SELECT id FROM loans WHERE application_id = ?').get(row.id) as { id: number } | undefined;
   const facts = JSON.parse(row.facts_json) as Record<string, unknown>;
   const submittedAt = row.submitted_at;
-  let deadline: LoanAppDto['deadline'] = null;
-  if (submittedAt && ['待复核', '待审批'].includes(row.state)) {
-    const dueAt = new Date(new Date(submittedAt).getTime() + LOAN_DECISION_DAYS * 24 * HOUR);
-    const left = dueAt.getTime() - ctx.clock.now().getTime();
-    deadline = { submittedAt, dueAt: dueAt.toISOString(), status: left < 0 ? 'over' : left < 3 * 24 * HOUR ? 'near' : 'ok' };
-  }
+  const deadline: LoanAppDto['deadline'] = ['待复核', '待审批'].includes(row.state) ? decisionDeadline(submittedAt, ctx.clock.now(), LOAN_DECISION_DAYS, 72) : null;
   return {
     id: row.id,
     appNo: row.app_no,
@@ -118,16 +105,7 @@ export function loanAppDto(ctx: ServiceContext, idOrRow: number | AppRow): LoanA
     version: row.version,
     branchCode: row.branch_code,
     borrower: {
-      id: m.id,
-      name: m.name,
-      accountNo: m.accountNo,
-      idNumber: m.idNumber,
-      idNumberMasked: m.idNumberMasked,
-      phone: m.phone,
-      balanceFen: m.balanceFen,
-      employerName: m.employer.name,
-      employerAccountNo: m.employer.accountNo,
-      status: m.status,
+      ...applicantBlock(m),
       continuousMonths: m.continuousMonths,
       baseFen: m.baseFen,
       monthlyContributionFen: m.monthlyEmployeeFen + m.monthlyEmployerFen,

@@ -1,34 +1,23 @@
 /** Applications as the screens and forms see them: the DTO, the lists, and the reviewers' and approvers' inbox. */
-import type { ApplicationEventDto, InboxItem, SignOff, WithdrawalAppDto, WithdrawalState } from '../../shared/contract/dto';
+import type { InboxItem, SignOff, WithdrawalAppDto, WithdrawalState } from '../../shared/contract/dto';
 import { maskIdNumber } from '../../shared/idcard';
 import type { Role } from '../../shared/roles';
 import type { ServiceContext } from '../context';
 import { getMember } from '../accounts/members';
 import { loadApp, parseDecision, parseMaterials, parsePayee, type AppRow } from './store';
+import { applicantBlock, applicationEvents, decisionDeadline, operatorNamer } from './dtoParts';
 
 /** 住房公积金管理条例: a withdrawal is decided within 3 days of a complete application. */
 export const DECISION_DAYS = 3;
 const HOUR = 3_600_000;
 
-function names(ctx: ServiceContext): (id: number | null) => string {
-  const cache = new Map<number, string>();
-  return (id) => {
-    if (id === null) return '';
-    if (!cache.has(id)) cache.set(id, (ctx.db.prepare('SELECT name FROM operators WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? `#${id}`);
-    return cache.get(id)!;
-  };
-}
-
 function deadline(submittedAt: string | null, now: Date): WithdrawalAppDto['deadline'] {
-  if (!submittedAt) return null;
-  const due = new Date(new Date(submittedAt).getTime() + DECISION_DAYS * 24 * HOUR);
-  const left = due.getTime() - now.getTime();
-  return { submittedAt, dueAt: due.toISOString(), status: left < 0 ? 'over' : left < 24 * HOUR ? 'near' : 'ok' };
+  return decisionDeadline(submittedAt, now, DECISION_DAYS, 24);
 }
 
 export function withdrawalDto(ctx: ServiceContext, idOrRow: number | AppRow): WithdrawalAppDto {
   const row = typeof idOrRow === 'number' ? loadApp(ctx, idOrRow) : idOrRow;
-  const name = names(ctx);
+  const name = operatorNamer(ctx);
   const sign = (id: number | null, at: string | null): SignOff | null => (id !== null && at ? { operatorId: id, name: name(id), at } : null);
   const m = getMember(ctx, row.member_id);
   const sp = row.spouse_member_id !== null ? getMember(ctx, row.spouse_member_id) : null;
@@ -41,16 +30,7 @@ export function withdrawalDto(ctx: ServiceContext, idOrRow: number | AppRow): Wi
     const r = ctx.db.prepare(`SELECT COALESCE(SUM(amount_fen), 0) AS i FROM postings WHERE entry_id = ? AND memo = '销户结息'`).get(row.paid_entry_id) as { i: number };
     interestFen = r.i;
   }
-  const events = (
-    ctx.db.prepare('SELECT at, operator_id, action, from_state, to_state, note FROM application_events WHERE application_id = ? ORDER BY id').all(row.id) as Array<{
-      at: string;
-      operator_id: number | null;
-      action: string;
-      from_state: string | null;
-      to_state: string;
-      note: string | null;
-    }>
-  ).map<ApplicationEventDto>((e) => ({ at: e.at, operatorName: name(e.operator_id), action: e.action, fromState: e.from_state, toState: e.to_state, note: e.note }));
+  const events = applicationEvents(ctx, row.id, name);
   const requested = events.find((e) => e.action === 'reversal_request');
   return {
     id: row.id,
@@ -60,18 +40,7 @@ export function withdrawalDto(ctx: ServiceContext, idOrRow: number | AppRow): Wi
     state: row.state as WithdrawalState,
     version: row.version,
     branchCode: row.branch_code,
-    member: {
-      id: m.id,
-      name: m.name,
-      accountNo: m.accountNo,
-      idNumber: m.idNumber,
-      idNumberMasked: m.idNumberMasked,
-      phone: m.phone,
-      balanceFen: m.balanceFen,
-      employerName: m.employer.name,
-      employerAccountNo: m.employer.accountNo,
-      status: m.status,
-    },
+    member: applicantBlock(m),
     spouse: sp ? { id: sp.id, name: sp.name, accountNo: sp.accountNo, idNumberMasked: sp.idNumberMasked, balanceFen: sp.balanceFen } : null,
     facts: JSON.parse(row.facts_json) as Record<string, unknown>,
     requestedFen: row.requested_fen,
