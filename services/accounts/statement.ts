@@ -10,7 +10,8 @@ export type { StatementLine, Statement };
 
 
 
-const WITHDRAWAL_TYPES = new Set(['提取', '部分提取', '销户提取', '全额提取', '委托提取', '转出']);
+// Loan repayments reach a member's account only as 委托提取 (source fund): money leaving it, shown under 提取.
+const WITHDRAWAL_TYPES = new Set(['提取', '部分提取', '销户提取', '全额提取', '委托提取', '转出', '贷款还款', '提前还款', '提前结清']);
 
 export function memberStatement(ctx: ServiceContext, memberId: number, year?: string): Statement {
   const exists = ctx.db.prepare('SELECT id FROM members WHERE id = ?').get(memberId);

@@ -276,13 +276,18 @@ describe('乌鲁木齐 住房消费类 withdrawals, intake to payout', () => {
     });
     // (5,952.00 − 10) + (7,200.00 − 10) = 13,132.00 < outstanding principal and interest (≈154,018.61).
     expect(app.decision!.maxAmountFen).toBe(1_313_200);
+    // This center's own loan is repaid by 委托提取, at most what is due up to the next installment:
+    // 120,000.00 × (2.60% ÷ 12) = 260.00 interest + 381.75 principal = 641.75 (the first installment; P·r·(1+r)^240 ÷ ((1+r)^240 − 1) = 641.7457 → 641.75).
+    const first = h.call('loan.schedule', { loanId: loan.id })[0]!;
+    expect([first.paymentFen, first.interestFen, first.principalFen]).toEqual([64_175, 26_000, 38_175]);
     const paid = signAndPay(app);
     expect(paid.payee.kind).toBe('loan');
-    expect(paid.paidAmountFen).toBe(1_313_200);
-    expect(balance(m.id)).toBe(1_000);
-    expect(balance(s!.id)).toBe(1_000);
-    // NB (reported): the payout credits 101 (the fund's bank), not the loan's 121 sub-ledger, so the loan balance
-    // stays 120,000.00 after a withdrawal "paid to the loan".
+    expect(paid.paidAmountFen).toBe(64_175);
+    // The borrower's account pays first; the loan's balance falls by the principal part.
+    expect(balance(m.id)).toBe(595_200 - 64_175);
+    expect(balance(s!.id)).toBe(720_000);
+    expect(h.call('loan.status', { loanId: loan.id }).balanceFen).toBe(12_000_000 - 38_175);
+    expect(h.call('members.statement', { memberId: m.id }).lines[0]).toMatchObject({ category: '提取', amountFen: -64_175 });
   });
 
   it('rent: no home in the city, a fresh 无房证明, capped by the year’s rent', () => {

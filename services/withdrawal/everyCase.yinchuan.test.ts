@@ -303,14 +303,16 @@ describe('银川 非房屋类 withdrawals, intake to payout', () => {
     expect(wrong).toMatchObject({ code: 'BAD_INPUT', field: 'payee.kind' });
     // Pool 7,272.00 + 8,640.00 = 15,912.00 < contract total (≈385,047.73) → floored 15,900.00.
     expect(app.decision!.maxAmountFen).toBe(1_590_000);
+    // This center's own loan is repaid by 委托提取, at most what is due up to the next installment:
+    // 300,000.00 × (2.60% ÷ 12) = 650.00 interest + 954.36 principal = 1,604.36 (the first installment).
+    const first = h.call('loan.schedule', { loanId: loan.id })[0]!;
+    expect([first.paymentFen, first.interestFen, first.principalFen]).toEqual([160_436, 65_000, 95_436]);
     const paid = signAndPay(app);
     expect(paid.payee.kind).toBe('loan');
-    expect(paid.paidAmountFen).toBe(1_590_000);
-    // Member 7,272.00 → 0.00; spouse 8,640.00 − 8,628.00 = 12.00.
-    expect(balance(m.id)).toBe(0);
-    expect(balance(s!.id)).toBe(1_200);
-    // NB (reported): the payout credits 101 (the fund's bank), not the loan's 121 sub-ledger, so the loan balance
-    // stays 300,000.00 after a withdrawal "paid to the loan".
+    expect(paid.paidAmountFen).toBe(160_436);
+    expect(balance(m.id)).toBe(727_200 - 160_436);
+    expect(balance(s!.id)).toBe(864_000);
+    expect(h.call('loan.status', { loanId: loan.id }).balanceFen).toBe(30_000_000 - 95_436);
   });
 
   it('rent: rent above 15% of family income, spouse’s account included, capped at the excess', () => {

@@ -17,7 +17,9 @@ import { postEntry, type PostingLine } from '../ledger/post';
 import { reverseEntry } from '../ledger/reverse';
 import { accruedInterest } from '../interest/accrual';
 import { composeAndDecide } from './compose';
-import { expectOtherPerson, expectState, loadApp, transition, type AppRow } from './store';
+import { expectOtherPerson, expectState, loadApp, parsePayee, transition, type AppRow } from './store';
+import { ownLoanOf } from './ownLoan';
+import { repayLoan } from '../loan/servicing/repay';
 
 export function payWithdrawal(ctx: ServiceContext, by: Operator, id: number, idempotencyKey: string): AppRow {
   const row = loadApp(ctx, id);
@@ -44,6 +46,16 @@ export function payWithdrawal(ctx: ServiceContext, by: Operator, id: number, ide
   }
   if (!decision.eligible || decision.maxAmountFen === null) {
     throw new AppError('RULE', `支付前复查政策不通过，请撤销后重新受理：${failed?.message ?? ''}`);
+  }
+  const own = ownLoanOf(ctx, JSON.parse(row.facts_json) as Record<string, unknown>, row.case_id);
+  if (own && parsePayee(row).kind === 'loan') {
+    // 委托提取: one entry by loan servicing (Dr the members' 201, Cr 121 and 401), allocated like any repayment.
+    if (approved > own.payableFen) throw new AppError('RULE', `贷款${own.contractNo}现在应还${formatYuanGrouped(own.payableFen)}元，少于审批金额；请撤销后重新受理`);
+    const r = repayLoan(ctx, by, { loanId: own.loanId, amountFen: approved, source: 'fund', idempotencyKey });
+    const entry = ctx.db.prepare('SELECT id FROM journal_entries WHERE entry_no = ?').get(r.repayment.entryNo) as { id: number };
+    transition(ctx, by, row, '已支付', 'pay', { paid_by: by.id, paid_at: nowIso(ctx), paid_entry_id: entry.id, approved_fen: approved, decision_json: JSON.stringify(decision) },
+      `委托提取${formatYuanGrouped(approved)}元归还贷款${own.contractNo}（本金${formatYuanGrouped(r.repayment.principalFen)}元、利息${formatYuanGrouped(r.repayment.interestFen + r.repayment.penaltyFen)}元），凭证号${r.repayment.entryNo}`, decision);
+    return loadApp(ctx, id);
   }
   const memberAcct = memberAccountId(ctx, row.member_id, 'basic')!;
   const bank = accountIdByCode(ctx, '101');

@@ -7,6 +7,7 @@ import { formatYuanGrouped } from '../../shared/money';
 import type { Operator, ServiceContext } from '../context';
 import { nowIso } from '../context';
 import { composeAndDecide } from './compose';
+import { ownLoanAmount, ownLoanOf } from './ownLoan';
 import { expectOtherPerson, expectState, expectVersion, loadApp, parseDecision, parseMaterials, transition, type AppRow } from './store';
 
 function rejudge(ctx: ServiceContext, row: AppRow) {
@@ -35,13 +36,18 @@ export function submitWithdrawal(ctx: ServiceContext, by: Operator, id: number, 
   }
   const decision = rejudge(ctx, row);
   if (!decision.eligible || decision.maxAmountFen === null) throw new AppError('RULE', `不符合提取条件：${firstFailure(decision)}`);
-  const amount = decision.closesAccount ? decision.maxAmountFen : Math.min(row.requested_fen ?? decision.maxAmountFen, decision.maxAmountFen);
+  const ownLoan = ownLoanOf(ctx, JSON.parse(row.facts_json) as Record<string, unknown>, row.case_id);
+  const amount = ownLoan
+    ? ownLoanAmount(ownLoan, row.requested_fen, decision.maxAmountFen)
+    : decision.closesAccount
+      ? decision.maxAmountFen
+      : Math.min(row.requested_fen ?? decision.maxAmountFen, decision.maxAmountFen);
   if (amount <= 0) throw new AppError('RULE', '可提取金额为0，不能提交');
   // The counter pays from the accounts of the people in this application (member, spouse); a parent's or
   // co-owner's balance the rules allow is drawn by that person's own application on their own account.
   const own = decision.sources.filter((s) => s.holder === 'member' || s.holder === 'spouse');
   const payable = own.reduce((t, s) => t + Math.max(0, s.amountFen - decision.keepPerAccountFen), 0) + decision.sources.filter((s) => s.holder === 'interest').reduce((t, s) => t + s.amountFen, 0);
-  if (!decision.closesAccount && amount > payable) {
+  if (!decision.closesAccount && !ownLoan && amount > payable) {
     throw new AppError('RULE', `本申请只能从职工本人及配偶账户支付，最多${formatYuanGrouped(payable)}元；父母或共有人账户的余额须由其本人另行申请提取`, 'requestedFen');
   }
   transition(ctx, by, row, '待复核', 'submit', { decision_json: JSON.stringify(decision), approved_fen: amount, submitted_by: by.id, submitted_at: nowIso(ctx) }, `提交复核，金额${formatYuanGrouped(amount)}元`, decision);
