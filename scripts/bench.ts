@@ -17,8 +17,8 @@ import { checkLedger } from '../services/ledger/check';
 import { runYearEndInterest } from '../services/interest/yearEnd';
 import { benchReprice } from '../services/loan/servicing/bench';
 import { buildSchedule } from '../shared/loan/schedule';
-import { makeIdNumber } from '../shared/idcard';
-import { harness, newEmployer, newMember } from '../services/testing/harness';
+import { harness } from '../services/testing/harness';
+import { contributingCouple, disbursedLoan, YC_COMMODITY_FACTS } from '../services/testing/loanFixture';
 
 function time<T>(fn: () => T): [T, number] {
   const t = performance.now();
@@ -68,41 +68,8 @@ async function schedulePdf(): Promise<void> {
   // A real loan through the dispatcher, as services/loan/loan.test.ts builds one: a couple with six months of
   // contributions, 300,000.00 over 360 months, three sign-offs, contract, disbursement.
   const h = harness('yinchuan', '2026-01-05T02:00:00Z');
-  const e = newEmployer(h);
-  const b = newMember(h, e.id, { name: '马建国', idNumber: makeIdNumber('640104', '19880412', 31), baseFen: 1_000_000, openedDate: '2025-12-01' });
-  const sp = newMember(h, e.id, { name: '李秀兰', idNumber: makeIdNumber('640104', '19900907', 42), baseFen: 1_000_000, openedDate: '2025-12-01' });
-  for (const month of ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']) {
-    h.at(`${month}-20T02:00:00Z`);
-    h.call('remit.post', { employerId: e.id, month, idempotencyKey: h.key() });
-  }
-  h.at('2026-06-25T02:00:00Z');
-  const credit = { credit: { reportDate: '2026-06-20', maxConsecutiveOverdue5y: 0, totalOverdue5y: 0 } };
-  const terms = {
-    caseId: 'commodity',
-    spouseMemberId: sp.id,
-    facts: {
-      maritalStatus: 'married',
-      borrowerExtra: credit,
-      spouseExtra: credit,
-      familyMonthlyIncomeFen: 2_000_000,
-      house: { priceFen: 60_000_000, areaSqm: '98.5', contractDate: '2026-05-01', contractRegistered: true, downPaymentInvoice: true, borrowerIsBuyer: true },
-      downPaymentFen: 30_000_000,
-      stableIncome: true,
-      goodCredit: true,
-      incomeCertDate: '2026-06-20',
-    },
-    requestedFen: 30_000_000,
-    months: 360,
-    method: 'annuity' as const,
-    payee: { kind: 'developer' as const, bankName: '宁夏银行金凤支行', accountNo: '1010012345678901', accountName: '宁夏塞上房地产开发有限公司' },
-  };
-  const draft = h.call('loan.create', { memberId: b.id, ...terms, materialsSeen: [], idempotencyKey: h.key() });
-  h.call('loan.update', { applicationId: draft.id, version: draft.version, ...terms, materialsSeen: draft.materials.map((m) => m.id), idempotencyKey: h.key() });
-  h.call('loan.submit', { applicationId: draft.id, idempotencyKey: h.key() });
-  h.call('loan.review', { applicationId: draft.id, pass: true, idempotencyKey: h.key() }, 'reviewer');
-  h.call('loan.approve', { applicationId: draft.id, pass: true, idempotencyKey: h.key() }, 'approver');
-  h.call('loan.sign', { applicationId: draft.id, contractNo: 'YC-GJJ-2026-000123', mortgageRegNo: '宁(2026)银川市不动产证明第0012345号', idempotencyKey: h.key() });
-  h.call('loan.disburse', { applicationId: draft.id, idempotencyKey: h.key() });
+  const { b, s: sp } = contributingCouple(h);
+  const { app: draft } = disbursedLoan(h, { memberId: b.id, spouseMemberId: sp.id, facts: YC_COMMODITY_FACTS, requestedFen: 30_000_000, months: 360, method: 'annuity' }, 'YC-GJJ-2026-000123');
   const print = () => h.callAsync('print.loan', { applicationId: draft.id, form: 'schedule' });
   const t0 = performance.now();
   await print();

@@ -11,9 +11,9 @@ import { formatYuanGrouped } from '../../shared/money';
 import type { Operator, ServiceContext } from '../context';
 import { nowIso, today } from '../context';
 import { audit } from '../audit/log';
-import { accountBalance, accountIdByCode, memberAccountId } from '../ledger/accounts';
-import { postEntry, type PostingLine } from '../ledger/post';
-import { accruedInterest } from '../interest/accrual';
+import { accountIdByCode, memberAccountId } from '../ledger/accounts';
+import { postEntry } from '../ledger/post';
+import { closingLines } from './closing';
 import { getEmployer } from './employers';
 import { getMember, type MemberDetail } from './members';
 
@@ -60,15 +60,8 @@ export function transferOut(ctx: ServiceContext, by: Operator, memberId: number,
   if (unpaid) throw conflict(`职工有未结清的住房公积金贷款（${unpaid.contract_no}），不能转出`);
   const date = today(ctx);
   const acct = memberAccountId(ctx, memberId, 'basic')!;
-  const interest = accruedInterest(ctx, acct, date).interestFen;
-  const total = accountBalance(ctx, acct) + interest;
+  const { lines, interestFen: interest, totalFen: total } = closingLines(ctx, acct, date, '转出', `转出至${args.toCenter}`);
   if (total <= 0) throw conflict('账户余额为0，无需转出');
-  const lines: PostingLine[] = [];
-  if (interest > 0) {
-    lines.push({ accountId: accountIdByCode(ctx, '411'), side: 'D', amountFen: interest, memo: '转出利息支出' });
-    lines.push({ accountId: acct, side: 'C', amountFen: interest, memo: '转出结息' });
-  }
-  lines.push({ accountId: acct, side: 'D', amountFen: total, memo: `转出至${args.toCenter}` });
   lines.push({ accountId: accountIdByCode(ctx, '101'), side: 'C', amountFen: total, memo: `转出至${args.toCenter}` });
   const entry = postEntry(ctx, { idempotencyKey: args.idempotencyKey, businessType: '转出', summary: '转出', operator: by, lines, refType: 'member', refId: memberId });
   if (!entry.duplicate) {

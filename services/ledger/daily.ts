@@ -3,19 +3,10 @@
  * subtotals by operator and by business type, and the day's debits and credits per account code, which must tie:
  * the sum of the day's entries equals what the ledger's postings for that day say (re-derived, not copied).
  */
+import type { DailyJournalDto } from '../../shared/contract/dto';
 import type { ServiceContext } from '../context';
 
-export interface DailyJournal {
-  date: string;
-  branchCode: string | null;
-  entries: Array<{ entryNo: string; businessType: string; summary: string; operator: string; debitFen: number; lines: number; reversal: boolean }>;
-  byOperator: Array<{ operator: string; entries: number; amountFen: number }>;
-  byType: Array<{ businessType: string; entries: number; amountFen: number }>;
-  byAccount: Array<{ code: string; name: string; debitFen: number; creditFen: number }>;
-  totalDebitFen: number;
-  totalCreditFen: number;
-  ties: boolean;
-}
+export type DailyJournal = DailyJournalDto;
 
 export function dailyJournal(ctx: ServiceContext, date: string, branchCode?: string): DailyJournal {
   const entries = ctx.db

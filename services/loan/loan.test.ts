@@ -1,24 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeIdNumber } from '../../shared/idcard';
-import { harness, newEmployer, newMember, type Harness } from '../testing/harness';
+import { harness, type Harness } from '../testing/harness';
+import { contributingCouple, LOAN_CREDIT, SELLER_PAYEE, YC_COMMODITY_FACTS } from '../testing/loanFixture';
 
 let h: Harness;
 afterEach(() => h.close());
 
-const CREDIT = { credit: { reportDate: '2026-06-20', maxConsecutiveOverdue5y: 0, totalOverdue5y: 0 } };
-const SELLER = { kind: 'developer' as const, bankName: '宁夏银行金凤支行', accountNo: '1010012345678901', accountName: '宁夏塞上房地产开发有限公司' };
+const CREDIT = LOAN_CREDIT;
+const SELLER = SELLER_PAYEE;
 
 /** Borrower and spouse, six months each at base 10,000 × (12% + 12%) = 2,400.00 a month → 14,400.00 each. */
 function couple(center: 'yinchuan' | 'urumqi') {
   h = harness(center, '2026-01-05T02:00:00Z');
-  const e = newEmployer(h, center === 'urumqi' ? { district: '天山区' } : {});
-  const b = newMember(h, e.id, { name: '马建国', idNumber: makeIdNumber(center === 'urumqi' ? '650102' : '640104', '19880412', 31), baseFen: 1_000_000, openedDate: '2025-12-01' });
-  const s = newMember(h, e.id, { name: '李秀兰', idNumber: makeIdNumber(center === 'urumqi' ? '650102' : '640104', '19900907', 42), baseFen: 1_000_000, openedDate: '2025-12-01' });
-  for (const month of ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']) {
-    h.at(`${month}-20T02:00:00Z`);
-    h.call('remit.post', { employerId: e.id, month, idempotencyKey: h.key() });
-  }
-  h.at('2026-06-25T02:00:00Z');
+  const { b, s } = contributingCouple(h);
   return { b, s };
 }
 
@@ -28,17 +21,7 @@ function intake(b: number, s: number, caseId: string, facts: Record<string, unkn
   return h.call('loan.update', { applicationId: draft.id, version: draft.version, ...base, materialsSeen: draft.materials.map((m) => m.id), idempotencyKey: h.key() });
 }
 
-const YC_FACTS = {
-  maritalStatus: 'married',
-  borrowerExtra: CREDIT,
-  spouseExtra: CREDIT,
-  familyMonthlyIncomeFen: 2_000_000,
-  house: { priceFen: 60_000_000, areaSqm: '98.5', contractDate: '2026-05-01', contractRegistered: true, downPaymentInvoice: true, borrowerIsBuyer: true },
-  downPaymentFen: 30_000_000,
-  stableIncome: true,
-  goodCredit: true,
-  incomeCertDate: '2026-06-20',
-};
+const YC_FACTS = YC_COMMODITY_FACTS;
 
 describe('银川 commodity-home loan: intake to disbursement', () => {
   it('quota, three sign-offs, contract, one disbursement entry and a frozen schedule', () => {

@@ -15,7 +15,7 @@ import { nowIso, today } from '../context';
 import { accountBalance, accountIdByCode, memberAccountId } from '../ledger/accounts';
 import { postEntry, type PostingLine } from '../ledger/post';
 import { reverseEntry } from '../ledger/reverse';
-import { accruedInterest } from '../interest/accrual';
+import { closingLines } from '../accounts/closing';
 import { composeAndDecide } from './compose';
 import { expectOtherPerson, expectState, loadApp, parsePayee, transition, type AppRow } from './store';
 import { ownLoanOf } from './ownLoan';
@@ -65,15 +65,11 @@ export function payWithdrawal(ctx: ServiceContext, by: Operator, id: number, ide
   let businessType: string;
   if (decision.closesAccount) {
     // Closing pays what is there today, interest to the day included; the approved figure was an estimate.
-    interestFen = accruedInterest(ctx, memberAcct, today(ctx)).interestFen;
-    const balance = accountBalance(ctx, memberAcct);
-    paidFen = balance + interestFen;
+    const closing = closingLines(ctx, memberAcct, today(ctx), '销户', '销户提取');
+    interestFen = closing.interestFen;
+    paidFen = closing.totalFen;
     if (paidFen <= 0) throw new AppError('RULE', '账户余额为0，无需支付');
-    if (interestFen > 0) {
-      lines.push({ accountId: accountIdByCode(ctx, '411'), side: 'D', amountFen: interestFen, memo: '销户利息支出' });
-      lines.push({ accountId: memberAcct, side: 'C', amountFen: interestFen, memo: '销户结息' });
-    }
-    lines.push({ accountId: memberAcct, side: 'D', amountFen: paidFen, memo: '销户提取' });
+    lines.push(...closing.lines);
     businessType = '销户提取';
   } else {
     if (approved > decision.maxAmountFen) {

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page, type Response } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract/calls';
 import { addMonthsToMonth, chinaDate, monthOf } from '../../shared/dates';
@@ -17,7 +17,7 @@ import { makeUscc } from '../../shared/uscc';
 import { dispatch } from '../../services/api/dispatch';
 import { openAppState, type AppState } from '../../services/api/state';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
-import { CHROMIUM, SHOTS, STATIC_DIR } from './support';
+import { CHROMIUM, SHOTS, STATIC_DIR, waitCall } from './support';
 
 const PASSWORD = 'Counter2026';
 
@@ -48,9 +48,6 @@ function call<N extends CallName>(name: N, input: CallInput<N>, token: string | 
 }
 const nextKey = () => `e2e-setup-${String(++key).padStart(4, '0')}`;
 
-function waitCall(page: Page, name: CallName): Promise<Response> {
-  return page.waitForResponse((r) => r.url().endsWith('/api/call') && (r.request().postDataJSON() as { call?: string } | null)?.call === name);
-}
 
 /** The validation message antd shows under the form item whose label is `label`. */
 function fieldError(page: Page, label: string) {

@@ -8,27 +8,20 @@
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallName, CallOutput } from '../../shared/contract/calls';
+import type { CallOutput } from '../../shared/contract/calls';
 import { formatYuanGrouped } from '../../shared/money';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
 import { BORROWER, INTAKE, PASSWORD, SPOUSE, setUpLoanData, type LoanData } from './loanData';
-import { CHROMIUM, SHOTS, STATIC_DIR } from './support';
+import { CHROMIUM, SHOTS, STATIC_DIR, waitCall, shot } from './support';
 
 
 let data: LoanData;
 let server: HttpTransport;
 let browser: Browser;
 
-function waitCall(page: Page, name: CallName): Promise<Response> {
-  return page.waitForResponse((r) => r.url().endsWith('/api/call') && (r.request().postDataJSON() as { call?: string } | null)?.call === name);
-}
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(SHOTS, name), fullPage: true, animations: 'disabled' });
-}
 
 async function newPage(login: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1300 }, locale: 'zh-CN' });

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import dayjs from 'dayjs';
-import { chromium, type Browser, type Page, type Response } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract/calls';
 import { addMonthsToMonth, chinaDate, monthOf } from '../../shared/dates';
@@ -20,7 +20,7 @@ import { makeUscc } from '../../shared/uscc';
 import { dispatch } from '../../services/api/dispatch';
 import { openAppState, type AppState } from '../../services/api/state';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
-import { CHROMIUM, SHOTS, STATIC_DIR } from './support';
+import { CHROMIUM, SHOTS, STATIC_DIR, waitCall, shot } from './support';
 
 const PASSWORD = 'Counter2026';
 
@@ -49,15 +49,7 @@ function call<N extends CallName>(name: N, input: CallInput<N>, token: string | 
 }
 const nextKey = () => `e2e-policy-${String(++key).padStart(4, '0')}`;
 
-function waitCall(page: Page, name: CallName): Promise<Response> {
-  return page.waitForResponse((r) => r.url().endsWith('/api/call') && (r.request().postDataJSON() as { call?: string } | null)?.call === name);
-}
 
-async function shot(page: Page, name: string): Promise<void> {
-  // From the top, so the sticky 审查结果 panel sits beside the form's start as the clerk first sees it.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(SHOTS, name), fullPage: true, animations: 'disabled' });
-}
 
 async function login(page: Page, login: string): Promise<void> {
   await page.goto(server.url);

@@ -15,7 +15,7 @@ import { formatYuanGrouped } from '../../shared/money';
 import { dispatch } from '../../services/api/dispatch';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
 import { ago, INTAKE, PASSWORD, setUpLoanData, today, type LoanData } from './loanData';
-import { CHROMIUM, SHOTS, STATIC_DIR } from './support';
+import { CHROMIUM, SHOTS, STATIC_DIR, waitCall, shot } from './support';
 
 
 let data: LoanData;
@@ -61,9 +61,6 @@ function disburseLoan(): void {
   clerk('loan.disburse', { applicationId: app.id, idempotencyKey: key() });
 }
 
-function waitCall(page: Page, name: CallName): Promise<Response> {
-  return page.waitForResponse((r) => r.url().endsWith('/api/call') && (r.request().postDataJSON() as { call?: string } | null)?.call === name);
-}
 
 async function result<N extends CallName>(pending: Promise<Response>): Promise<CallOutput<N>> {
   const body = (await (await pending).json()) as { ok: boolean; data: CallOutput<N>; error?: { message: string } };
@@ -71,10 +68,6 @@ async function result<N extends CallName>(pending: Promise<Response>): Promise<C
   return body.data;
 }
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(SHOTS, name), fullPage: true, animations: 'disabled' });
-}
 
 /** A modal's screenshot once its opening animation has finished. */
 async function modalShot(page: Page, testId: string, name: string): Promise<void> {

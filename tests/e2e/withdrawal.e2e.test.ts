@@ -22,7 +22,7 @@ import { makeUscc } from '../../shared/uscc';
 import { dispatch } from '../../services/api/dispatch';
 import { openAppState, type AppState } from '../../services/api/state';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
-import { CHROMIUM, SHOTS, STATIC_DIR } from './support';
+import { CHROMIUM, SHOTS, STATIC_DIR, waitCall, shot } from './support';
 
 const PASSWORD = 'Counter2026';
 
@@ -54,19 +54,12 @@ function call<N extends CallName>(name: N, input: CallInput<N>, token: string | 
 }
 const nextKey = () => `e2e-wd-${String(++key).padStart(4, '0')}`;
 
-function waitCall(page: Page, name: CallName): Promise<Response> {
-  return page.waitForResponse((r) => r.url().endsWith('/api/call') && (r.request().postDataJSON() as { call?: string } | null)?.call === name);
-}
 async function okData<T>(pending: Promise<Response>): Promise<T> {
   const body = (await (await pending).json()) as { ok: boolean; data: T; error?: { message: string } };
   if (!body.ok) throw new Error(`call refused: ${body.error?.message}`);
   return body.data;
 }
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(SHOTS, name), fullPage: true, animations: 'disabled' });
-}
 
 async function openSession(who: keyof typeof OPERATORS, errors: string[]): Promise<{ context: BrowserContext; page: Page }> {
   // A context of its own: its own cookies and storage, so each post signs in as itself.

@@ -1,8 +1,10 @@
-import { Alert, Card, Checkbox, Collapse, Descriptions, Empty, Flex, List, Popover, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Checkbox, Collapse, Descriptions, Empty, Flex, List, Popover, Spin, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { toChineseUpper } from '../../../shared/money';
-import type { Decision, LoanDecision, QuotaLimit, RuleOutcome, RuleResult, SeedRef } from '../../../shared/rules/types';
+import type { Decision, LoanDecision, RuleOutcome, RuleResult } from '../../../shared/rules/types';
 import { Money } from '../components/Money';
+import { QuotaLimits } from './QuotaLimits';
+import { SourceNote } from './SourceNote';
 
 const OUTCOME: Record<RuleOutcome, { text: string; color: string }> = {
   passed: { text: '通过', color: 'green' },
@@ -13,21 +15,7 @@ const OUTCOME: Record<RuleOutcome, { text: string; color: string }> = {
 const METHOD = { annuity: '等额本息', linear: '等额本金', lump: '一次性还本付息' } as const;
 
 /** The seed clause behind a rule, a limit or a material: what an auditor checks the verdict against. */
-export function SourceNote(props: { source: SeedRef; ruleId?: string }) {
-  return (
-    <div style={{ maxWidth: 420 }}>
-      {props.ruleId && (
-        <div>
-          规则编号：<Typography.Text code>{props.ruleId}</Typography.Text>
-        </div>
-      )}
-      <div>
-        依据：<Typography.Text type="secondary">{props.source.file}</Typography.Text>
-      </div>
-      <div style={{ marginTop: 4 }}>原文：“{props.source.clause}”</div>
-    </div>
-  );
-}
+export { SourceNote };
 
 function TraceItem(props: { r: RuleResult; showSource?: boolean }) {
   const { r } = props;
@@ -73,32 +61,7 @@ function LoanFigures(props: { d: LoanDecision }) {
   const { d } = props;
   return (
     <>
-      <Table<QuotaLimit>
-        data-testid="quota-limits"
-        size="small"
-        rowKey="id"
-        pagination={false}
-        dataSource={d.quota.limits}
-        style={{ marginBottom: 12 }}
-        onRow={(l) => ({ style: l.binding ? { background: '#fff7e6', fontWeight: 600 } : {} })}
-        columns={[
-          {
-            title: '额度限制',
-            dataIndex: 'label',
-            render: (label: string, l) => (
-              <Popover title="依据" content={<SourceNote source={l.source} />}>
-                <span style={{ cursor: 'help' }}>{label}</span>
-                {l.binding && (
-                  <Tag color="orange" style={{ marginLeft: 6 }}>
-                    起约束作用
-                  </Tag>
-                )}
-              </Popover>
-            ),
-          },
-          { title: '金额（元）', dataIndex: 'amountFen', align: 'right', width: 150, render: (f: number) => <Money fen={f} /> },
-        ]}
-      />
+      <QuotaLimits limits={d.quota.limits} style={{ marginBottom: 12 }} />
       <Descriptions
         size="small"
         column={1}

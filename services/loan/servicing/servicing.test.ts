@@ -16,9 +16,9 @@ import { dirname, join } from 'node:path';
  *   after period 6 the schedule leaves 18,094.09.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeIdNumber } from '../../../shared/idcard';
 import { PENALTY_SETTINGS } from '../../../shared/rates/penaltyRates';
-import { harness, newEmployer, newMember, type Harness } from '../../testing/harness';
+import { harness, type Harness } from '../../testing/harness';
+import { contributingCouple, disbursedLoan as disbursedLoanFixture, YC_COMMODITY_FACTS } from '../../testing/loanFixture';
 import { penaltyAccrued } from './penalty';
 import { allocate, type Bucket } from './allocate';
 import { firstPeriodOnOrAfter } from './reprice';
@@ -33,39 +33,11 @@ afterEach(() => {
   h = undefined;
 });
 
-const CREDIT = { credit: { reportDate: '2026-06-20', maxConsecutiveOverdue5y: 0, totalOverdue5y: 0 } };
-const SELLER = { kind: 'developer' as const, bankName: '宁夏银行金凤支行', accountNo: '1010012345678901', accountName: '宁夏塞上房地产开发有限公司' };
-const FACTS = {
-  maritalStatus: 'married',
-  borrowerExtra: CREDIT,
-  spouseExtra: CREDIT,
-  familyMonthlyIncomeFen: 2_000_000,
-  house: { priceFen: 60_000_000, areaSqm: '98.5', contractDate: '2026-05-01', contractRegistered: true, downPaymentInvoice: true, borrowerIsBuyer: true },
-  downPaymentFen: 30_000_000,
-  stableIncome: true,
-  goodCredit: true,
-  incomeCertDate: '2026-06-20',
-};
-
 /** Borrower and spouse with 14,400.00 each (six months × 2,400.00), and a disbursed loan. */
 function disbursedLoan(requestedFen = 2_400_000, months = 24, method: 'annuity' | 'lump' = 'annuity') {
   const hh = (h = harness('yinchuan', '2026-01-05T02:00:00Z'));
-  const e = newEmployer(hh);
-  const b = newMember(hh, e.id, { name: '马建国', idNumber: makeIdNumber('640104', '19880412', 31), baseFen: 1_000_000, openedDate: '2025-12-01' });
-  const s = newMember(hh, e.id, { name: '李秀兰', idNumber: makeIdNumber('640104', '19900907', 42), baseFen: 1_000_000, openedDate: '2025-12-01' });
-  for (const month of ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']) {
-    hh.at(`${month}-20T02:00:00Z`);
-    hh.call('remit.post', { employerId: e.id, month, idempotencyKey: hh.key() });
-  }
-  hh.at('2026-06-25T02:00:00Z');
-  const terms = { caseId: 'commodity', spouseMemberId: s.id, facts: FACTS, requestedFen, months, method, payee: SELLER };
-  const draft = hh.call('loan.create', { memberId: b.id, ...terms, materialsSeen: [], idempotencyKey: hh.key() });
-  const app = hh.call('loan.update', { applicationId: draft.id, version: draft.version, ...terms, materialsSeen: draft.materials.map((m) => m.id), idempotencyKey: hh.key() });
-  hh.call('loan.submit', { applicationId: app.id, idempotencyKey: hh.key() });
-  hh.call('loan.review', { applicationId: app.id, pass: true, idempotencyKey: hh.key() }, 'reviewer');
-  hh.call('loan.approve', { applicationId: app.id, pass: true, idempotencyKey: hh.key() }, 'approver');
-  hh.call('loan.sign', { applicationId: app.id, contractNo: 'YC-GJJ-2026-000777', mortgageRegNo: '宁(2026)银川市不动产证明第0012345号', idempotencyKey: hh.key() });
-  const loan = hh.call('loan.disburse', { applicationId: app.id, idempotencyKey: hh.key() }).loan!;
+  const { b, s } = contributingCouple(hh);
+  const { loan } = disbursedLoanFixture(hh, { memberId: b.id, spouseMemberId: s.id, facts: YC_COMMODITY_FACTS, requestedFen, months, method }, 'YC-GJJ-2026-000777');
   return { h: hh, loan, b, s, loanId: loan.id };
 }
 

@@ -1,8 +1,9 @@
-import { Alert, Card, Checkbox, Collapse, Descriptions, Empty, Flex, List, Popover, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Checkbox, Collapse, Descriptions, Empty, Flex, List, Popover, Spin, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { toChineseUpper } from '../../../../shared/money';
-import type { LoanDecision, QuotaLimit, RuleResult } from '../../../../shared/rules/types';
-import { SourceNote } from '../../application/DecisionPanel';
+import type { LoanDecision, RuleResult } from '../../../../shared/rules/types';
+import { QuotaLimits } from '../../application/QuotaLimits';
+import { SourceNote } from '../../application/SourceNote';
 import { Money } from '../Money';
 import { methodLabel } from './labels';
 
@@ -34,36 +35,7 @@ function Trace(props: { rules: RuleResult[] }) {
   );
 }
 
-/** Every quota limit the engine applied, the binding one marked: the clerk sees why the quota is what it is. */
-export function QuotaLimits(props: { limits: QuotaLimit[] }) {
-  return (
-    <Table<QuotaLimit>
-      data-testid="quota-limits"
-      size="small"
-      rowKey="id"
-      pagination={false}
-      dataSource={props.limits}
-      onRow={(l) => ({ 'data-binding': l.binding ? 'true' : 'false', style: l.binding ? { background: '#fff7e6', fontWeight: 600 } : {} }) as React.HTMLAttributes<HTMLElement>}
-      columns={[
-        {
-          title: '额度限制',
-          dataIndex: 'label',
-          render: (label: string, l) => (
-            <Popover title="依据" content={<SourceNote source={l.source} />}>
-              <span style={{ cursor: 'help' }}>{label}</span>
-              {l.binding && (
-                <Tag color="orange" style={{ marginLeft: 6 }}>
-                  起约束作用
-                </Tag>
-              )}
-            </Popover>
-          ),
-        },
-        { title: '金额（元）', dataIndex: 'amountFen', align: 'right', width: 140, render: (f: number) => <Money fen={f} /> },
-      ]}
-    />
-  );
-}
+export { QuotaLimits };
 
 function Section(props: { title: ReactNode; children: ReactNode }) {
   return (
