@@ -42,8 +42,10 @@ export const COMMANDS: Command[] = [
       opts.done();
       const db = openDb(dir);
       initCenter(db, center);
+      const keySource = db.integrity!.key.source;
       db.close();
       console.log(`已初始化：${centerConfig(center).name}，数据目录 ${dir}`);
+      console.log(`完整性密钥：${keySource}（请另行妥善备份；没有它无法核对账务的签封）`);
     },
   },
   {
@@ -129,15 +131,16 @@ export const COMMANDS: Command[] = [
   {
     name: 'check',
     usage: 'check --data DIR [--json]',
-    help: '核对账务：每笔凭证借贷平衡、明细账合计等于控制账户、累计发生额与分录一致、审计日志哈希链完整。\n成立时退出码 0，否则 1 并给出第一处问题。',
+    help: '核对账务：每笔凭证借贷平衡、明细账合计等于控制账户、累计发生额与分录一致、审计日志哈希链完整，\n并用完整性密钥核对签封链、锚定文件和每一行业务数据（第一处被改动、删除或在程序之外写入的行）。\n成立时退出码 0，否则 1 并给出第一处问题。',
     run(opts) {
       const dir = dataDirOf(opts);
       opts.done();
-      const r = checkLedger(openContext(dir));
+      const r = checkLedger(openContext(dir, undefined, { checkOnly: true }));
       out(opts, r, () =>
         r.ok
           ? `账务核对通过：${r.entries} 笔凭证、${r.postings} 条分录、${r.accounts} 个账户、${r.auditRows} 条审计日志；` +
-            r.controls.map((c) => `${c.code} 余额 ${formatYuanGrouped(c.balanceFen)} 元 = 明细合计`).join('；')
+            r.controls.map((c) => `${c.code} 余额 ${formatYuanGrouped(c.balanceFen)} 元 = 明细合计`).join('；') +
+            `\n签封 ${r.seals} 个，覆盖 ${r.loggedChanges} 条变更，完整性校验码 ${r.chainHead}`
           : `账务核对失败：${r.firstViolation}`,
       );
       return r.ok ? 0 : 1;
@@ -171,7 +174,9 @@ export const COMMANDS: Command[] = [
       if (existsSync(file)) throw new UsageError(`备份文件已存在，不会覆盖：${file}`);
       const ctx = openContext(dir);
       ctx.db.sqlite.prepare('VACUUM INTO ?').run(file);
-      const r = checkLedger({ ...ctx, db: new Db(file, { readonly: true }) });
+      const copy = new Db(file, { readonly: true });
+      copy.integrity = { key: ctx.db.integrity!.key, anchorFile: null };
+      const r = checkLedger({ ...ctx, db: copy });
       console.log(`已备份到 ${file}（${(statSync(file).size / 2 ** 20).toFixed(1)} MiB），备份文件账务核对${r.ok ? '通过' : `失败：${r.firstViolation}`}`);
       return r.ok ? 0 : 1;
     },

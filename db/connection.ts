@@ -18,11 +18,25 @@ import type { DB } from './schema';
 
 export type Sqlite = Database.Database;
 
+/**
+ * What runs around every outermost transaction: `begin` right after BEGIN IMMEDIATE, `beforeCommit` as the last
+ * statement inside it (the integrity seal), `afterCommit` once it is durable (the anchor file beside the database).
+ */
+export interface CommitHooks {
+  begin(): void;
+  beforeCommit(): void;
+  afterCommit(): void;
+}
+
 export class Db {
   readonly sqlite: Sqlite;
   /** Query builder only: never execute through it, compile and pass to all/first/run. */
   readonly q: Kysely<DB>;
   private readonly statements = new Map<string, Database.Statement>();
+  /** Set by services/integrity when the data folder is opened with its key. */
+  hooks: CommitHooks | null = null;
+  /** The integrity key and anchor file this database was opened with (services/integrity). */
+  integrity: { key: { key: Buffer; id: string; source: string }; anchorFile: string | null } | null = null;
 
   constructor(file: string, options: { readonly?: boolean } = {}) {
     this.sqlite = new Database(file, { readonly: options.readonly ?? false });
@@ -86,10 +100,29 @@ export class Db {
   /** One business action: BEGIN IMMEDIATE … COMMIT, or ROLLBACK when fn throws. Nested calls join the outer one. */
   tx<T>(fn: () => T): T {
     if (this.sqlite.inTransaction) return fn();
-    return this.sqlite.transaction(fn).immediate();
+    const hooks = this.hooks;
+    if (!hooks) return this.sqlite.transaction(fn).immediate();
+    const result = this.sqlite
+      .transaction(() => {
+        hooks.begin();
+        const value = fn();
+        hooks.beforeCommit();
+        return value;
+      })
+      .immediate();
+    hooks.afterCommit();
+    return result;
   }
 
   close(): void {
+    // Seal what this connection wrote outside a transaction, if anything (the hooks decide what is ours).
+    if (this.hooks && !this.sqlite.readonly && this.sqlite.open) {
+      try {
+        this.tx(() => undefined);
+      } catch {
+        /* busy or read-only: `gjj check` will name any unsealed row */
+      }
+    }
     this.statements.clear();
     this.sqlite.close();
   }

@@ -111,6 +111,7 @@ export interface RemittanceTable {
 }
 
 export interface ContributionTable {
+  id: Generated<number>;
   member_id: number;
   month: string;
   fund: 'basic' | 'supplementary';

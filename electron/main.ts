@@ -3,7 +3,8 @@
  * forwarded to the backend utility process (electron/backend.ts), which runs the same dispatcher as the HTTP
  * transport, so long SQLite work never freezes the window.
  */
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell, utilityProcess, type UtilityProcess } from 'electron';
+import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, shell, utilityProcess, type UtilityProcess } from 'electron';
+import { loadIntegrityKey } from './integrityKey';
 import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { APP_ORIGIN, APP_SCHEME, isAllowedNavigation, isTrustedSender, mainWindowOptions, pdfWindowOptions, resolveAppFile, windowOpenDecision } from './windowOptions';
@@ -21,7 +22,12 @@ let nextId = 1;
 const pending = new Map<number, (result: unknown) => void>();
 
 function startBackend(): UtilityProcess {
-  const child = utilityProcess.fork(join(__dirname, 'backend.js'), ['--data', dataDir], { serviceName: 'gjj-backend' });
+  // The integrity key stays with safeStorage; only the backend process gets it, in its environment.
+  const key = loadIntegrityKey(app.getPath('userData'), safeStorage);
+  const child = utilityProcess.fork(join(__dirname, 'backend.js'), ['--data', dataDir], {
+    serviceName: 'gjj-backend',
+    env: { ...process.env, GJJ_INTEGRITY_KEY: key.hex },
+  });
   child.on('message', (msg: { id: number; result: unknown }) => {
     pending.get(msg.id)?.(msg.result);
     pending.delete(msg.id);

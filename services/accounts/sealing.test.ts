@@ -76,5 +76,11 @@ describe('封存 / 启封 / 转出, 缴存证明, 日结', () => {
     expect(text).toContain('柜面业务日结单');
     expect(text).toContain('4,320.00');
     expect(text).toContain('与分录核对一致');
+    // The keyed chain's head is on paper: the same figure `gjj check` and `gjj integrity head` give.
+    const head = h.call('ledger.check', {}, 'admin').chainHead;
+    expect(d.integrityHead).toMatch(/^签封#\d+·变更\d+·[0-9A-F]{16}$/);
+    expect(text.replace(/\s+/g, '')).toContain(`完整性校验码`);
+    expect(text.replace(/\s+/g, '')).toContain(d.integrityHead.replace(/\s+/g, ''));
+    expect(head.split('·')[2]).toBeDefined();
   });
 });

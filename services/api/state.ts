@@ -17,7 +17,7 @@ export interface AppState {
 }
 
 export function openAppState(dataDir: string, clock: Clock = systemClock): AppState {
-  const db = openDb(dataDir);
+  const db = openDb(dataDir, { clock });
   const center = centerOf(db);
   return {
     dataDir,

@@ -13,6 +13,10 @@ import { seedChart } from '../ledger/accounts';
 import { audit } from '../audit/log';
 import { SYSTEM_OPERATOR } from '../context';
 import { seedPolicyTables } from '../policy/tables';
+import { ANCHOR_FILE, readAnchor } from '../integrity/anchor';
+import { anchorProblem, assertKey, installIntegrity } from '../integrity/install';
+import { resolveKey, type IntegrityKey } from '../integrity/key';
+import { maxSeq } from '../integrity/seal';
 
 export const DB_FILE = 'gjj.sqlite';
 
@@ -20,12 +24,56 @@ export function dbPath(dataDir: string): string {
   return join(dataDir, DB_FILE);
 }
 
-/** Opens (creating and migrating if needed) the database of a data folder. The center may still be unset. */
-export function openDb(dataDir: string): Db {
+export interface OpenOptions {
+  /** The integrity key; by default GJJ_INTEGRITY_KEY or the key file beside the folder (services/integrity/key.ts). */
+  key?: IntegrityKey;
+  /** `gjj check`: open as found — no anchor refusal, no trigger repair. */
+  checkOnly?: boolean;
+  clock?: Clock;
+}
+
+/**
+ * Opens (creating and migrating if needed) the database of a data folder with its integrity key. The center may
+ * still be unset. Refuses (CONFLICT) when the anchor beside the database says newer changes existed than the
+ * database holds, or the database was replaced: nothing is written on top of evidence like that.
+ */
+export function openDb(dataDir: string, opts: OpenOptions = {}): Db {
   mkdirSync(dataDir, { recursive: true });
   const db = new Db(dbPath(dataDir));
-  migrate(db.sqlite);
-  return db;
+  try {
+    const now = () => (opts.clock ?? systemClock).now();
+    const preSeq = hasTable(db, 'integrity_log') ? maxSeq(db.sqlite) : 0;
+    const ran = migrate(db.sqlite);
+    const key = opts.key ?? resolveKey(dataDir, !storedKeyId(db));
+    const anchorFile = join(dataDir, ANCHOR_FILE);
+    assertKey(db.sqlite, key);
+    if (!opts.checkOnly) {
+      const problem = anchorProblem(db.sqlite, readAnchor(anchorFile, key));
+      if (problem) {
+        throw new AppError(
+          'CONFLICT',
+          `数据完整性异常，已停止写入：${problem}。请管理员运行 gjj check 查明原因；确认后用 gjj integrity accept 记录处理意见`,
+        );
+      }
+    }
+    const sealer = installIntegrity(db, key, { migrated: ran.length > 0, preSeq, anchorFile, now, repair: !opts.checkOnly });
+    db.hooks = sealer;
+    db.integrity = { key, anchorFile };
+    if (!opts.checkOnly) sealer.refreshAnchor();
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+function hasTable(db: Db, name: string): boolean {
+  return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined;
+}
+
+function storedKeyId(db: Db): string | null {
+  const r = db.prepare(`SELECT value FROM meta WHERE key = 'integrity_key_id'`).get() as { value: string } | undefined;
+  return r?.value ?? null;
 }
 
 export function centerOf(db: Db): CenterId | null {
@@ -52,11 +100,11 @@ export function initCenter(db: Db, center: CenterId, clock: Clock = systemClock)
 }
 
 /** Opens an initialised data folder; a clear error when it was never initialised. */
-export function openContext(dataDir: string, clock: Clock = systemClock): ServiceContext {
+export function openContext(dataDir: string, clock: Clock = systemClock, opts: OpenOptions = {}): ServiceContext {
   if (!existsSync(dbPath(dataDir))) {
     throw new AppError('NOT_FOUND', `数据目录${dataDir}尚未初始化：请先运行 gjj init --center yinchuan|urumqi --data ${dataDir}`);
   }
-  const db = openDb(dataDir);
+  const db = openDb(dataDir, { clock, ...opts });
   const center = centerOf(db);
   if (!center) throw new AppError('NOT_FOUND', `数据目录${dataDir}尚未选择公积金中心：请先运行 gjj init`);
   return { db, center: centerConfig(center), clock };

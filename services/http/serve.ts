@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openAppState } from '../api/state';
+import { AppError } from '../../shared/errors';
 import { startHttpTransport } from './server';
 
 function arg(name: string, fallback: string): string {
@@ -27,4 +28,8 @@ async function main() {
   process.on('SIGTERM', stop);
 }
 
-void main();
+main().catch((err: unknown) => {
+  // A data folder that cannot be opened (an integrity alarm, a missing key) is one clear sentence, not a stack.
+  console.error(err instanceof AppError ? `无法启动：${err.message}` : err);
+  process.exit(1);
+});

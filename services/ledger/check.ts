@@ -5,11 +5,15 @@
  *     account, of its sub-ledger accounts' postings;
  *  3. the sub-ledgers sum to their control account (201 = Σ member accounts, 202 likewise);
  *  4. every contribution row is backed by its entry, and every reversal points at a non-reversal;
- *  5. the audit log's hash chain is intact.
+ *  5. the audit log's hash chain is intact;
+ *  6. the keyed integrity evidence holds (services/integrity/verify.ts): seals, anchor, triggers, every row.
  * Returns the first violation (as the CLI's exit 1 needs) and the figures it checked.
  */
 import type { ServiceContext } from '../context';
 import { verifyAuditChain } from '../audit/log';
+import { printedHead } from '../integrity/anchor';
+import { chainHead } from '../integrity/seal';
+import { verifyIntegrity } from '../integrity/verify';
 import type { CheckReport } from '../../shared/contract/dto';
 export type { CheckReport };
 
@@ -26,6 +30,9 @@ export function checkLedger(ctx: ServiceContext): CheckReport {
     accounts: count('SELECT COUNT(*) AS n FROM accounts'),
     auditRows: count('SELECT COUNT(*) AS n FROM audit_log'),
     controls: [],
+    seals: 0,
+    loggedChanges: 0,
+    chainHead: printedHead(chainHead(db)),
   };
   const fail = (msg: string): CheckReport => ({ ...report, ok: false, firstViolation: msg });
 
@@ -107,5 +114,12 @@ export function checkLedger(ctx: ServiceContext): CheckReport {
 
   const chain = verifyAuditChain(ctx);
   if (chain) return fail(chain);
+
+  const integrity = ctx.db.integrity;
+  if (!integrity) return fail('未提供完整性密钥，无法核对签封（见 README“完整性密钥”）');
+  const ir = verifyIntegrity(db, integrity.key, integrity.anchorFile);
+  report.seals = ir.seals;
+  report.loggedChanges = ir.loggedChanges;
+  if (ir.problem) return fail(ir.problem);
   return report;
 }

@@ -5,6 +5,8 @@
  */
 import type { DailyJournalDto } from '../../shared/contract/dto';
 import type { ServiceContext } from '../context';
+import { printedHead } from '../integrity/anchor';
+import { chainHead } from '../integrity/seal';
 
 export type DailyJournal = DailyJournalDto;
 
@@ -53,5 +55,6 @@ export function dailyJournal(ctx: ServiceContext, date: string, branchCode?: str
     totalDebitFen,
     totalCreditFen,
     ties: totalDebitFen === totalCreditFen && accountDebits === totalDebitFen && accountCredits === totalCreditFen,
+    integrityHead: printedHead(chainHead(ctx.db.sqlite)),
   };
 }

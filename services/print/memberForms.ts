@@ -128,6 +128,7 @@ export async function printDailyJournal(ctx: ServiceContext, by: Operator, date:
       { text: '凭证清单', bold: true },
       { table: { headerRows: 1, widths: [104, 70, '*', 60, 90], body: [['凭证号', '业务类型', '摘要', '经办人', '金额（元）'].map((t) => ({ text: t, bold: true })), ...j.entries.map((e) => [{ text: e.entryNo, fontSize: 8 }, e.businessType, e.summary, e.operator, money(e.debitFen)])] }, layout: 'lightHorizontalLines', fontSize: 9, margin: [0, 2, 0, 8] },
       { text: j.ties ? `借方合计 ${formatYuanGrouped(j.totalDebitFen)} 元 = 贷方合计 ${formatYuanGrouped(j.totalCreditFen)} 元，与分录核对一致。` : '借贷合计不一致，请立即运行账务核对（gjj check）。', bold: true },
+      { text: `完整性校验码（打印时账簿签封链的最新签封，请随日结单存档，核对时与 gjj integrity head 比对）：${j.integrityHead}`, style: 'note', margin: [0, 6, 0, 0] },
       { columns: [{ text: '经办：＿＿＿＿＿＿', margin: [0, 24, 0, 0] }, { text: '复核：＿＿＿＿＿＿', margin: [0, 24, 0, 0] }, { text: '主管：＿＿＿＿＿＿', margin: [0, 24, 0, 0] }] },
     ],
   };

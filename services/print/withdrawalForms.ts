@@ -37,13 +37,14 @@ const FORMS: Record<WithdrawalForm, { check(dto: WithdrawalAppDto, ctx: ServiceC
  * (their form names are per application, so a loan's 'notice' never meets a withdrawal's).
  */
 export function logPrint(ctx: ServiceContext, by: Operator, applicationId: number, form: string, printedAt: string): boolean {
-  const row = ctx.db
+  // In a transaction of its own, like every write: the integrity seal covers it.
+  const row = ctx.db.tx(() => ctx.db
     .prepare(
       `INSERT INTO print_log (application_id, form, printed_at, operator_id, reprint)
        SELECT ?, ?, ?, ?, EXISTS (SELECT 1 FROM print_log WHERE application_id = ? AND form = ?)
        RETURNING reprint`,
     )
-    .get(applicationId, form, printedAt, by.id || null, applicationId, form) as { reprint: number };
+    .get(applicationId, form, printedAt, by.id || null, applicationId, form)) as { reprint: number };
   return row.reprint === 1;
 }
 

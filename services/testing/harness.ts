@@ -68,6 +68,7 @@ export function harness(center: CenterId = 'yinchuan', at = '2026-06-15T02:00:00
     close() {
       app.db.close();
       rmSync(dir, { recursive: true, force: true });
+      rmSync(`${dir}.key`, { force: true });
     },
   };
   const init = dispatch(app, { call: 'setup.init', input: { center, adminLogin: 'admin', adminName: '管理员', adminPassword: PASSWORD } });

@@ -136,6 +136,10 @@ export interface CheckReport {
   accounts: number;
   auditRows: number;
   controls: Array<{ code: string; balanceFen: number; subLedgerFen: number }>;
+  /** Keyed seals verified, changes they cover, and the chain head as printed on the 日结单. */
+  seals: number;
+  loggedChanges: number;
+  chainHead: string;
 }
 
 export interface DailyJournalDto {
@@ -148,6 +152,8 @@ export interface DailyJournalDto {
   totalDebitFen: number;
   totalCreditFen: number;
   ties: boolean;
+  /** The keyed chain's head when the journal was made: printed on paper, it pins the ledger against rollback. */
+  integrityHead: string;
 }
 
 export interface MemberEventDto {

@@ -99,6 +99,9 @@ export function DailyJournalPage() {
               <Typography.Text type={j.ties ? 'success' : 'danger'}>
                 {j.ties ? '当日凭证与总账发生额一致' : '当日凭证与总账发生额不一致，请先办理账务核对'}
               </Typography.Text>
+              <Typography.Text type="secondary" data-testid="daily-integrity-head">
+                完整性校验码 {j.integrityHead}
+              </Typography.Text>
             </Flex>
             <Row gutter={[16, 16]}>
               <Col xs={24} xl={12}>

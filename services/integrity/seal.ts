@@ -1,0 +1,127 @@
+/**
+ * Sealing: the last statement of every transaction MACs the integrity-log rows the transaction wrote, chained to
+ * the previous seal: mac = HMAC(key, [id, from, to, rows, sha256(rows), at, previous mac]). Without the key nobody
+ * can add, edit or drop a logged change (or a seal) and produce a chain that verifies.
+ * Only rows written inside this transaction are sealed: rows someone slipped into the log outside the program stay
+ * unsealed, and `gjj check` names them.
+ */
+import { createHash, createHmac } from 'node:crypto';
+import type { CommitHooks, Sqlite } from '../../db/connection';
+import { writeAnchor, type ChainHead } from './anchor';
+import type { IntegrityKey } from './key';
+
+export const GENESIS_MAC = '0'.repeat(64);
+
+export interface SealRow {
+  id: number;
+  from_seq: number;
+  to_seq: number;
+  rows: number;
+  digest: string;
+  at: string;
+  prev_mac: string;
+  mac: string;
+}
+
+export function sealMac(key: IntegrityKey, s: Omit<SealRow, 'mac'>): string {
+  return createHmac('sha256', key.key)
+    .update(JSON.stringify(['gjj-seal-v1', s.id, s.from_seq, s.to_seq, s.rows, s.digest, s.at, s.prev_mac]))
+    .digest('hex');
+}
+
+/** sha256 over the log rows of a range, one JSON line each; also their count. */
+export function digestRange(sqlite: Sqlite, fromSeq: number, toSeq: number): { digest: string; rows: number } {
+  const h = createHash('sha256');
+  let rows = 0;
+  const it = sqlite
+    .prepare('SELECT seq, tbl, row_key, op, image FROM integrity_log WHERE seq BETWEEN ? AND ? ORDER BY seq')
+    .raw()
+    .iterate(fromSeq, toSeq) as IterableIterator<unknown[]>;
+  for (const r of it) {
+    h.update(JSON.stringify(r));
+    h.update('\n');
+    rows++;
+  }
+  return { digest: h.digest('hex'), rows };
+}
+
+export function maxSeq(sqlite: Sqlite): number {
+  return (sqlite.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM integrity_log').get() as { n: number }).n;
+}
+
+export function lastSeal(sqlite: Sqlite): SealRow | undefined {
+  return sqlite.prepare('SELECT * FROM integrity_seals ORDER BY id DESC LIMIT 1').get() as SealRow | undefined;
+}
+
+export function chainHead(sqlite: Sqlite): ChainHead | null {
+  const s = lastSeal(sqlite);
+  return s ? { sealId: s.id, toSeq: s.to_seq, mac: s.mac, at: s.at } : null;
+}
+
+/** Seals the log rows after `afterSeq`; returns the new seal or null when there was nothing to seal. */
+export function sealAfter(sqlite: Sqlite, key: IntegrityKey, afterSeq: number, at: string): SealRow | null {
+  const to = maxSeq(sqlite);
+  if (to <= afterSeq) return null;
+  const from = (sqlite.prepare('SELECT MIN(seq) AS n FROM integrity_log WHERE seq > ?').get(afterSeq) as { n: number }).n;
+  const { digest, rows } = digestRange(sqlite, from, to);
+  const prev = lastSeal(sqlite);
+  const base = { id: (prev?.id ?? 0) + 1, from_seq: from, to_seq: to, rows, digest, at, prev_mac: prev?.mac ?? GENESIS_MAC };
+  const seal: SealRow = { ...base, mac: sealMac(key, base) };
+  sqlite
+    .prepare('INSERT INTO integrity_seals (id, from_seq, to_seq, rows, digest, at, prev_mac, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(seal.id, seal.from_seq, seal.to_seq, seal.rows, seal.digest, seal.at, seal.prev_mac, seal.mac);
+  return seal;
+}
+
+function dataVersion(sqlite: Sqlite): number {
+  return sqlite.pragma('data_version', { simple: true }) as number;
+}
+
+/**
+ * The commit hooks a data folder's Db runs with. A write the program made outside a transaction (autocommit) is
+ * sealed by the next transaction of the same connection — but only when no other connection has committed since
+ * (SQLite's data_version says so) and only rows newer than what existed when this process opened the file:
+ * rows someone else wrote are never sealed by us.
+ */
+export class Sealer implements CommitHooks {
+  private startSeq = 0;
+  private sealed: SealRow | null = null;
+  /** The log's end when this process opened the database: nothing at or below it is ever sealed by us. */
+  private floorSeq: number;
+  /** data_version after our own last commit: another connection's commit changes it. */
+  private ownVersion: number;
+
+  constructor(
+    private readonly sqlite: Sqlite,
+    readonly key: IntegrityKey,
+    readonly anchorFile: string | null,
+    private readonly now: () => Date,
+  ) {
+    this.floorSeq = maxSeq(sqlite);
+    this.ownVersion = dataVersion(sqlite);
+  }
+
+  begin(): void {
+    const mine = dataVersion(this.sqlite) === this.ownVersion;
+    this.startSeq = mine ? Math.max(this.floorSeq, lastSeal(this.sqlite)?.to_seq ?? 0) : maxSeq(this.sqlite);
+    if (!mine) this.floorSeq = this.startSeq;
+    this.sealed = null;
+  }
+
+  beforeCommit(): void {
+    this.sealed = sealAfter(this.sqlite, this.key, this.startSeq, this.now().toISOString());
+  }
+
+  afterCommit(): void {
+    this.ownVersion = dataVersion(this.sqlite);
+    const s = this.sealed;
+    this.sealed = null;
+    if (s && this.anchorFile) writeAnchor(this.anchorFile, this.key, { sealId: s.id, toSeq: s.to_seq, mac: s.mac, at: s.at });
+  }
+
+  /** Rewrites the anchor from the database's newest seal (after opening, or a migration). */
+  refreshAnchor(): void {
+    const head = chainHead(this.sqlite);
+    if (head && this.anchorFile) writeAnchor(this.anchorFile, this.key, head);
+  }
+}

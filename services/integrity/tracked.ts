@@ -1,0 +1,128 @@
+/**
+ * Which rows the integrity log covers: every table of the ledger database except the log itself and SQLite's
+ * bookkeeping, every column except the running figures that `gjj check` re-derives anyway (an account's
+ * debit/credit totals are re-summed from the postings) and the stored replies of `commands` (a cache of what the
+ * call returned, not a fact). A row is named by its primary key, never by an implicit rowid (VACUUM may renumber it).
+ */
+import type { Sqlite } from '../../db/connection';
+
+export const UNTRACKED_TABLES = new Set(['schema_migrations', 'integrity_log', 'integrity_seals', 'sqlite_sequence']);
+export const UNTRACKED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  accounts: ['debits_fen', 'credits_fen'],
+  commands: ['result_json'],
+};
+
+export interface TableSpec {
+  table: string;
+  pk: string[];
+  columns: string[];
+}
+
+const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+export function currentSpecs(sqlite: Sqlite): TableSpec[] {
+  const tables = sqlite
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .all() as Array<{ name: string }>;
+  return tables
+    .filter((t) => !UNTRACKED_TABLES.has(t.name))
+    .map(({ name }) => {
+      const info = sqlite.prepare(`PRAGMA table_info(${q(name)})`).all() as Array<{ name: string; pk: number }>;
+      const skip = new Set(UNTRACKED_COLUMNS[name] ?? []);
+      const pk = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+      return { table: name, pk: pk.length ? pk : ['rowid'], columns: info.map((c) => c.name).filter((c) => !skip.has(c)) };
+    });
+}
+
+/** The SQL expression of a row's key (`json_array` of its primary key) with the given row prefix (NEW., OLD., t.). */
+export function keyExpr(spec: TableSpec, prefix: string): string {
+  return `json_array(${spec.pk.map((c) => prefix + q(c)).join(', ')})`;
+}
+
+/** The SQL expression of a row's image: `json_array` of its tracked columns, in table order. */
+export function imageExpr(spec: TableSpec, prefix: string): string {
+  return `json_array(${spec.columns.map((c) => prefix + q(c)).join(', ')})`;
+}
+
+export function specSignature(spec: TableSpec): string {
+  return JSON.stringify({ pk: spec.pk, columns: spec.columns });
+}
+
+export function triggerNames(table: string): { ins: string; upd: string; del: string } {
+  return { ins: `integrity_${table}_ins`, upd: `integrity_${table}_upd`, del: `integrity_${table}_del` };
+}
+
+/** The three logging triggers of a table, as SQLite stores them in sqlite_master. */
+export function triggerSql(spec: TableSpec): Array<{ name: string; sql: string }> {
+  const n = triggerNames(spec.table);
+  const t = q(spec.table);
+  const lit = `'${spec.table.replaceAll("'", "''")}'`;
+  const log = 'INSERT INTO integrity_log (tbl, row_key, op, image)';
+  return [
+    {
+      name: n.ins,
+      sql: `CREATE TRIGGER ${q(n.ins)} AFTER INSERT ON ${t} BEGIN ${log} VALUES (${lit}, ${keyExpr(spec, 'NEW.')}, 'I', ${imageExpr(spec, 'NEW.')}); END`,
+    },
+    {
+      name: n.upd,
+      sql:
+        `CREATE TRIGGER ${q(n.upd)} AFTER UPDATE OF ${spec.columns.map(q).join(', ')} ON ${t} BEGIN ` +
+        `${log} SELECT ${lit}, ${keyExpr(spec, 'OLD.')}, 'D', NULL WHERE ${keyExpr(spec, 'OLD.')} IS NOT ${keyExpr(spec, 'NEW.')}; ` +
+        `${log} VALUES (${lit}, ${keyExpr(spec, 'NEW.')}, 'U', ${imageExpr(spec, 'NEW.')}); END`,
+    },
+    {
+      name: n.del,
+      sql: `CREATE TRIGGER ${q(n.del)} AFTER DELETE ON ${t} BEGIN ${log} VALUES (${lit}, ${keyExpr(spec, 'OLD.')}, 'D', NULL); END`,
+    },
+  ];
+}
+
+/** Every trigger in the database as [name, sql], sorted: the set the program sealed is compared with this. */
+export function currentTriggers(sqlite: Sqlite): Array<[string, string]> {
+  return (sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).all() as Array<{ name: string; sql: string }>).map(
+    (r) => [r.name, r.sql],
+  );
+}
+
+/** Chinese names for messages. */
+export const TABLE_LABELS: Readonly<Record<string, string>> = {
+  meta: '系统参数',
+  operators: '操作员',
+  employers: '单位',
+  members: '职工',
+  accounts: '账户',
+  journal_entries: '凭证',
+  postings: '分录',
+  remittances: '汇缴',
+  contributions: '缴存记录',
+  commands: '业务流水',
+  audit_log: '审计日志',
+  notices: '公告',
+  deposit_rates: '存款利率',
+  loan_rates: '贷款利率',
+  penalty_settings: '罚息设置',
+  policy_overrides: '政策参数调整',
+  applications: '申请',
+  application_events: '审批记录',
+  appointments: '预约',
+  print_log: '打印记录',
+  loans: '贷款',
+  loan_schedule: '还款计划',
+  loan_schedule_versions: '还款计划版本',
+  loan_repayments: '还款记录',
+  loan_repayment_allocations: '还款分配',
+  loan_reprice_runs: '调息记录',
+  interest_runs: '结息记录',
+  member_events: '封存启封记录',
+};
+
+export function rowLabel(table: string, rowKey: string): string {
+  let key = rowKey;
+  try {
+    const parts = JSON.parse(rowKey) as unknown[];
+    key = parts.map(String).join('/');
+  } catch {
+    /* keep the raw text */
+  }
+  return `${TABLE_LABELS[table] ?? table}（${table}）主键${key}`;
+}

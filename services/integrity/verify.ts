@@ -1,0 +1,145 @@
+/**
+ * Verifying the keyed evidence, in the order an auditor would read it; the first failure is returned, naming the
+ * row and why:
+ *  1. the database belongs to this key;
+ *  2. the seals form one unbroken MAC chain, and each seal's digest matches the log rows it covers (contiguous);
+ *  3. no log row lies outside a seal (written outside the program);
+ *  4. the anchor file agrees with the newest seal (the newest rows were not cut off);
+ *  5. every table's shape and every trigger (append-only and logging) are as the program sealed them;
+ *  6. every business row equals its last sealed image, no sealed row is missing, no row exists that was never sealed.
+ */
+import type { Sqlite } from '../../db/connection';
+import { readAnchor } from './anchor';
+import { anchorProblem, recordedSignature, recordedTriggers } from './install';
+import type { IntegrityKey } from './key';
+import { digestRange, GENESIS_MAC, sealMac, type SealRow } from './seal';
+import { currentSpecs, currentTriggers, imageExpr, keyExpr, rowLabel, specSignature, TABLE_LABELS, type TableSpec } from './tracked';
+
+export interface IntegrityReport {
+  problem: string | null;
+  seals: number;
+  loggedChanges: number;
+}
+
+export function verifyIntegrity(sqlite: Sqlite, key: IntegrityKey, anchorFile: string | null): IntegrityReport {
+  const seals = (sqlite.prepare('SELECT COUNT(*) AS n FROM integrity_seals').get() as { n: number }).n;
+  const loggedChanges = (sqlite.prepare('SELECT COUNT(*) AS n FROM integrity_log').get() as { n: number }).n;
+  return { problem: firstProblem(sqlite, key, anchorFile), seals, loggedChanges };
+}
+
+function firstProblem(sqlite: Sqlite, key: IntegrityKey, anchorFile: string | null): string | null {
+  const stored = sqlite.prepare(`SELECT value FROM meta WHERE key = 'integrity_key_id'`).get() as { value: string } | undefined;
+  if (!stored) return '数据库没有完整性密钥记录（integrity_key_id 被删除）';
+  if (stored.value !== key.id) return `完整性密钥与本数据库不符（数据库记载 ${stored.value}，提供的是 ${key.id}）`;
+
+  const chain = verifySeals(sqlite, key);
+  if (chain) return chain;
+
+  if (anchorFile) {
+    const anchor = anchorProblem(sqlite, readAnchor(anchorFile, key));
+    if (anchor) return `锚定文件：${anchor}`;
+  }
+
+  const specs = currentSpecs(sqlite);
+  for (const spec of specs) {
+    const recorded = recordedSignature(sqlite, spec.table);
+    if (recorded === null) return `表${spec.table}不在签封记录中（在程序之外建立）`;
+    if (recorded !== specSignature(spec)) return `表${spec.table}（${TABLE_LABELS[spec.table] ?? ''}）的结构与签封记录不符（在程序之外被改动）`;
+  }
+  const want = recordedTriggers(sqlite);
+  if (!want) return '签封记录中没有触发器清单';
+  const have = new Map(currentTriggers(sqlite));
+  for (const [name, sql] of want) {
+    const now = have.get(name);
+    if (now === undefined) return `触发器${name}被删除（${describeTrigger(name)}）`;
+    if (now !== sql) return `触发器${name}被改动（${describeTrigger(name)}）`;
+  }
+  for (const name of have.keys()) {
+    if (!want.some(([n]) => n === name)) return `触发器${name}不在签封记录中（在程序之外建立）`;
+  }
+
+  for (const spec of specs) {
+    const p = tableProblem(sqlite, spec);
+    if (p) return p;
+  }
+  return null;
+}
+
+function describeTrigger(name: string): string {
+  if (name.startsWith('integrity_')) return '变更记录触发器';
+  if (name.endsWith('_no_update') || name.endsWith('_no_delete')) return '只追加保护';
+  return '数据库触发器';
+}
+
+function verifySeals(sqlite: Sqlite, key: IntegrityKey): string | null {
+  let prevMac = GENESIS_MAC;
+  let nextId = 1;
+  let nextSeq: number | null = null;
+  const first = sqlite.prepare('SELECT MIN(seq) AS n FROM integrity_log').get() as { n: number | null };
+  for (const s of sqlite.prepare('SELECT * FROM integrity_seals ORDER BY id').iterate() as IterableIterator<SealRow>) {
+    if (s.id !== nextId) return `签封#${nextId}缺失（被删除）`;
+    if (s.prev_mac !== prevMac) return `签封#${s.id}与前一签封不衔接（签封链被改写）`;
+    if (sealMac(key, s) !== s.mac) return `签封#${s.id}的密钥校验码不符（签封被伪造或改动）`;
+    if (nextSeq === null && first.n !== null && s.from_seq > first.n) {
+      return `变更记录第${first.n}至${s.from_seq - 1}条未经签封（在程序之外写入）：${describeRows(sqlite, first.n, s.from_seq - 1)}`;
+    }
+    if (nextSeq !== null && s.from_seq !== nextSeq) {
+      if (s.from_seq > nextSeq) {
+        return `变更记录第${nextSeq}至${s.from_seq - 1}条未经签封（在程序之外写入）：${describeRows(sqlite, nextSeq, s.from_seq - 1)}`;
+      }
+      return `签封#${s.id}的范围与前一签封重叠`;
+    }
+    const { digest, rows } = digestRange(sqlite, s.from_seq, s.to_seq);
+    if (rows !== s.rows || digest !== s.digest) {
+      return `签封#${s.id}所覆盖的变更记录第${s.from_seq}至${s.to_seq}条被改动或删除（应有${s.rows}条，现有${rows}条）`;
+    }
+    prevMac = s.mac;
+    nextId = s.id + 1;
+    nextSeq = s.to_seq + 1;
+  }
+  const tail = sqlite.prepare('SELECT seq FROM integrity_log WHERE seq >= ? ORDER BY seq LIMIT 1').get(nextSeq ?? 0) as { seq: number } | undefined;
+  if (tail) return `变更记录第${tail.seq}条起未经签封（在程序之外写入）：${describeRows(sqlite, tail.seq, tail.seq)}`;
+  return null;
+}
+
+function describeRows(sqlite: Sqlite, from: number, to: number): string {
+  const r = sqlite.prepare('SELECT tbl, row_key, op FROM integrity_log WHERE seq BETWEEN ? AND ? ORDER BY seq LIMIT 1').get(from, to) as
+    | { tbl: string; row_key: string; op: string }
+    | undefined;
+  return r ? `${rowLabel(r.tbl, r.row_key)}（${OPS[r.op] ?? r.op}）` : '（记录已不存在）';
+}
+
+const OPS: Record<string, string> = { I: '新增', U: '修改', D: '删除', B: '基线', S: '结构' };
+
+function tableProblem(sqlite: Sqlite, spec: TableSpec): string | null {
+  const t = `"${spec.table}"`;
+  // The newest logged image of every row of this table (SQLite takes the bare columns from the MAX row).
+  const latest = `SELECT row_key, op, image, MAX(seq) AS seq FROM integrity_log WHERE tbl = @tbl AND op <> 'S' GROUP BY row_key`;
+  const changed = sqlite
+    .prepare(
+      `WITH latest AS (${latest}),
+            cur AS (SELECT ${keyExpr(spec, '')} AS k, ${imageExpr(spec, '')} AS img FROM ${t})
+       SELECT cur.k AS k, latest.op AS op FROM cur LEFT JOIN latest ON latest.row_key = cur.k
+        WHERE latest.op IS NULL OR latest.op = 'D' OR latest.image IS NOT cur.img
+        ORDER BY latest.seq IS NOT NULL, latest.seq LIMIT 1`,
+    )
+    .get({ tbl: spec.table }) as { k: string; op: string | null } | undefined;
+  if (changed) {
+    return changed.op === null || changed.op === 'D'
+      ? `${rowLabel(spec.table, changed.k)}没有签封记录（在程序之外写入）`
+      : `${rowLabel(spec.table, changed.k)}的内容与签封记录不符（在程序之外被修改）`;
+  }
+  const live = (sqlite.prepare(`SELECT COUNT(*) AS n FROM (${latest}) WHERE op <> 'D'`).get({ tbl: spec.table }) as { n: number }).n;
+  const rows = (sqlite.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
+  if (live !== rows) {
+    const gone = sqlite
+      .prepare(
+        `WITH latest AS (${latest}), cur AS (SELECT ${keyExpr(spec, '')} AS k FROM ${t})
+         SELECT latest.row_key AS k FROM latest WHERE latest.op <> 'D' AND latest.row_key NOT IN (SELECT k FROM cur) ORDER BY latest.seq LIMIT 1`,
+      )
+      .get({ tbl: spec.table }) as { k: string } | undefined;
+    if (gone) return `${rowLabel(spec.table, gone.k)}已被删除（签封记录中存在）`;
+    return `表${spec.table}的行数与签封记录不符：签封记录${live}行，实有${rows}行`;
+  }
+  return null;
+}
