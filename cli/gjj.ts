@@ -10,8 +10,9 @@ import { POLICY_COMMANDS } from './policyCommands';
 import { WITHDRAW_COMMANDS } from './withdrawCommands';
 import { CALC_LOAN_COMMANDS } from './calcLoanCommands';
 import { LOAN_COMMANDS } from './loanCommands';
+import { USER_COMMANDS } from './userCommands';
 
-const ALL = [...COMMANDS, ...POLICY_COMMANDS, ...WITHDRAW_COMMANDS, ...CALC_LOAN_COMMANDS, ...LOAN_COMMANDS];
+const ALL = [...COMMANDS, ...USER_COMMANDS, ...POLICY_COMMANDS, ...WITHDRAW_COMMANDS, ...CALC_LOAN_COMMANDS, ...LOAN_COMMANDS];
 
 function main(argv: string[]): number {
   const parsed = parseArgs(argv);

@@ -16,6 +16,7 @@ import { formatYuanGrouped, toChineseUpper } from '../../shared/money';
 import { makeUscc } from '../../shared/uscc';
 import { dispatch } from '../../services/api/dispatch';
 import { openAppState, type AppState } from '../../services/api/state';
+import { addStaffDirect, TEST_ADMIN } from '../../services/testing/staff';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
 import { CHROMIUM, SHOTS, STATIC_DIR, waitCall } from './support';
 
@@ -72,10 +73,10 @@ describe('foundation end to end (Chromium)', () => {
     dir = mkdtempSync(join(tmpdir(), 'gjj-e2e-'));
     app = openAppState(dir);
 
-    const init = dispatch(app, { call: 'setup.init', input: { center: 'yinchuan', adminLogin: 'admin', adminName: '系统管理员', adminPassword: PASSWORD } });
+    const init = dispatch(app, { call: 'setup.init', input: { center: 'yinchuan', adminLogin: 'admin', adminName: '系统管理员', adminPassword: PASSWORD, ...TEST_ADMIN } });
     if (!init.ok) throw new Error(init.error.message);
     adminToken = call('session.login', { login: 'admin', password: PASSWORD }, null).token;
-    call('users.add', { login: 'clerk', name: '周晓明', role: 'clerk', password: PASSWORD, idempotencyKey: nextKey() });
+    addStaffDirect(app, 3, 'clerk', '周晓明', 'clerk', PASSWORD);
 
     const employer = call('employers.create', {
       name: '宁夏贺兰山数据科技有限公司',

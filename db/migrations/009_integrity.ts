@@ -1,0 +1,4 @@
+import type { Migration } from '../migrate';
+
+/** Placeholder in this branch only: the real 009_integrity (tamper evidence) replaces this file at merge. */
+export const m009_integrity: Migration = { id: '009_integrity', up() {} };
