@@ -253,4 +253,21 @@ describe('foundation end to end (Chromium)', () => {
     expect(call('ledger.check', {}).ok).toBe(true);
     await page.close();
   });
+  it('a password reset by the administrator must be changed at login before anything else', { timeout: 60_000 }, async () => {
+    const temp = addStaffDirect(app, 4, 'temp', '刘临时', 'clerk', PASSWORD);
+    call('users.resetPassword', { operatorId: temp.id, password: 'Temp2026ab', idempotencyKey: nextKey() });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await page.goto(server.url);
+    await page.getByLabel('登录名').fill('temp');
+    await page.getByLabel('密码').fill('Temp2026ab');
+    await page.keyboard.press('Enter');
+    await page.getByText('管理员已重置您的密码，请先设置新密码').waitFor();
+    await page.getByLabel('临时密码').fill('Temp2026ab');
+    await page.getByLabel('新密码', { exact: true }).fill('Mine2026xy');
+    await page.getByLabel('确认新密码').fill('Mine2026xy');
+    await page.getByRole('button', { name: '修改密码并进入' }).click();
+    await page.getByTestId('operator-name').getByText('刘临时').waitFor();
+    expect(call('session.login', { login: 'temp', password: 'Mine2026xy' }, null).mustChangePassword).toBe(false);
+    await page.close();
+  });
 });
