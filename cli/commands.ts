@@ -8,7 +8,6 @@ import { AppError } from '../shared/errors';
 import { formatYuan, formatYuanGrouped, parseYuan, toChineseUpper } from '../shared/money';
 import { ROLES, ROLE_LABELS, type Role } from '../shared/roles';
 import { initCenter, openContext, openDb } from '../services/app/open';
-import { addOperator } from '../services/auth/operators';
 import { generateDemo } from '../services/demo/generate';
 import { postRemittance } from '../services/contributions/remit';
 import { getMember } from '../services/accounts/members';
@@ -46,25 +45,6 @@ export const COMMANDS: Command[] = [
       db.close();
       console.log(`已初始化：${centerConfig(center).name}，数据目录 ${dir}`);
       console.log(`完整性密钥：${keySource}（请另行妥善备份；没有它无法核对账务的签封）`);
-    },
-  },
-  {
-    name: 'user add',
-    usage: 'user add --data DIR --login NAME --role clerk|reviewer|approver|admin [--name 姓名] [--branch CODE] --password-stdin',
-    help: '新增操作员；密码从标准输入读取（scrypt 加密保存）。',
-    run(opts) {
-      const dir = dataDirOf(opts);
-      const login = opts.str('login', '登录名');
-      const role = opts.str('role', '岗位角色') as Role;
-      if (!ROLES.includes(role)) throw new UsageError(`--role 须为 ${ROLES.join('|')}`);
-      const name = opts.optStr('name') ?? login;
-      const branchCode = opts.optStr('branch');
-      if (!opts.flag('password-stdin')) throw new UsageError('请用 --password-stdin 从标准输入提供密码（不要写在命令行上）');
-      opts.done();
-      const password = readStdin().replace(/\r?\n$/, '');
-      const ctx = openContext(dir);
-      const op = addOperator(ctx, cliOperator(), { login, name, role, password, ...(branchCode ? { branchCode } : {}) });
-      console.log(`已新增操作员 ${op.login}（${ROLE_LABELS[op.role]}），网点 ${op.branchCode}`);
     },
   },
   {

@@ -23,8 +23,8 @@ describe('gjj CLI', () => {
     const again = gjj(['init', '--center', 'urumqi', '--data', dir]);
     expect(again.code).toBe(1);
     expect(again.err).toContain('不能改为其他中心');
-    expect(gjj(['user', 'add', '--data', dir, '--login', 'clerk1', '--role', 'clerk', '--password-stdin'], 'Clerk2026ab\n').out).toContain('经办');
-    const weak = gjj(['user', 'add', '--data', dir, '--login', 'clerk2', '--role', 'clerk', '--password-stdin'], 'short\n');
+    expect(gjj(['user', 'add', '--data', dir, '--login', 'clerk1', '--role', 'clerk', '--staff-no', 'GH0001', '--id-number', '11010519491231002X', '--password-stdin'], 'Clerk2026ab\n').out).toContain('经办');
+    const weak = gjj(['user', 'add', '--data', dir, '--login', 'clerk2', '--role', 'clerk', '--staff-no', 'GH0002', '--id-number', '110105194912310038', '--password-stdin'], 'short\n');
     expect(weak.code).toBe(1);
     expect(weak.err).toContain('密码至少8位');
     const demo = JSON.parse(gjj(['demo', '--data', dir, '--members', '120', '--months', '3', '--json']).out);

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeIdNumber } from '../shared/idcard';
 
 const ROOT = join(__dirname, '..');
 function gjj(args: string[], stdin = '') {
@@ -14,8 +15,9 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'gjj-cli-wd-'));
   gjj(['init', '--center', 'yinchuan', '--data', dir]);
-  for (const [login, role] of [['clerk1', 'clerk'], ['review1', 'reviewer'], ['approve1', 'approver']]) {
-    expect(gjj(['user', 'add', '--data', dir, '--login', login!, '--role', role!, '--name', login!, '--password-stdin'], 'Counter2026\n').code).toBe(0);
+  for (const [i, [login, role]] of ([['clerk1', 'clerk'], ['review1', 'reviewer'], ['approve1', 'approver']] as const).entries()) {
+    const person = ['--staff-no', `GH000${i + 1}`, '--id-number', makeIdNumber('640104', '19850101', i + 1)];
+    expect(gjj(['user', 'add', '--data', dir, '--login', login, '--role', role, '--name', login, ...person, '--password-stdin'], 'Counter2026\n').code).toBe(0);
   }
   expect(gjj(['demo', '--data', dir, '--members', '20', '--months', '12']).code).toBe(0);
 });

@@ -19,6 +19,28 @@ export interface OperatorTable {
   branch_code: string;
   active: number;
   created_at: string;
+  /** 工号 and 证件号码 of the person (NULL only for operators created before 010_operator_people). */
+  staff_no: string | null;
+  id_number: string | null;
+  must_change_password: number;
+  failed_logins: number;
+  last_failed_at: string | null;
+  locked_until: string | null;
+  disabled_at: string | null;
+  disabled_by: number | null;
+}
+
+export interface OperatorChangeRequestTable {
+  id: Generated<number>;
+  kind: 'add' | 'role';
+  operator_id: number | null;
+  payload_json: string;
+  status: '待确认' | '已确认' | '已驳回';
+  requested_by: number;
+  requested_at: string;
+  decided_by: number | null;
+  decided_at: string | null;
+  note: string | null;
 }
 
 export interface EmployerTable {
@@ -158,6 +180,7 @@ export interface DB {
   meta: MetaTable;
   schema_migrations: MigrationTable;
   operators: OperatorTable;
+  operator_change_requests: OperatorChangeRequestTable;
   employers: EmployerTable;
   members: MemberTable;
   accounts: AccountTable;

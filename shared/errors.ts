@@ -14,11 +14,14 @@ export interface AppErrorShape {
   message: string;
   /** Dotted path of the input field the error concerns, so the form can show it beside that field. */
   field?: string;
+  /** For a refused login: seconds until the next attempt is accepted. */
+  retryAfterSeconds?: number;
 }
 
 export class AppError extends Error implements AppErrorShape {
   readonly code: ErrorCode;
   readonly field?: string;
+  retryAfterSeconds?: number;
   constructor(code: ErrorCode, message: string, field?: string) {
     super(message);
     this.name = 'AppError';
@@ -26,9 +29,10 @@ export class AppError extends Error implements AppErrorShape {
     if (field !== undefined) this.field = field;
   }
   toShape(): AppErrorShape {
-    return this.field === undefined
+    const shape: AppErrorShape = this.field === undefined
       ? { code: this.code, message: this.message }
       : { code: this.code, message: this.message, field: this.field };
+    return this.retryAfterSeconds === undefined ? shape : { ...shape, retryAfterSeconds: this.retryAfterSeconds };
   }
 }
 

@@ -14,6 +14,8 @@ import { FIELD_LABELS } from '../../shared/contract/labels';
 import { handlers, type HandlerEnv } from './handlers';
 import type { AppState } from './state';
 
+const MUST_CHANGE_ALLOWED = new Set<CallName>(['session.changePassword', 'session.logout', 'session.me', 'center.info']);
+
 export interface CallRequest {
   call: string;
   input?: unknown;
@@ -75,9 +77,14 @@ function run(app: AppState, req: CallRequest): unknown {
   }
   const name: CallName = req.call;
   const def = calls[name];
-  const operator = app.sessions.resolve(req.token ?? null);
+  const session = app.sessions.resolve(req.token ?? null);
+  const operator = session?.operator ?? null;
   if (def.roles !== PUBLIC) {
     if (!operator) throw new AppError('NO_SESSION', '登录已失效，请重新登录');
+    // After a password reset, nothing but choosing a new password (or leaving) until it is done.
+    if (session?.mustChangePassword && !MUST_CHANGE_ALLOWED.has(name)) {
+      throw new AppError('FORBIDDEN', '管理员已重置您的密码：请先修改密码再办理业务');
+    }
     if (!def.roles.includes(operator.role)) {
       const allowed = def.roles.map((r) => ROLE_LABELS[r]).join('、');
       throw new AppError('FORBIDDEN', `当前岗位（${ROLE_LABELS[operator.role]}）无权办理此业务，需${allowed}岗位`);

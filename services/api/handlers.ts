@@ -6,7 +6,9 @@ import type { CallName, CallOutput, CallParsed, OperatorDto } from '../../shared
 import { AppError } from '../../shared/errors';
 import { ROLE_LABELS } from '../../shared/roles';
 import { computeContribution, checkContributionLimits } from '../../shared/contribution';
-import { addOperator, authenticate, listOperators } from '../auth/operators';
+import { addOperator, disableOperator, listOperators, resetPassword } from '../auth/operators';
+import { authenticate, changeOwnPassword } from '../auth/login';
+import { confirmChangeRequest, listChangeRequests, rejectChangeRequest, requestAddOperator, requestRoleChange } from '../auth/changeRequests';
 import { passwordProblem } from '../auth/passwords';
 import type { Operator, ServiceContext } from '../context';
 import { SYSTEM_OPERATOR } from '../context';
@@ -88,13 +90,17 @@ export const handlers: Handlers = {
     if (problem) throw new AppError('BAD_INPUT', `管理员密码：${problem}`, 'adminPassword');
     const ctx = initCenter(env.app.db, input.center, env.app.clock);
     env.app.ctx = ctx;
-    addOperator(ctx, SYSTEM_OPERATOR, { login: input.adminLogin, name: input.adminName, role: 'admin', password: input.adminPassword });
+    addOperator(ctx, SYSTEM_OPERATOR, { login: input.adminLogin, name: input.adminName, role: 'admin', password: input.adminPassword, staffNo: input.adminStaffNo, idNumber: input.adminIdNumber });
     return setupStatus(env.app);
   },
   'session.login': (env, input) => {
     const ctx = ctxOf(env);
-    const operator = authenticate(ctx, input.login, input.password);
-    return { token: env.app.sessions.open(operator), operator: operatorDto(operator) };
+    const { operator, mustChangePassword } = authenticate(ctx, input.login, input.password);
+    return { token: env.app.sessions.open(operator), operator: operatorDto(operator), mustChangePassword };
+  },
+  'session.changePassword': (env, input) => {
+    changeOwnPassword(ctxOf(env), op(env), input.oldPassword, input.newPassword);
+    return { ok: true as const };
   },
   'session.logout': (env) => {
     if (env.token) env.app.sessions.close(env.token);
@@ -149,7 +155,26 @@ export const handlers: Handlers = {
   'ledger.check': (env) => checkLedger(ctxOf(env)),
 
   'users.list': (env) => listOperators(ctxOf(env)),
-  'users.add': (env, { idempotencyKey: _key, ...input }) => operatorDto(addOperator(ctxOf(env), op(env), input)),
+  'users.add': (env, { idempotencyKey: _key, ...input }) => requestAddOperator(ctxOf(env), op(env), input),
+  'users.setRole': (env, i) => requestRoleChange(ctxOf(env), op(env), i.operatorId, i.role),
+  'users.requests': (env, i) => listChangeRequests(ctxOf(env), i.includeDecided ?? false),
+  'users.confirm': (env, i) => {
+    const { request, operatorId } = confirmChangeRequest(ctxOf(env), op(env), i.requestId);
+    // A role change takes effect at once: the operator's open sessions end (resolve would refuse them anyway).
+    if (request.kind === 'role') env.app.sessions.endFor(operatorId);
+    return request;
+  },
+  'users.reject': (env, i) => rejectChangeRequest(ctxOf(env), op(env), i.requestId, i.note),
+  'users.disable': (env, i) => {
+    const row = disableOperator(ctxOf(env), op(env), i.operatorId, i.reason);
+    env.app.sessions.endFor(row.id);
+    return listOperators(ctxOf(env)).find((o) => o.id === row.id)!;
+  },
+  'users.resetPassword': (env, i) => {
+    const row = resetPassword(ctxOf(env), op(env), i.operatorId, i.password);
+    env.app.sessions.endFor(row.id);
+    return listOperators(ctxOf(env)).find((o) => o.id === row.id)!;
+  },
   'notices.list': (env, input) => listNotices(ctxOf(env), input),
   'notices.post': (env, { idempotencyKey: _key, ...input }) => postNotice(ctxOf(env), op(env), input),
   'notices.withdraw': (env, input) => withdrawNotice(ctxOf(env), op(env), input.noticeId),

@@ -3,7 +3,9 @@
  * the open sessions. Electron's backend process, the HTTP transport and the tests each hold one.
  */
 import type { Db } from '../../db/connection';
-import { Sessions } from '../auth/sessions';
+import { Sessions, type SessionOperator } from '../auth/sessions';
+import { loginPolicy } from '../auth/policy';
+import type { Role } from '../../shared/roles';
 import { centerConfig } from '../../shared/centers';
 import { systemClock, type Clock, type ServiceContext } from '../context';
 import { centerOf, openDb } from '../app/open';
@@ -23,7 +25,22 @@ export function openAppState(dataDir: string, clock: Clock = systemClock): AppSt
     dataDir,
     db,
     ctx: center ? { db, center: centerConfig(center), clock } : null,
-    sessions: new Sessions(() => clock.now().getTime()),
+    sessions: new Sessions(() => clock.now().getTime(), sessionLoader(db), loginPolicy(db)),
     clock,
+  };
+}
+
+/** What a session re-reads on every call: the operator's current role, name and whether it is still active. */
+function sessionLoader(db: Db): (operatorId: number) => SessionOperator | null {
+  return (operatorId) => {
+    const r = db.prepare('SELECT id, login, name, role, branch_code, active, must_change_password FROM operators WHERE id = ?').get(operatorId) as
+      | { id: number; login: string; name: string; role: Role; branch_code: string; active: number; must_change_password: number }
+      | undefined;
+    if (!r) return null;
+    return {
+      operator: { id: r.id, login: r.login, name: r.name, role: r.role, branchCode: r.branch_code },
+      active: r.active === 1,
+      mustChangePassword: r.must_change_password === 1,
+    };
   };
 }

@@ -43,7 +43,7 @@ function signOff(ctx: ServiceContext, by: Operator, id: number, args: { version?
   const row = loadApp(ctx, id, 'loan');
   expectState(row, [step === 'review' ? '待复核' : '待审批'], step === 'review' ? '复核' : '审批');
   expectVersion(row, args.version);
-  expectOtherPerson(by, step === 'review' ? [row.created_by, row.submitted_by] : [row.created_by, row.submitted_by, row.reviewed_by], step === 'review' ? '复核' : '审批');
+  expectOtherPerson(ctx, by, step === 'review' ? [row.created_by, row.submitted_by] : [row.created_by, row.submitted_by, row.reviewed_by], step === 'review' ? '复核' : '审批');
   if (!args.pass) {
     if (!args.note || args.note.trim().length < 2) throw badInput('note', '退回原因：请写明退回原因');
     transition(ctx, by, row, '退回', `${step}_return`, { submitted_by: null, submitted_at: null, reviewed_by: null, reviewed_at: null, approved_fen: null }, args.note.trim());

@@ -137,9 +137,9 @@ describe('银川 commodity-home loan: notice, 审批书, 还款计划表 (trial 
     });
     expect((await printError(hh, ready.id, 'notice')).message).toContain('材料已收齐');
     hh.call('loan.submit', { applicationId: ready.id, idempotencyKey: hh.key() });
-    hh.clock.set('2026-06-25T03:30:00Z');
+    hh.at('2026-06-25T03:30:00Z');
     hh.call('loan.review', { applicationId: ready.id, pass: true, idempotencyKey: hh.key() }, 'reviewer');
-    hh.clock.set('2026-06-25T06:05:00Z');
+    hh.at('2026-06-25T06:05:00Z');
     const approved = hh.call('loan.approve', { applicationId: ready.id, pass: true, idempotencyKey: hh.key() }, 'approver');
     expect(approved.state).toBe('已审批');
     expect(approved.approvedFen).toBe(30_000_000);

@@ -180,7 +180,7 @@ describe('银川 rent withdrawal: notice, voucher, receipt', () => {
     const noNotice = await printError(h, complete.id, 'notice');
     expect(noNotice.code).toBe('RULE');
     expect(noNotice.message).toContain('材料已收齐');
-    h.clock.set('2026-06-15T03:30:00Z');
+    h.at('2026-06-15T03:30:00Z');
     const submitted = h.call('withdrawal.submit', { applicationId: complete.id, idempotencyKey: h.key() });
     expect(submitted.approvedFen).toBe(530000);
 
@@ -191,7 +191,7 @@ describe('银川 rent withdrawal: notice, voucher, receipt', () => {
     expect(early.text).toMatch(/复核人：＿+/);
     expect(early.text).toMatch(/审批人：＿+/);
 
-    h.clock.set('2026-06-15T06:05:00Z');
+    h.at('2026-06-15T06:05:00Z');
     const approved = approveChain(h, submitted.id);
     expect(approved.state).toBe('已审批');
 
@@ -230,7 +230,7 @@ describe('银川 rent withdrawal: notice, voucher, receipt', () => {
     const tooEarlyReceipt = await printError(h, approved.id, 'receipt');
     expect(tooEarlyReceipt.message).toContain('尚未支付');
 
-    h.clock.set('2026-06-15T07:00:00Z');
+    h.at('2026-06-15T07:00:00Z');
     const paid = h.call('withdrawal.pay', { applicationId: approved.id, idempotencyKey: h.key() }, 'clerk2');
     expect(paid.state).toBe('已支付');
 

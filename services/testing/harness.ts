@@ -14,6 +14,7 @@ import { dispatch, dispatchAsync } from '../api/dispatch';
 import { openAppState, type AppState } from '../api/state';
 import { makeIdNumber } from '../../shared/idcard';
 import { makeUscc } from '../../shared/uscc';
+import { addStaffDirect, personId, staffNo, TEST_ADMIN } from './staff';
 
 export const PASSWORD = 'Counter2026';
 
@@ -27,7 +28,7 @@ export interface Harness {
   fail<N extends CallName>(name: N, input: unknown, as?: string | null): AppErrorShape;
   /** For the calls that finish asynchronously (printing). */
   callAsync<N extends CallName>(name: N, input: CallInput<N>, as?: string | null): Promise<CallOutput<N>>;
-  /** Moves the frozen clock and logs everyone in again (sessions expire after 8 idle hours). */
+  /** Moves the frozen clock and logs everyone in again (sessions expire after 30 idle minutes, 12 hours in all). */
   at(iso: string): void;
   close(): void;
 }
@@ -71,19 +72,23 @@ export function harness(center: CenterId = 'yinchuan', at = '2026-06-15T02:00:00
       rmSync(`${dir}.key`, { force: true });
     },
   };
-  const init = dispatch(app, { call: 'setup.init', input: { center, adminLogin: 'admin', adminName: '管理员', adminPassword: PASSWORD } });
+  const init = dispatch(app, { call: 'setup.init', input: { center, adminLogin: 'admin', adminName: '管理员', adminPassword: PASSWORD, ...TEST_ADMIN } });
   if (!init.ok) throw new Error(init.error.message);
-  tokens.admin = h.call('session.login', { login: 'admin', password: PASSWORD }, null).token;
+  // A second administrator (another person), created as at installation, confirms what `admin` requests.
+  addStaffDirect(app, 2, 'admin2', '孙管理', 'admin', PASSWORD);
+  for (const login of ['admin', 'admin2']) tokens[login] = h.call('session.login', { login, password: PASSWORD }, null).token;
+  // Every business login is a different person (persons 3 …).
   const staff: Array<[string, string, Role]> = [
     ['clerk', '王经办', 'clerk'],
     ['clerk2', '李经办', 'clerk'],
     ['reviewer', '赵复核', 'reviewer'],
     ['approver', '钱审批', 'approver'],
   ];
-  for (const [login, name, role] of staff) {
-    h.call('users.add', { login, name, role, password: PASSWORD, idempotencyKey: h.key() }, 'admin');
+  staff.forEach(([login, name, role], i) => {
+    const req = h.call('users.add', { login, name, role, staffNo: staffNo(i + 3), idNumber: personId(i + 3), password: PASSWORD, idempotencyKey: h.key() }, 'admin');
+    h.call('users.confirm', { requestId: req.id, idempotencyKey: h.key() }, 'admin2');
     tokens[login] = h.call('session.login', { login, password: PASSWORD }, null).token;
-  }
+  });
   return h;
 }
 
@@ -116,4 +121,15 @@ export function newMember(h: Harness, employerId: number, over: Partial<CallInpu
     idempotencyKey: h.key(),
     ...over,
   });
+}
+
+/**
+ * Another login for test person `person` (1 = admin, 2 = admin2, 3 = clerk, 4 = clerk2, 5 = reviewer, 6 = approver,
+ * or a new one), requested by admin and confirmed by admin2, then logged in under `tokens[login]`.
+ */
+export function addLogin(h: Harness, login: string, role: Role, person: number, name = '测试员') {
+  const req = h.call('users.add', { login, name, role, staffNo: staffNo(person), idNumber: personId(person), password: PASSWORD, idempotencyKey: h.key() }, 'admin');
+  h.call('users.confirm', { requestId: req.id, idempotencyKey: h.key() }, 'admin2');
+  h.tokens[login] = h.call('session.login', { login, password: PASSWORD }, null).token;
+  return req;
 }

@@ -120,7 +120,7 @@ export function requestReversal(ctx: ServiceContext, by: Operator, id: number, r
 export function reviewReversal(ctx: ServiceContext, by: Operator, id: number, pass: boolean, note?: string): AppRow {
   const row = loadApp(ctx, id);
   expectState(row, ['冲正待复核'], '复核冲正');
-  expectOtherPerson(by, [row.reversal_requested_by], '冲正复核');
+  expectOtherPerson(ctx, by, [row.reversal_requested_by], '冲正复核');
   if (!pass) {
     transition(ctx, by, row, '已支付', 'reversal_reject', { reversal_requested_by: null }, note ?? '冲正复核未通过');
     return loadApp(ctx, id);
@@ -132,7 +132,7 @@ export function reviewReversal(ctx: ServiceContext, by: Operator, id: number, pa
 export function approveReversal(ctx: ServiceContext, by: Operator, id: number, pass: boolean, idempotencyKey: string, note?: string): AppRow {
   const row = loadApp(ctx, id);
   expectState(row, ['冲正待审批'], '审批冲正');
-  expectOtherPerson(by, [row.reversal_requested_by, row.reversal_reviewed_by], '冲正审批');
+  expectOtherPerson(ctx, by, [row.reversal_requested_by, row.reversal_reviewed_by], '冲正审批');
   if (!pass) {
     transition(ctx, by, row, '已支付', 'reversal_reject', { reversal_requested_by: null, reversal_reviewed_by: null }, note ?? '冲正审批未通过');
     return loadApp(ctx, id);

@@ -3,6 +3,7 @@ import type { ApplicationState, Payee } from '../../shared/contract/dto';
 import { AppError, conflict, notFound } from '../../shared/errors';
 import type { LoanDecision, WithdrawalDecision } from '../../shared/rules';
 import { audit } from '../audit/log';
+import { personKeys } from '../auth/people';
 import type { Operator, ServiceContext } from '../context';
 import { nowIso } from '../context';
 
@@ -73,9 +74,14 @@ export function expectVersion(row: AppRow, version: number | undefined): void {
   }
 }
 
-/** The four-eyes rule: nobody signs off on an application they entered or already signed. */
-export function expectOtherPerson(by: Operator, others: Array<number | null>, what: string): void {
-  if (others.some((id) => id !== null && id === by.id)) {
+/**
+ * The four-eyes rule between people, not logins: nobody signs off on an application they entered or already
+ * signed, under this login or another login of the same person (same 证件号码).
+ */
+export function expectOtherPerson(ctx: ServiceContext, by: Operator, others: Array<number | null>, what: string): void {
+  const ids = others.filter((id): id is number => id !== null);
+  const persons = personKeys(ctx, [by.id, ...ids]);
+  if (ids.some((id) => persons.get(id) === persons.get(by.id))) {
     throw new AppError('FORBIDDEN', `${what}须由另一名工作人员办理：您已经办或签署过此申请（四眼原则）`);
   }
 }

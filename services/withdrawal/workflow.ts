@@ -58,7 +58,7 @@ export function reviewWithdrawal(ctx: ServiceContext, by: Operator, id: number, 
   const row = loadApp(ctx, id);
   expectState(row, ['待复核'], '复核');
   expectVersion(row, args.version);
-  expectOtherPerson(by, [row.created_by, row.submitted_by], '复核');
+  expectOtherPerson(ctx, by, [row.created_by, row.submitted_by], '复核');
   if (!args.pass) return returnTo(ctx, by, row, args.note, 'review_return');
   const decision = rejudge(ctx, row);
   if (!decision.eligible) throw new AppError('RULE', `复核时政策审查不通过，请退回：${firstFailure(decision)}`);
@@ -70,7 +70,7 @@ export function approveWithdrawal(ctx: ServiceContext, by: Operator, id: number,
   const row = loadApp(ctx, id);
   expectState(row, ['待审批'], '审批');
   expectVersion(row, args.version);
-  expectOtherPerson(by, [row.created_by, row.submitted_by, row.reviewed_by], '审批');
+  expectOtherPerson(ctx, by, [row.created_by, row.submitted_by, row.reviewed_by], '审批');
   if (!args.pass) return returnTo(ctx, by, row, args.note, 'approve_return');
   const decision = rejudge(ctx, row);
   if (!decision.eligible) throw new AppError('RULE', `审批时政策审查不通过，请退回：${firstFailure(decision)}`);

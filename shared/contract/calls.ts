@@ -32,6 +32,7 @@ import type { DepositRateRow } from '../rates/depositRates';
 import type { LoanRepaymentDto, LoanStatusDto, PrepayResultDto, RepayResultDto, RepriceReportDto, SettlementCertificateData } from './loanServicing';
 import type { LoanRateRow } from '../rates/loanRates';
 import type { PenaltySetting } from '../rates/penaltyRates';
+import type { OperatorChangeRequestDto } from './operators';
 
 export interface ParamOverrideDto {
   paramId: string;
@@ -78,6 +79,11 @@ export interface OperatorDto {
 export interface OperatorListItem extends OperatorDto {
   active: boolean;
   createdAt: string;
+  /** 工号 and the masked 证件号码 of the person (null for logins created before they were recorded). */
+  staffNo: string | null;
+  idNumberMasked: string | null;
+  mustChangePassword: boolean;
+  lockedUntil: string | null;
 }
 
 export interface SetupStatus {
@@ -162,16 +168,23 @@ export const calls = {
       adminLogin: f.text('管理员登录名', 30).regex(/^[a-z][a-z0-9_.-]{2,29}$/, { error: '管理员登录名须为3至30位小写字母、数字，以字母开头' }),
       adminName: f.personName('管理员姓名'),
       adminPassword: z.string({ error: '请填写管理员密码' }),
+      adminStaffNo: f.text('管理员工号', 20),
+      adminIdNumber: f.idNumber('管理员证件号码'),
     }),
     roles: PUBLIC,
     write: true,
   }),
-  'session.login': call<{ token: string; operator: OperatorDto }>()({
+  'session.login': call<{ token: string; operator: OperatorDto; mustChangePassword: boolean }>()({
     input: z.object({ login: f.text('登录名', 30), password: z.string({ error: '请填写密码' }).min(1, { error: '请填写密码' }) }),
     roles: PUBLIC,
   }),
   'session.logout': call<{ ok: true }>()({ input: z.object({}), roles: ANY }),
   'session.me': call<OperatorDto>()({ input: z.object({}), roles: ANY }),
+  'session.changePassword': call<{ ok: true }>()({
+    input: z.object({ oldPassword: z.string({ error: '请填写原密码' }).min(1, { error: '请填写原密码' }), newPassword: z.string({ error: '请填写新密码' }) }),
+    roles: ANY,
+    write: true,
+  }),
   'center.info': call<CenterConfig>()({ input: z.object({}), roles: ANY }),
 
   'employers.search': call<EmployerDto[]>()({ input: z.object({ query: z.string().max(60).default('') }), roles: ANY }),
@@ -268,15 +281,39 @@ export const calls = {
   'ledger.check': call<CheckReport>()({ input: z.object({}), roles: ADMIN }),
 
   'users.list': call<OperatorListItem[]>()({ input: z.object({}), roles: ADMIN }),
-  'users.add': call<OperatorDto>()({
+  'users.add': call<OperatorChangeRequestDto>()({
     input: z.object({
       login: f.text('登录名', 30).regex(/^[a-z][a-z0-9_.-]{2,29}$/, { error: '登录名须为3至30位小写字母、数字，以字母开头' }),
       name: f.personName('姓名'),
       role: z.enum(['clerk', 'reviewer', 'approver', 'admin'], { error: '请选择岗位角色' }),
+      staffNo: f.text('工号', 20),
+      idNumber: f.idNumber('证件号码'),
       password: z.string({ error: '请填写登录密码' }),
       branchCode: z.string().optional(),
       idempotencyKey: f.idempotencyKey(),
     }),
+    roles: ADMIN,
+    write: true,
+  }),
+  'users.setRole': call<OperatorChangeRequestDto>()({
+    input: z.object({ operatorId: f.id('操作员'), role: z.enum(['clerk', 'reviewer', 'approver', 'admin'], { error: '请选择岗位角色' }), idempotencyKey: f.idempotencyKey() }),
+    roles: ADMIN,
+    write: true,
+  }),
+  'users.requests': call<OperatorChangeRequestDto[]>()({ input: z.object({ includeDecided: z.boolean().optional() }), roles: ADMIN }),
+  'users.confirm': call<OperatorChangeRequestDto>()({ input: z.object({ requestId: f.id('待确认事项'), idempotencyKey: f.idempotencyKey() }), roles: ADMIN, write: true }),
+  'users.reject': call<OperatorChangeRequestDto>()({
+    input: z.object({ requestId: f.id('待确认事项'), note: f.text('驳回理由', 200), idempotencyKey: f.idempotencyKey() }),
+    roles: ADMIN,
+    write: true,
+  }),
+  'users.disable': call<OperatorListItem>()({
+    input: z.object({ operatorId: f.id('操作员'), reason: f.text('停用原因', 200), idempotencyKey: f.idempotencyKey() }),
+    roles: ADMIN,
+    write: true,
+  }),
+  'users.resetPassword': call<OperatorListItem>()({
+    input: z.object({ operatorId: f.id('操作员'), password: z.string({ error: '请填写临时密码' }), idempotencyKey: f.idempotencyKey() }),
     roles: ADMIN,
     write: true,
   }),

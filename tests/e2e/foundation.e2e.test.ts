@@ -16,6 +16,7 @@ import { formatYuanGrouped, toChineseUpper } from '../../shared/money';
 import { makeUscc } from '../../shared/uscc';
 import { dispatch } from '../../services/api/dispatch';
 import { openAppState, type AppState } from '../../services/api/state';
+import { addStaffDirect, TEST_ADMIN } from '../../services/testing/staff';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
 import { CHROMIUM, SHOTS, STATIC_DIR, waitCall } from './support';
 
@@ -72,10 +73,10 @@ describe('foundation end to end (Chromium)', () => {
     dir = mkdtempSync(join(tmpdir(), 'gjj-e2e-'));
     app = openAppState(dir);
 
-    const init = dispatch(app, { call: 'setup.init', input: { center: 'yinchuan', adminLogin: 'admin', adminName: '系统管理员', adminPassword: PASSWORD } });
+    const init = dispatch(app, { call: 'setup.init', input: { center: 'yinchuan', adminLogin: 'admin', adminName: '系统管理员', adminPassword: PASSWORD, ...TEST_ADMIN } });
     if (!init.ok) throw new Error(init.error.message);
     adminToken = call('session.login', { login: 'admin', password: PASSWORD }, null).token;
-    call('users.add', { login: 'clerk', name: '周晓明', role: 'clerk', password: PASSWORD, idempotencyKey: nextKey() });
+    addStaffDirect(app, 3, 'clerk', '周晓明', 'clerk', PASSWORD);
 
     const employer = call('employers.create', {
       name: '宁夏贺兰山数据科技有限公司',
@@ -250,6 +251,23 @@ describe('foundation end to end (Chromium)', () => {
     expect(call('members.search', { query: '赵文博' })).toEqual([]);
     expect(call('members.search', { query: valid })).toEqual([]);
     expect(call('ledger.check', {}).ok).toBe(true);
+    await page.close();
+  });
+  it('a password reset by the administrator must be changed at login before anything else', { timeout: 60_000 }, async () => {
+    const temp = addStaffDirect(app, 4, 'temp', '刘临时', 'clerk', PASSWORD);
+    call('users.resetPassword', { operatorId: temp.id, password: 'Temp2026ab', idempotencyKey: nextKey() });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await page.goto(server.url);
+    await page.getByLabel('登录名').fill('temp');
+    await page.getByLabel('密码').fill('Temp2026ab');
+    await page.keyboard.press('Enter');
+    await page.getByText('管理员已重置您的密码，请先设置新密码').waitFor();
+    await page.getByLabel('临时密码').fill('Temp2026ab');
+    await page.getByLabel('新密码', { exact: true }).fill('Mine2026xy');
+    await page.getByLabel('确认新密码').fill('Mine2026xy');
+    await page.getByRole('button', { name: '修改密码并进入' }).click();
+    await page.getByTestId('operator-name').getByText('刘临时').waitFor();
+    expect(call('session.login', { login: 'temp', password: 'Mine2026xy' }, null).mustChangePassword).toBe(false);
     await page.close();
   });
 });

@@ -14,6 +14,7 @@ import { makeIdNumber } from '../../shared/idcard';
 import { makeUscc } from '../../shared/uscc';
 import { dispatch } from '../../services/api/dispatch';
 import { openAppState, type AppState } from '../../services/api/state';
+import { addStaffDirect, TEST_ADMIN } from '../../services/testing/staff';
 
 export const PASSWORD = 'Counter2026';
 export const today = chinaDate(new Date());
@@ -54,7 +55,7 @@ export function setUpLoanData(): LoanData {
   const app = openAppState(dir);
   let key = 0;
   const nextKey = () => `e2e-loan-${String(++key).padStart(4, '0')}`;
-  const init = dispatch(app, { call: 'setup.init', input: { center: 'yinchuan', adminLogin: 'admin', adminName: '系统管理员', adminPassword: PASSWORD } });
+  const init = dispatch(app, { call: 'setup.init', input: { center: 'yinchuan', adminLogin: 'admin', adminName: '系统管理员', adminPassword: PASSWORD, ...TEST_ADMIN } });
   if (!init.ok) throw new Error(init.error.message);
   let token: string | null = null;
   const call = <N extends CallName>(name: N, input: CallInput<N>): CallOutput<N> => {
@@ -63,9 +64,9 @@ export function setUpLoanData(): LoanData {
     return r.data as CallOutput<N>;
   };
   token = call('session.login', { login: 'admin', password: PASSWORD }).token;
-  call('users.add', { login: 'clerk', name: '王晓燕', role: 'clerk', password: PASSWORD, idempotencyKey: nextKey() });
-  call('users.add', { login: 'reviewer', name: '马丽', role: 'reviewer', password: PASSWORD, idempotencyKey: nextKey() });
-  call('users.add', { login: 'approver', name: '杨志刚', role: 'approver', password: PASSWORD, idempotencyKey: nextKey() });
+  addStaffDirect(app, 3, 'clerk', '王晓燕', 'clerk', PASSWORD);
+  addStaffDirect(app, 4, 'reviewer', '马丽', 'reviewer', PASSWORD);
+  addStaffDirect(app, 5, 'approver', '杨志刚', 'approver', PASSWORD);
 
   const employer = call('employers.create', {
     name: '宁夏塞上云数据科技有限公司',

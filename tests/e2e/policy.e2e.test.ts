@@ -19,6 +19,7 @@ import { formatYuanGrouped, toChineseUpper } from '../../shared/money';
 import { makeUscc } from '../../shared/uscc';
 import { dispatch } from '../../services/api/dispatch';
 import { openAppState, type AppState } from '../../services/api/state';
+import { addStaffDirect, TEST_ADMIN } from '../../services/testing/staff';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
 import { CHROMIUM, SHOTS, STATIC_DIR, waitCall, shot } from './support';
 
@@ -88,10 +89,10 @@ describe('policy end to end (Chromium, 乌鲁木齐)', () => {
     dir = mkdtempSync(join(tmpdir(), 'gjj-e2e-policy-'));
     app = openAppState(dir);
 
-    const init = dispatch(app, { call: 'setup.init', input: { center: 'urumqi', adminLogin: 'admin', adminName: '系统管理员', adminPassword: PASSWORD } });
+    const init = dispatch(app, { call: 'setup.init', input: { center: 'urumqi', adminLogin: 'admin', adminName: '系统管理员', adminPassword: PASSWORD, ...TEST_ADMIN } });
     if (!init.ok) throw new Error(init.error.message);
     adminToken = call('session.login', { login: 'admin', password: PASSWORD }, null).token;
-    call('users.add', { login: 'clerk', name: '古丽娜尔', role: 'clerk', password: PASSWORD, idempotencyKey: nextKey() });
+    addStaffDirect(app, 3, 'clerk', '古丽娜尔', 'clerk', PASSWORD);
 
     const employer = call('employers.create', {
       name: '新疆天山云数据科技有限公司',

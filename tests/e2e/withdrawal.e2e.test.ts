@@ -21,6 +21,7 @@ import { formatYuanGrouped, toChineseUpper } from '../../shared/money';
 import { makeUscc } from '../../shared/uscc';
 import { dispatch } from '../../services/api/dispatch';
 import { openAppState, type AppState } from '../../services/api/state';
+import { addStaffDirect, TEST_ADMIN } from '../../services/testing/staff';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
 import { CHROMIUM, SHOTS, STATIC_DIR, waitCall, shot } from './support';
 
@@ -101,12 +102,10 @@ describe('withdrawal end to end (Chromium, 银川)', () => {
     dir = mkdtempSync(join(tmpdir(), 'gjj-e2e-wd-'));
     app = openAppState(dir);
 
-    const init = dispatch(app, { call: 'setup.init', input: { center: 'yinchuan', adminLogin: 'admin', adminName: '系统管理员', adminPassword: PASSWORD } });
+    const init = dispatch(app, { call: 'setup.init', input: { center: 'yinchuan', adminLogin: 'admin', adminName: '系统管理员', adminPassword: PASSWORD, ...TEST_ADMIN } });
     if (!init.ok) throw new Error(init.error.message);
     adminToken = call('session.login', { login: 'admin', password: PASSWORD }, null).token;
-    for (const [login, name] of Object.entries(OPERATORS)) {
-      call('users.add', { login, name, role: login as 'clerk' | 'reviewer' | 'approver', password: PASSWORD, idempotencyKey: nextKey() });
-    }
+    Object.entries(OPERATORS).forEach(([login, name], i) => addStaffDirect(app, i + 3, login, name, login as 'clerk' | 'reviewer' | 'approver', PASSWORD));
     const employer = call('employers.create', {
       name: '宁夏贺兰山数据科技有限公司',
       uscc: makeUscc('91640100MA76E2X3Q'),

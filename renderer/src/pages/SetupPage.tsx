@@ -39,6 +39,12 @@ export function SetupPage(props: { onDone(): void }) {
           <Form.Item label="管理员姓名" name="adminName" rules={[{ required: true, message: '请填写管理员姓名' }]}>
             <Input />
           </Form.Item>
+          <Form.Item label="管理员工号" name="adminStaffNo" rules={[{ required: true, message: '请填写管理员工号' }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item label="管理员证件号码" name="adminIdNumber" rules={[{ required: true, message: '请填写管理员证件号码' }]} extra="本人居民身份证号码：操作员按人区分，四眼原则比较的是人而不是登录名">
+            <Input />
+          </Form.Item>
           <Form.Item label="管理员密码" name="adminPassword" rules={[{ required: true, message: '请填写管理员密码' }]} extra="至少8位，须同时包含字母和数字">
             <Input.Password />
           </Form.Item>

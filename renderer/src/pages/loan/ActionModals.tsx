@@ -7,7 +7,7 @@ import { methodLabel, termText } from '../../components/loan/labels';
 import { applyError } from '../../forms';
 
 /** A modal with one form; `send` throws the contract error, which lands beside the field it names. */
-function FormModal<V extends object>(props: {
+export function FormModal<V extends object>(props: {
   title: string;
   okText: string;
   danger?: boolean;
