@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { ZodError } from 'zod';
 import { calls, isCallName, PUBLIC, type CallName } from '../../shared/contract/calls';
-import { AppError, type CallResult } from '../../shared/errors';
+import { AppError, busyError, type CallResult } from '../../shared/errors';
 import { ROLE_LABELS } from '../../shared/roles';
 import { FIELD_LABELS } from '../../shared/contract/labels';
 import { handlers, type HandlerEnv } from './handlers';
@@ -38,6 +38,9 @@ function requestHash(name: string, input: Record<string, unknown>): string {
 function failure(req: CallRequest, err: unknown): CallResult<never> {
   if (err instanceof AppError) return { ok: false, error: err.toShape() };
   if (err instanceof ZodError) return { ok: false, error: zodToAppError(err).toShape() };
+  // Another writer holds the database: nothing was written (the transaction never began or rolled back).
+  const busy = busyError(err);
+  if (busy) return { ok: false, error: busy.toShape() };
   // An unexpected failure: the transaction has rolled back; say so without leaking internals to the screen.
   console.error(`[gjj] ${req.call} failed:`, err);
   return { ok: false, error: { code: 'INTERNAL', message: '系统内部错误，本次操作未生效，请联系管理员' } };

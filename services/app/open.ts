@@ -2,7 +2,7 @@
  * Opening a data folder: one SQLite file per center (`gjj.sqlite`), migrated on open. The center is chosen once,
  * at initialisation, and stored in `meta`; a folder initialised for one center is never opened as another.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { centerConfig, CENTER_IDS, type CenterId } from '../../shared/centers';
 import { AppError } from '../../shared/errors';
@@ -20,10 +20,27 @@ export function dbPath(dataDir: string): string {
   return join(dataDir, DB_FILE);
 }
 
-/** Opens (creating and migrating if needed) the database of a data folder. The center may still be unset. */
-export function openDb(dataDir: string): Db {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Db(dbPath(dataDir));
+export interface OpenOptions {
+  /** See Db: short for the interactive backends, long for CLI batch writers (the default). */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * Opens (creating and migrating if needed) the database of a data folder. The center may still be unset.
+ * A folder it creates is 0700 and a database file it creates 0600 (SQLite gives the -wal and -shm files the
+ * database file's mode): ID numbers and balances are personal data.
+ */
+export function openDb(dataDir: string, options: OpenOptions = {}): Db {
+  if (!existsSync(dataDir)) {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    chmodSync(dataDir, 0o700);
+  }
+  const file = dbPath(dataDir);
+  if (!existsSync(file)) {
+    closeSync(openSync(file, 'a', 0o600));
+    chmodSync(file, 0o600);
+  }
+  const db = new Db(file, options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs });
   migrate(db.sqlite);
   return db;
 }
@@ -52,11 +69,11 @@ export function initCenter(db: Db, center: CenterId, clock: Clock = systemClock)
 }
 
 /** Opens an initialised data folder; a clear error when it was never initialised. */
-export function openContext(dataDir: string, clock: Clock = systemClock): ServiceContext {
+export function openContext(dataDir: string, clock: Clock = systemClock, options: OpenOptions = {}): ServiceContext {
   if (!existsSync(dbPath(dataDir))) {
     throw new AppError('NOT_FOUND', `数据目录${dataDir}尚未初始化：请先运行 gjj init --center yinchuan|urumqi --data ${dataDir}`);
   }
-  const db = openDb(dataDir);
+  const db = openDb(dataDir, options);
   const center = centerOf(db);
   if (!center) throw new AppError('NOT_FOUND', `数据目录${dataDir}尚未选择公积金中心：请先运行 gjj init`);
   return { db, center: centerConfig(center), clock };
