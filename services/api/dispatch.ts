@@ -12,6 +12,7 @@ import { AppError, busyError, type CallResult } from '../../shared/errors';
 import { ROLE_LABELS } from '../../shared/roles';
 import { FIELD_LABELS } from '../../shared/contract/labels';
 import { handlers, type HandlerEnv } from './handlers';
+import { redactIds } from './redact';
 import type { AppState } from './state';
 
 export interface CallRequest {
@@ -109,7 +110,8 @@ function run(app: AppState, req: CallRequest): unknown {
     if (result instanceof Promise) throw new AppError('INTERNAL', `${name} 是写操作，不能异步完成`);
     app.db
       .prepare('INSERT INTO commands (idempotency_key, action, request_hash, result_json, operator_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(key, name, hash, JSON.stringify(result), operator?.id ?? null, app.clock.now().toISOString());
+      // The stored copy has ID numbers masked (personal data stays in members only); see redact.ts.
+      .run(key, name, hash, JSON.stringify(redactIds(result)), operator?.id ?? null, app.clock.now().toISOString());
     return result;
   });
 }
