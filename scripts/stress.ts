@@ -189,9 +189,9 @@ async function clientLoop(c: Client, n: number, deadline: number, district: stri
 async function chaos(deadline: number): Promise<void> {
   let cliMonth = 1;
   while (Date.now() < deadline) {
-    await sleep(rand(2_000, 8_000));
+    await sleep(rand(1_500, 5_000));
     if (Date.now() >= deadline) break;
-    if (Math.random() < 0.35) {
+    if (Math.random() < 0.5) {
       // A second writer on the same folder: refused while the host holds the lock; runs when it does not.
       const kill = Math.random() < 0.3;
       const raced = Math.random() < 0.4;
