@@ -3,6 +3,7 @@
  * float ever enters a decision; dates are calendar dates (YYYY-MM-DD) with no time zone to drift across.
  */
 import { z } from 'zod';
+import '../contract/zodLocale';
 
 export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
