@@ -14,8 +14,9 @@ import { getMember } from '../services/accounts/members';
 import { memberStatement } from '../services/accounts/statement';
 import { checkLedger } from '../services/ledger/check';
 import { runYearEndInterest } from '../services/interest/yearEnd';
+import { backupTo } from '../services/app/backup';
 import { UsageError, type Opts } from './args';
-import { cliOperator, dataDirOf, out, readStdin } from './util';
+import { cliOperator, dataDirOf, out, readStdin, takeWriterLock, writerContext } from './util';
 
 export interface Command {
   name: string;
@@ -39,6 +40,7 @@ export const COMMANDS: Command[] = [
       const center = centerArg(opts);
       const dir = dataDirOf(opts);
       opts.done();
+      takeWriterLock(dir, 'init');
       const db = openDb(dir);
       initCenter(db, center);
       const keySource = db.integrity!.key.source;
@@ -59,7 +61,7 @@ export const COMMANDS: Command[] = [
       const seed = opts.int('seed', '随机种子', 20260601);
       opts.done();
       if (members < 1) throw new UsageError('--members 至少为 1');
-      const ctx = openContext(dir);
+      const ctx = writerContext(dir, 'demo');
       const r = generateDemo(ctx, cliOperator(), { members, months, perEmployer, seed });
       out(opts, r, () => `已生成 ${r.employers} 个单位、${r.members} 名职工、${r.remittances} 笔汇缴，用时 ${r.seconds.toFixed(1)} 秒`);
     },
@@ -76,7 +78,7 @@ export const COMMANDS: Command[] = [
       const memberList = opts.optStr('members');
       const key = opts.optStr('key') ?? `cli-${randomUUID()}`;
       opts.done();
-      const ctx = openContext(dir);
+      const ctx = writerContext(dir, 'remit');
       const memberIds = memberList?.split(',').map((s) => {
         if (!/^\d+$/.test(s)) throw new UsageError(`--members 应为逗号分隔的职工编号：${s}`);
         return Number(s);
@@ -135,7 +137,7 @@ export const COMMANDS: Command[] = [
       const year = opts.int('year', '结息年度');
       opts.done();
       if (year < 2000 || year > 2100) throw new UsageError('--year 应为四位年份');
-      const r = runYearEndInterest(openContext(dir), cliOperator(), year);
+      const r = runYearEndInterest(writerContext(dir, 'interest'), cliOperator(), year);
       out(opts, r, () =>
         r.alreadyRun
           ? `${year}年度已结息（${r.bookedDate}），${r.accounts} 个账户，合计 ${formatYuanGrouped(r.totalFen)} 元；本次未重复记账`
@@ -146,19 +148,19 @@ export const COMMANDS: Command[] = [
   {
     name: 'backup',
     usage: 'backup --data DIR --out FILE',
-    help: '在线备份：把数据库一致地复制为一个文件（VACUUM INTO），程序运行中也可执行；恢复时把该文件改名为 gjj.sqlite 放入数据目录。',
+    help: '在线备份：把数据库一致地复制为一个文件（VACUUM INTO），程序运行中也可执行；先写入 FILE.partial-进程号，备份副本账务核对通过后才改名为 FILE（0600）。恢复时把该文件改名为 gjj.sqlite 放入数据目录。',
     run(opts) {
       const dir = dataDirOf(opts);
       const file = resolve(opts.str('out', '备份文件'));
       opts.done();
       if (existsSync(file)) throw new UsageError(`备份文件已存在，不会覆盖：${file}`);
-      const ctx = openContext(dir);
-      ctx.db.sqlite.prepare('VACUUM INTO ?').run(file);
-      const copy = new Db(file, { readonly: true });
-      copy.integrity = { key: ctx.db.integrity!.key, anchorFile: null };
-      const r = checkLedger({ ...ctx, db: copy });
-      console.log(`已备份到 ${file}（${(statSync(file).size / 2 ** 20).toFixed(1)} MiB），备份文件账务核对${r.ok ? '通过' : `失败：${r.firstViolation}`}`);
-      return r.ok ? 0 : 1;
+      const r = backupTo(openContext(dir), file);
+      if (!r.ok) {
+        console.log(`备份未完成：备份副本的账务核对失败：${r.firstViolation}（未生成备份文件）`);
+        return 1;
+      }
+      console.log(`已备份到 ${file}（${(statSync(file).size / 2 ** 20).toFixed(1)} MiB），备份文件账务核对通过`);
+      return 0;
     },
   },
   {

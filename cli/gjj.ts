@@ -1,8 +1,9 @@
 /**
  * gjj — the administrator's command line over the same services as the app (`npm run gjj -- …`).
- * Exit codes: 0 success; 1 a business error or a failed check; 2 a usage error.
+ * Exit codes: 0 success; 1 a business error or a failed check; 2 a usage error; 3 busy (the data folder or
+ * its database is held by another writer: nothing was written, try again later).
  */
-import { AppError } from '../shared/errors';
+import { AppError, busyError } from '../shared/errors';
 import { ZodError } from 'zod';
 import { parseArgs, Opts, UsageError } from './args';
 import { COMMANDS } from './commands';
@@ -36,9 +37,10 @@ function main(argv: string[]): number {
       console.error(`用法错误：${err.message}\n用法 / usage: gjj ${entry.usage}`);
       return 2;
     }
-    if (err instanceof AppError) {
-      console.error(`错误（${err.code}${err.field ? `，${err.field}` : ''}）：${err.message}`);
-      return 1;
+    const appErr = err instanceof AppError ? err : busyError(err);
+    if (appErr) {
+      console.error(`错误（${appErr.code}${appErr.field ? `，${appErr.field}` : ''}）：${appErr.message}`);
+      return appErr.code === 'BUSY' ? 3 : 1;
     }
     if (err instanceof ZodError) {
       console.error(`错误：${err.issues[0]?.message}`);

@@ -12,7 +12,7 @@ import type { Sealer } from '../services/integrity/seal';
 import { join } from 'node:path';
 import { UsageError } from './args';
 import type { Command } from './commands';
-import { cliOperator, dataDirOf, out } from './util';
+import { cliOperator, dataDirOf, out, takeWriterLock } from './util';
 
 export const INTEGRITY_COMMANDS: Command[] = [
   {
@@ -40,6 +40,7 @@ export const INTEGRITY_COMMANDS: Command[] = [
       const reason = opts.str('reason', '处理意见');
       opts.done();
       if (reason.trim().length < 4) throw new UsageError('--reason 请写明核实情况（至少4个字）');
+      takeWriterLock(dir, 'integrity accept');
       const ctx = openContext(dir, undefined, { checkOnly: true });
       const key = ctx.db.integrity!.key;
       const anchorFile = join(dir, ANCHOR_FILE);

@@ -7,7 +7,7 @@ import { loanStatus } from '../services/loan/servicing/status';
 import { loanRepayments } from '../services/loan/servicing/record';
 import { UsageError, type Opts } from './args';
 import type { Command } from './commands';
-import { cliOperator, dataDirOf, out } from './util';
+import { cliOperator, dataDirOf, out, writerContext } from './util';
 
 function dateOpt(opts: Opts, name: string, label: string): string {
   const v = opts.str(name, label);
@@ -27,7 +27,7 @@ export const LOAN_COMMANDS: Command[] = [
       const asOf = dateOpt(opts, 'as-of', '调整基准日');
       const limit = opts.int('limit', '列出条数', 50);
       opts.done();
-      const r = repriceLoans(openContext(dir), cliOperator(), { asOf, limit });
+      const r = repriceLoans(writerContext(dir, 'reprice'), cliOperator(), { asOf, limit });
       out(opts, r, () => {
         const lines = [
           `利率调整（基准日 ${asOf}）：检查 ${r.examined} 笔贷款，调整 ${r.changed} 笔，一年期执行合同利率 ${r.keptShort} 笔，已是新利率或无剩余期次 ${r.alreadyCurrent} 笔，用时 ${r.seconds.toFixed(1)} 秒`,

@@ -6,6 +6,7 @@
 import { AppError } from '../shared/errors';
 import { ROLES, ROLE_LABELS, type Role } from '../shared/roles';
 import { openContext } from '../services/app/open';
+import { writerContext } from './util';
 import { addOperator, disableOperator, listOperators, resetPassword } from '../services/auth/operators';
 import type { ServiceContext } from '../services/context';
 import { UsageError, type Opts } from './args';
@@ -41,7 +42,7 @@ export const USER_COMMANDS: Command[] = [
       const name = opts.optStr('name') ?? login;
       const branchCode = opts.optStr('branch');
       const password = passwordFromStdin(opts);
-      const ctx = openContext(dir);
+      const ctx = writerContext(dir, 'user add');
       const op = addOperator(ctx, cliOperator(), { login, name, role, password, staffNo, idNumber, ...(branchCode ? { branchCode } : {}) });
       console.log(`已新增操作员 ${op.login}（${ROLE_LABELS[op.role]}），工号 ${staffNo}，网点 ${op.branchCode}`);
     },
@@ -70,7 +71,7 @@ export const USER_COMMANDS: Command[] = [
       const login = opts.str('login', '登录名');
       const reason = opts.str('reason', '停用原因');
       opts.done();
-      const ctx = openContext(dir);
+      const ctx = writerContext(dir, 'user disable');
       ctx.db.tx(() => disableOperator(ctx, cliOperator(), operatorIdOf(ctx, login), reason));
       console.log(`已停用操作员 ${login}`);
     },
@@ -83,7 +84,7 @@ export const USER_COMMANDS: Command[] = [
       const dir = dataDirOf(opts);
       const login = opts.str('login', '登录名');
       const password = passwordFromStdin(opts);
-      const ctx = openContext(dir);
+      const ctx = writerContext(dir, 'user reset-password');
       ctx.db.tx(() => resetPassword(ctx, cliOperator(), operatorIdOf(ctx, login), password));
       console.log(`已重置操作员 ${login} 的密码：下次登录须先修改密码`);
     },

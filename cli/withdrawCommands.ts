@@ -17,7 +17,7 @@ import { withdrawalDto } from '../services/withdrawal/queries';
 import { openContext } from '../services/app/open';
 import { UsageError } from './args';
 import type { Command } from './commands';
-import { cliOperator, dataDirOf, out } from './util';
+import { cliOperator, dataDirOf, out, takeWriterLock, writerContext } from './util';
 
 interface Step {
   login: string;
@@ -122,7 +122,8 @@ export const WITHDRAW_COMMANDS: Command[] = [
       const pwFile = opts.optStr('passwords');
       opts.done();
       const passwords = pwFile ? readJson<Record<string, string>>(pwFile, '密码文件') : {};
-      const app = openAppState(dir);
+      takeWriterLock(dir, 'withdraw run');
+      const app = openAppState(dir, undefined, { busyTimeoutMs: 5000 });
       const lines: string[] = [];
       const dto = runWithdrawalScript(app, script, passwords, (l) => lines.push(l));
       out(opts, dto, () => [`申请编号 ${dto.appNo}（${dto.caseName}），职工 ${dto.member.name}`, ...lines].join('\n'));
@@ -157,7 +158,7 @@ export const WITHDRAW_COMMANDS: Command[] = [
       const id = opts.int('id', '申请编号');
       const file = resolve(opts.str('out', '输出文件'));
       opts.done();
-      const ctx = openContext(dir);
+      const ctx = writerContext(dir, 'print');
       return void printWithdrawalForm(ctx, cliOperator(), id, form).then(
         (r) => {
           writeFileSync(file, Buffer.from(r.pdfBase64, 'base64'));

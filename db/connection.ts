@@ -38,7 +38,12 @@ export class Db {
   /** The integrity key and anchor file this database was opened with (services/integrity). */
   integrity: { key: { key: Buffer; id: string; source: string }; anchorFile: string | null } | null = null;
 
-  constructor(file: string, options: { readonly?: boolean } = {}) {
+  /**
+   * busyTimeoutMs: how long a statement waits for another connection's write lock. better-sqlite3 waits
+   * synchronously, so an interactive backend (HTTP, Electron) keeps it short and answers BUSY instead of
+   * freezing every user; a batch writer (the CLI) may wait longer.
+   */
+  constructor(file: string, options: { readonly?: boolean; busyTimeoutMs?: number } = {}) {
     this.sqlite = new Database(file, { readonly: options.readonly ?? false });
     if (!options.readonly) {
       // WAL with synchronous=FULL: a committed posting survives a power cut at the counter.
@@ -46,7 +51,7 @@ export class Db {
       this.sqlite.pragma('synchronous = FULL');
     }
     this.sqlite.pragma('foreign_keys = ON');
-    this.sqlite.pragma('busy_timeout = 5000');
+    this.sqlite.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
     this.q = new Kysely<DB>({
       dialect: {
         createAdapter: () => new SqliteAdapter(),

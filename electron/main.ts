@@ -7,7 +7,7 @@ import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, shell
 import { loadIntegrityKey } from './integrityKey';
 import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { APP_ORIGIN, APP_SCHEME, isAllowedNavigation, isTrustedSender, mainWindowOptions, pdfWindowOptions, resolveAppFile, windowOpenDecision } from './windowOptions';
+import { APP_ORIGIN, APP_SCHEME, guardPdfWindow, isAllowedExternal, isAllowedNavigation, isTrustedSender, mainWindowOptions, pdfWindowOptions, resolveAppFile, windowOpenDecision } from './windowOptions';
 
 app.setPath('userData', join(app.getPath('appData'), 'gjj-counter'));
 const dataDir = process.env.GJJ_DATA ?? join(app.getPath('userData'), 'data');
@@ -50,7 +50,7 @@ function callBackend(call: string, input: unknown, token: string | null): Promis
 }
 
 function createWindow(): void {
-  const win = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/preload.js')));
+  const win = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/preload.js'), app.isPackaged));
   win.webContents.on('will-navigate', (event, url) => {
     if (!isAllowedNavigation(url)) event.preventDefault();
   });
@@ -59,10 +59,12 @@ function createWindow(): void {
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
     const decision = windowOpenDecision(url);
-    if (decision === 'pdf-window') return { action: 'allow', overrideBrowserWindowOptions: pdfWindowOptions() };
-    if (decision === 'external') void shell.openExternal(url);
+    if (decision === 'pdf-window') return { action: 'allow', overrideBrowserWindowOptions: pdfWindowOptions(app.isPackaged) };
+    if (decision === 'external' && isAllowedExternal(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
+  // The PDF viewer child window: no navigation away from its PDF, no further windows.
+  win.webContents.on('did-create-window', (child, { url }) => guardPdfWindow(child.webContents, url));
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
 }

@@ -1,7 +1,8 @@
 import { join, sep } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isAllowedNavigation, isTrustedSender, mainWindowOptions, pdfWindowOptions, resolveAppFile, windowOpenDecision } from './windowOptions';
+import { guardPdfWindow, isAllowedExternal, isAllowedNavigation, isTrustedSender, mainWindowOptions, pdfWindowOptions, resolveAppFile, windowOpenDecision } from './windowOptions';
+import { FUSES } from './fuses.config';
 
 describe('Electron window hardening', () => {
   const prefs = mainWindowOptions('/x/preload.js').webPreferences!;
@@ -58,5 +59,58 @@ describe('Electron window hardening', () => {
       // Type-only imports are erased at build; a runtime import would try to download Electron under Node.
       expect(readFileSync(join(__dirname, f), 'utf8')).not.toMatch(/^import (?!type )[^;]*from ['"]electron['"]/m);
     }
+  });
+});
+
+describe('Electron production hardening', () => {
+  it('turns devTools off in packaged builds (main and PDF windows), on in development', () => {
+    expect(mainWindowOptions('/p.js', true).webPreferences!.devTools).toBe(false);
+    expect(pdfWindowOptions(true).webPreferences!.devTools).toBe(false);
+    expect(mainWindowOptions('/p.js', false).webPreferences!.devTools).toBe(true);
+  });
+  it('opens only https links to the listed hosts in the system browser', () => {
+    expect(isAllowedExternal('https://gjj.yinchuan.gov.cn/')).toBe(true);
+    expect(isAllowedExternal('https://www.xinjianggjj.com/zxdt/index.html')).toBe(true);
+    expect(isAllowedExternal('http://gjj.yinchuan.gov.cn/')).toBe(false);
+    expect(isAllowedExternal('https://evil.example/')).toBe(false);
+    expect(isAllowedExternal('https://gjj.yinchuan.gov.cn.evil.example/')).toBe(false);
+    expect(isAllowedExternal('https://user:pw@gjj.yinchuan.gov.cn/')).toBe(false);
+    expect(isAllowedExternal('https://gjj.yinchuan.gov.cn:8443/')).toBe(false);
+    expect(isAllowedExternal('file:///etc/passwd')).toBe(false);
+    expect(isAllowedExternal('javascript:alert(1)')).toBe(false);
+    expect(windowOpenDecision('https://evil.example/')).toBe('deny');
+    expect(windowOpenDecision('https://www.xinjianggjj.com')).toBe('external');
+  });
+  it('guards the PDF window: navigation away from its PDF prevented, window.open denied', () => {
+    const listeners: Record<string, (e: { preventDefault(): void }, url: string) => void> = {};
+    let openHandler: ((d: { url: string }) => { action: string }) | null = null;
+    guardPdfWindow({ on: (ev, fn) => (listeners[ev] = fn), setWindowOpenHandler: (fn) => (openHandler = fn) }, 'blob:app://gjj/abc');
+    const attempt = (ev: string, url: string) => {
+      let prevented = false;
+      listeners[ev]!({ preventDefault: () => (prevented = true) }, url);
+      return prevented;
+    };
+    expect(attempt('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(attempt('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(attempt('will-redirect', 'https://evil.example/')).toBe(true);
+    expect(attempt('will-navigate', 'blob:app://gjj/abc')).toBe(false);
+    expect(openHandler!({ url: 'https://gjj.yinchuan.gov.cn/' })).toEqual({ action: 'deny' });
+  });
+  it('main.ts wires the guards, the allowlist and app.isPackaged', () => {
+    const main = readFileSync(join(__dirname, 'main.ts'), 'utf8');
+    expect(main).toMatch(/mainWindowOptions\(.*, app\.isPackaged\)\)/);
+    expect(main).toMatch(/guardPdfWindow\(child\.webContents/);
+    expect(main).toMatch(/isAllowedExternal\(url\)\) void shell\.openExternal/);
+    expect(main.match(/shell\.openExternal/g)).toHaveLength(1);
+  });
+  it('fuses configuration: RunAsNode, NODE_OPTIONS and inspect off; cookie encryption, ASAR integrity and ASAR-only on', () => {
+    expect(FUSES).toMatchObject({
+      RunAsNode: false,
+      EnableNodeOptionsEnvironmentVariable: false,
+      EnableNodeCliInspectArguments: false,
+      EnableCookieEncryption: true,
+      EnableEmbeddedAsarIntegrityValidation: true,
+      OnlyLoadAppFromAsar: true,
+    });
   });
 });

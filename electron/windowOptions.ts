@@ -8,7 +8,8 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 export const APP_ORIGIN = 'app://gjj';
 export const APP_SCHEME = 'app';
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** `packaged` is app.isPackaged: a production build has no developer tools. */
+export function mainWindowOptions(preloadPath: string, packaged = false): BrowserWindowConstructorOptions {
   return {
     width: 1366,
     height: 860,
@@ -30,7 +31,7 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       spellcheck: false,
-      devTools: true,
+      devTools: !packaged,
     },
   };
 }
@@ -68,16 +69,50 @@ export type OpenDecision = 'pdf-window' | 'external' | 'deny';
  */
 export function windowOpenDecision(url: string): OpenDecision {
   if (url.startsWith(`blob:${APP_ORIGIN}/`)) return 'pdf-window';
-  if (url.startsWith('https://')) return 'external';
+  if (isAllowedExternal(url)) return 'external';
   return 'deny';
 }
 
-export function pdfWindowOptions(): BrowserWindowConstructorOptions {
+/** The only sites the system browser is asked to open: the two centers' official websites. */
+export const EXTERNAL_HOSTS: readonly string[] = ['gjj.yinchuan.gov.cn', 'www.xinjianggjj.com'];
+
+/** shell.openExternal gets https URLs on an explicitly listed host only (no credentials, no other port). */
+export function isAllowedExternal(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && EXTERNAL_HOSTS.includes(u.hostname) && u.port === '' && u.username === '' && u.password === '';
+  } catch {
+    return false;
+  }
+}
+
+export function pdfWindowOptions(packaged = false): BrowserWindowConstructorOptions {
   return {
     width: 900,
     height: 1100,
     title: '打印预览',
     autoHideMenuBar: true,
-    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, plugins: true },
+    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, plugins: true, devTools: !packaged },
   };
+}
+
+/** The PDF viewer window shows the one blob: PDF it was opened with: it never navigates, nor opens windows. */
+export function pdfWindowNavigation(openedUrl: string, targetUrl: string): 'allow' | 'deny' {
+  return targetUrl === openedUrl ? 'allow' : 'deny';
+}
+
+/** The subset of webContents the guards need, so they can be unit-tested without Electron. */
+export interface GuardableContents {
+  on(event: 'will-navigate' | 'will-redirect', listener: (event: { preventDefault(): void }, url: string) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+}
+
+/** Guards for the PDF viewer window: any navigation away from its PDF is prevented, every window.open denied. */
+export function guardPdfWindow(contents: GuardableContents, openedUrl: string): void {
+  const block = (event: { preventDefault(): void }, url: string) => {
+    if (pdfWindowNavigation(openedUrl, url) === 'deny') event.preventDefault();
+  };
+  contents.on('will-navigate', block);
+  contents.on('will-redirect', block);
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }

@@ -5,9 +5,15 @@ export function chinaDate(at: Date): string {
   return FMT.format(at);
 }
 
+/** Business dates lie in these years: anything else (0001-01-01, 9999-12-31 typed by mistake) is refused. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2200;
+
+/** A real calendar date YYYY-MM-DD between MIN_YEAR and MAX_YEAR. */
 export function isIsoDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  if (y < MIN_YEAR || y > MAX_YEAR) return false;
   const dt = new Date(Date.UTC(y, m - 1, d));
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
 }

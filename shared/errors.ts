@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'RULE'
+  | 'BUSY'
   | 'INTERNAL';
 
 export interface AppErrorShape {
@@ -16,6 +17,8 @@ export interface AppErrorShape {
   field?: string;
   /** For a refused login: seconds until the next attempt is accepted. */
   retryAfterSeconds?: number;
+  /** True when the same request (same idempotency key) may simply be sent again a moment later. */
+  retryable?: boolean;
 }
 
 export class AppError extends Error implements AppErrorShape {
@@ -29,11 +32,23 @@ export class AppError extends Error implements AppErrorShape {
     if (field !== undefined) this.field = field;
   }
   toShape(): AppErrorShape {
-    const shape: AppErrorShape = this.field === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, field: this.field };
+    const shape: AppErrorShape =
+      this.field === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, field: this.field };
+    if (this.code === 'BUSY') shape.retryable = true;
     return this.retryAfterSeconds === undefined ? shape : { ...shape, retryAfterSeconds: this.retryAfterSeconds };
   }
+}
+
+export const BUSY_MESSAGE = '系统正忙，请稍后重试';
+
+/**
+ * SQLite lock contention (another connection or process holds the write lock past our busy timeout) as the
+ * retryable BUSY error; null for anything else. Duck-typed on better-sqlite3's SqliteError so shared/ stays
+ * free of the native module.
+ */
+export function busyError(err: unknown): AppError | null {
+  const code = err instanceof Error ? (err as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code) ? new AppError('BUSY', BUSY_MESSAGE) : null;
 }
 
 export const badInput = (field: string, message: string) => new AppError('BAD_INPUT', message, field);

@@ -5,6 +5,7 @@
  */
 import type { CallInput, CallName, CallOutput } from '../../shared/contract/calls';
 import type { AppErrorShape, CallResult } from '../../shared/errors';
+import { withBusyRetry } from './busyRetry';
 
 declare global {
   interface Window {
@@ -45,7 +46,7 @@ async function transport(name: string, input: unknown): Promise<CallResult<unkno
 export async function api<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
   let result: CallResult<unknown>;
   try {
-    result = await transport(name, input);
+    result = await withBusyRetry(() => transport(name, input));
   } catch {
     throw new ApiError({ code: 'INTERNAL', message: '无法连接业务服务，请检查程序是否在运行' });
   }

@@ -8,10 +8,11 @@
 import { createHash } from 'node:crypto';
 import { ZodError } from 'zod';
 import { calls, isCallName, PUBLIC, type CallName } from '../../shared/contract/calls';
-import { AppError, type CallResult } from '../../shared/errors';
+import { AppError, busyError, type CallResult } from '../../shared/errors';
 import { ROLE_LABELS } from '../../shared/roles';
 import { FIELD_LABELS } from '../../shared/contract/labels';
 import { handlers, type HandlerEnv } from './handlers';
+import { redactIds } from './redact';
 import type { AppState } from './state';
 
 const MUST_CHANGE_ALLOWED = new Set<CallName>(['session.changePassword', 'session.logout', 'session.me', 'center.info']);
@@ -40,6 +41,9 @@ function requestHash(name: string, input: Record<string, unknown>): string {
 function failure(req: CallRequest, err: unknown): CallResult<never> {
   if (err instanceof AppError) return { ok: false, error: err.toShape() };
   if (err instanceof ZodError) return { ok: false, error: zodToAppError(err).toShape() };
+  // Another writer holds the database: nothing was written (the transaction never began or rolled back).
+  const busy = busyError(err);
+  if (busy) return { ok: false, error: busy.toShape() };
   // An unexpected failure: the transaction has rolled back; say so without leaking internals to the screen.
   console.error(`[gjj] ${req.call} failed:`, err);
   return { ok: false, error: { code: 'INTERNAL', message: '系统内部错误，本次操作未生效，请联系管理员' } };
@@ -113,7 +117,8 @@ function run(app: AppState, req: CallRequest): unknown {
     if (result instanceof Promise) throw new AppError('INTERNAL', `${name} 是写操作，不能异步完成`);
     app.db
       .prepare('INSERT INTO commands (idempotency_key, action, request_hash, result_json, operator_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(key, name, hash, JSON.stringify(result), operator?.id ?? null, app.clock.now().toISOString());
+      // The stored copy has ID numbers masked (personal data stays in members only); see redact.ts.
+      .run(key, name, hash, JSON.stringify(redactIds(result)), operator?.id ?? null, app.clock.now().toISOString());
     return result;
   });
 }

@@ -8,7 +8,7 @@ import { loginPolicy } from '../auth/policy';
 import type { Role } from '../../shared/roles';
 import { centerConfig } from '../../shared/centers';
 import { systemClock, type Clock, type ServiceContext } from '../context';
-import { centerOf, openDb } from '../app/open';
+import { centerOf, openDb, type OpenOptions } from '../app/open';
 
 export interface AppState {
   dataDir: string;
@@ -18,8 +18,11 @@ export interface AppState {
   clock: Clock;
 }
 
-export function openAppState(dataDir: string, clock: Clock = systemClock): AppState {
-  const db = openDb(dataDir, { clock });
+/** The HTTP and Electron backends serve every clerk from one event loop: wait at most this long for a lock. */
+export const INTERACTIVE_BUSY_TIMEOUT_MS = 100;
+
+export function openAppState(dataDir: string, clock: Clock = systemClock, options: OpenOptions = {}): AppState {
+  const db = openDb(dataDir, { busyTimeoutMs: INTERACTIVE_BUSY_TIMEOUT_MS, clock, ...options });
   const center = centerOf(db);
   return {
     dataDir,

@@ -2,7 +2,7 @@
  * Opening a data folder: one SQLite file per center (`gjj.sqlite`), migrated on open. The center is chosen once,
  * at initialisation, and stored in `meta`; a folder initialised for one center is never opened as another.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { centerConfig, CENTER_IDS, type CenterId } from '../../shared/centers';
 import { AppError } from '../../shared/errors';
@@ -30,16 +30,28 @@ export interface OpenOptions {
   /** `gjj check`: open as found — no anchor refusal, no trigger repair. */
   checkOnly?: boolean;
   clock?: Clock;
+  /** See Db: short for the interactive backends, long for CLI batch writers (the default). */
+  busyTimeoutMs?: number;
 }
 
 /**
  * Opens (creating and migrating if needed) the database of a data folder with its integrity key. The center may
  * still be unset. Refuses (CONFLICT) when the anchor beside the database says newer changes existed than the
  * database holds, or the database was replaced: nothing is written on top of evidence like that.
+ * A folder it creates is 0700 and a database file it creates 0600 (SQLite gives the -wal and -shm files the
+ * database file's mode): ID numbers and balances are personal data.
  */
 export function openDb(dataDir: string, opts: OpenOptions = {}): Db {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Db(dbPath(dataDir));
+  if (!existsSync(dataDir)) {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    chmodSync(dataDir, 0o700);
+  }
+  const file = dbPath(dataDir);
+  if (!existsSync(file)) {
+    closeSync(openSync(file, 'a', 0o600));
+    chmodSync(file, 0o600);
+  }
+  const db = new Db(file, opts.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: opts.busyTimeoutMs });
   try {
     const now = () => (opts.clock ?? systemClock).now();
     const preSeq = hasTable(db, 'integrity_log') ? maxSeq(db.sqlite) : 0;

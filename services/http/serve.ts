@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openAppState } from '../api/state';
 import { AppError } from '../../shared/errors';
+import { acquireDataLock } from '../app/lock';
 import { startHttpTransport } from './server';
 
 function arg(name: string, fallback: string): string {
@@ -18,6 +19,13 @@ async function main() {
   const staticDir = resolve(arg('static', 'out/renderer'));
   if (!existsSync(resolve(staticDir, 'index.html'))) {
     console.error(`找不到已构建的界面：${staticDir}/index.html。请先运行 npm run build。`);
+    process.exit(1);
+  }
+  try {
+    acquireDataLock(dataDir, 'npm run web');
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    console.error(`无法启动：${e.message}`);
     process.exit(1);
   }
   const app = openAppState(dataDir);

@@ -23,6 +23,8 @@ const TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
 };
 const MAX_BODY = 2 * 1024 * 1024;
+/** Deeper JSON than any contract input needs is refused before parsing, so no request can exhaust the stack. */
+const MAX_JSON_DEPTH = 64;
 
 export interface HttpTransport {
   server: Server;
@@ -30,33 +32,60 @@ export interface HttpTransport {
   close(): Promise<void>;
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8'): void {
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8', extra: Record<string, string> = {}): void {
   res.writeHead(status, {
     'Content-Type': type,
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
+    ...extra,
   });
   res.end(body);
 }
 
+const fail = (res: ServerResponse, status: number, message: string, extra: Record<string, string> = {}) =>
+  send(res, status, JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message } }), undefined, { ...extra });
+
+class BodyTooLarge extends Error {}
+
 function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((ok, fail) => {
+  return new Promise((ok, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY) return reject(new BodyTooLarge());
     let size = 0;
+    let tooLarge = false;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY) {
-        fail(new Error('请求过大'));
-        req.destroy();
-      } else chunks.push(c);
+        // Keep reading (and dropping) so the client receives the 413 instead of a reset connection.
+        tooLarge = true;
+        chunks.length = 0;
+      } else if (!tooLarge) chunks.push(c);
     });
-    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', fail);
+    req.on('end', () => (tooLarge ? reject(new BodyTooLarge()) : ok(Buffer.concat(chunks).toString('utf8'))));
+    req.on('error', reject);
   });
 }
 
-const STATUS: Record<string, number> = { BAD_INPUT: 400, UNKNOWN_CALL: 404, NO_SESSION: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RULE: 422, INTERNAL: 500 };
+/** Nesting depth of a JSON text, counted on brackets outside strings, without parsing it. */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
+    else if (c === 125 || c === 93) depth--;
+  }
+  return max;
+}
+
+const STATUS: Record<string, number> = { BAD_INPUT: 400, UNKNOWN_CALL: 404, NO_SESSION: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RULE: 422, BUSY: 503, INTERNAL: 500 };
 
 export function startHttpTransport(app: AppState, opts: { port?: number; staticDir?: string } = {}): Promise<HttpTransport> {
   const staticRoot = opts.staticDir ? resolve(opts.staticDir) : null;
@@ -65,26 +94,44 @@ export function startHttpTransport(app: AppState, opts: { port?: number; staticD
     try {
       const host = req.headers.host ?? '';
       if (!/^(127\.0\.0\.1|localhost):\d+$/.test(host)) return send(res, 421, JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: '仅限本机访问' } }));
-      const url = new URL(req.url ?? '/', `http://${host}`);
+      let url: URL;
+      let pathname: string;
+      try {
+        url = new URL(req.url ?? '/', `http://${host}`);
+        pathname = decodeURIComponent(url.pathname);
+      } catch {
+        return fail(res, 400, '请求地址格式不正确（网址编码无效）');
+      }
       if (url.pathname === '/api/call') {
         if (req.method !== 'POST') return send(res, 405, JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: '请使用POST' } }));
         const reqOrigin = req.headers.origin;
         if (reqOrigin && reqOrigin !== origin && reqOrigin !== origin.replace('127.0.0.1', 'localhost')) {
           return send(res, 403, JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: '拒绝跨站请求' } }));
         }
+        let text: string;
+        try {
+          text = await readBody(req);
+        } catch (e) {
+          if (e instanceof BodyTooLarge) return fail(res, 413, `请求内容过大：不能超过${MAX_BODY / 1024 / 1024} MB`, { Connection: 'close' });
+          throw e;
+        }
+        if (jsonDepth(text) > MAX_JSON_DEPTH) return fail(res, 400, `请求内容嵌套层数过多（不能超过${MAX_JSON_DEPTH}层）`);
         let body: { call?: unknown; input?: unknown };
         try {
-          body = JSON.parse(await readBody(req)) as { call?: unknown; input?: unknown };
+          body = JSON.parse(text) as { call?: unknown; input?: unknown };
         } catch {
-          return send(res, 400, JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: '请求内容不是有效的JSON' } }));
+          return fail(res, 400, '请求内容不是有效的JSON');
         }
+        if (!body || typeof body !== 'object' || Array.isArray(body)) return fail(res, 400, '请求内容应为 {"call": …, "input": …} 形式的JSON对象');
         const auth = req.headers.authorization;
         const token = auth?.startsWith('Bearer ') ? auth.slice(7) : null;
         const result = await dispatchAsync(app, { call: String(body.call), input: body.input, token });
-        return send(res, result.ok ? 200 : (STATUS[result.error.code] ?? 500), JSON.stringify(result));
+        // BUSY: another writer holds the database; the client retries the same request (same idempotency key).
+        const retry: Record<string, string> = !result.ok && result.error.code === 'BUSY' ? { 'Retry-After': '1' } : {};
+        return send(res, result.ok ? 200 : (STATUS[result.error.code] ?? 500), JSON.stringify(result), undefined, retry);
       }
       if (!staticRoot || (req.method !== 'GET' && req.method !== 'HEAD')) return send(res, 404, '{}');
-      const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+      const rel = normalize(pathname).replace(/^([/\\])+/, '');
       let file = join(staticRoot, rel || 'index.html');
       if (!file.startsWith(staticRoot + sep) && file !== staticRoot) return send(res, 403, '{}');
       let data: Buffer;

@@ -3,7 +3,8 @@
  * (职工姓名, 证件号码, 缴存基数 …), so an error can be shown beside the field it concerns.
  */
 import { z } from 'zod';
-import { isIsoDate } from '../dates';
+import './zodLocale';
+import { isIsoDate, MAX_YEAR, MIN_YEAR } from '../dates';
 import { idNumberError } from '../idcard';
 
 export const text = (label: string, max = 100) =>
@@ -46,10 +47,13 @@ export const percent = (label: string) =>
   z.string({ error: `请填写${label}` }).trim().regex(/^\d{1,2}(\.\d{1,2})?$/, { error: `${label}应为百分数，如 12 或 7.5` });
 
 export const month = (label = '缴存月份') =>
-  z.string({ error: `请填写${label}` }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: `${label}格式应为YYYY-MM` });
+  z
+    .string({ error: `请填写${label}` })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: `${label}格式应为YYYY-MM` })
+    .refine((v) => Number(v.slice(0, 4)) >= MIN_YEAR && Number(v.slice(0, 4)) <= MAX_YEAR, { error: `${label}应在${MIN_YEAR}年至${MAX_YEAR}年之间` });
 
 export const date = (label: string) =>
-  z.string({ error: `请填写${label}` }).refine(isIsoDate, { error: `${label}应为有效日期（YYYY-MM-DD）` });
+  z.string({ error: `请填写${label}` }).refine(isIsoDate, { error: `${label}应为${MIN_YEAR}年至${MAX_YEAR}年间的有效日期（YYYY-MM-DD）` });
 
 export const idempotencyKey = () =>
   z

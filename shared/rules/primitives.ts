@@ -3,12 +3,14 @@
  * float ever enters a decision; dates are calendar dates (YYYY-MM-DD) with no time zone to drift across.
  */
 import { z } from 'zod';
+import '../contract/zodLocale';
 
 export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isCalendarDate(s: string): boolean {
   if (!DATE_RE.test(s)) return false;
   const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  if (y < 1900 || y > 2200) return false;
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
@@ -16,7 +18,7 @@ export function isCalendarDate(s: string): boolean {
 export const DateString = z
   .string()
   .regex(DATE_RE, { error: '应为 YYYY-MM-DD 格式的日期' })
-  .refine(isCalendarDate, { error: '不是有效的日历日期' });
+  .refine(isCalendarDate, { error: '不是1900年至2200年间的有效日历日期' });
 
 /** Integer fen, never negative. */
 export const Fen = z.int({ error: '应为整数（单位：分）' }).min(0, { error: '不得为负数' });
