@@ -116,3 +116,10 @@ export function newMember(h: Harness, employerId: number, over: Partial<CallInpu
     ...over,
   });
 }
+
+/** A second administrator (four eyes on back-dated rate and policy rows), logged in as `login`. */
+export function secondAdmin(h: Harness, login = 'admin2'): string {
+  h.call('users.add', { login, name: '孙管理', role: 'admin', password: PASSWORD, idempotencyKey: h.key() }, 'admin');
+  h.tokens[login] = h.call('session.login', { login, password: PASSWORD }, null).token;
+  return login;
+}
