@@ -5,6 +5,16 @@ import { api, newKey } from '../../api';
 import { chinaDateTime, paramValue } from '../../format';
 import { useSession } from '../../session';
 
+/** The waiting row in words: rates, 罚息 or the parameter and its value. */
+function describe(r: PrivilegedChangeDto): string {
+  const p = r.payload as Record<string, string | number | null>;
+  const pct = (v: unknown) => (v === null || v === undefined || v === '' ? '按规则' : `${String(v)}%`);
+  if (r.kind === 'loan_rate') return `首套 ${pct(p.firstUpTo5y)} / ${pct(p.firstOver5y)}；第二套 ${pct(p.secondUpTo5y)} / ${pct(p.secondOver5y)}（五年以下 / 五年以上）；依据：${String(p.source)}`;
+  if (r.kind === 'deposit_rate') return `年利率 ${pct(p.annualRatePercent)}；依据：${String(p.source)}`;
+  if (r.kind === 'penalty') return `罚息倍数 × ${String(p.multiplier)}，${String(p.dayBasis)} 天；依据：${String(p.source)}`;
+  return `${String(p.paramId)} = ${paramValue(p.value)}；依据：${String(p.note)}`;
+}
+
 const STATE_COLORS: Record<PrivilegedChangeDto['state'], string> = { 待确认: 'orange', 已生效: 'green', 已拒绝: 'default' };
 
 /** 补录申请: back-dated rows waiting for a second administrator, who confirms or refuses each (not their own). */
@@ -51,7 +61,7 @@ export function PendingChangesCard({ refreshKey, onDecided }: { refreshKey: numb
         columns={[
           { title: '类别', dataIndex: 'kindLabel', width: 100 },
           { title: '生效日期', dataIndex: 'effectiveFrom', width: 110 },
-          { title: '内容', key: 'payload', render: (_: unknown, r) => <Typography.Text code style={{ wordBreak: 'break-all' }}>{paramValue(r.payload)}</Typography.Text> },
+          { title: '内容', key: 'payload', render: (_: unknown, r) => <span style={{ wordBreak: 'break-all' }}>{describe(r)}</span> },
           { title: '影响', key: 'effect', render: (_: unknown, r) => r.effect.summary },
           { title: '补录原因', dataIndex: 'reason' },
           { title: '申请', key: 'by', width: 150, render: (_: unknown, r) => `${r.requestedBy} · ${chinaDateTime(r.requestedAt)}` },
