@@ -10,6 +10,7 @@ import { ROLES, ROLE_LABELS, type Role } from '../shared/roles';
 import { initCenter, openContext, openDb } from '../services/app/open';
 import { generateDemo } from '../services/demo/generate';
 import { postRemittance } from '../services/contributions/remit';
+import { callerKey } from '../services/ledger/keys';
 import { getMember } from '../services/accounts/members';
 import { memberStatement } from '../services/accounts/statement';
 import { checkLedger } from '../services/ledger/check';
@@ -83,7 +84,7 @@ export const COMMANDS: Command[] = [
         if (!/^\d+$/.test(s)) throw new UsageError(`--members 应为逗号分隔的职工编号：${s}`);
         return Number(s);
       });
-      const r = postRemittance(ctx, cliOperator(), { employerId, month, kind: backpay ? '补缴' : '汇缴', idempotencyKey: key, ...(memberIds ? { memberIds } : {}) });
+      const r = postRemittance(ctx, cliOperator(), { employerId, month, kind: backpay ? '补缴' : '汇缴', idempotencyKey: callerKey('cli', key), ...(memberIds ? { memberIds } : {}) });
       out(opts, r, () => `${r.kind}已入账：${r.employer.name} ${r.month}，${r.memberCount} 人，合计 ${formatYuanGrouped(r.totalFen)} 元（${toChineseUpper(r.totalFen)}），凭证号 ${r.entryNo}`);
     },
   },

@@ -176,6 +176,24 @@ export interface NoticeTable {
   withdrawn_at: string | null;
 }
 
+/** A back-dated rate / 罚息 / override row waiting for a second administrator (migration 011). */
+export interface PrivilegedChangeRequestTable {
+  id: Generated<number>;
+  kind: 'loan_rate' | 'deposit_rate' | 'penalty' | 'override';
+  effective_from: string;
+  payload_json: string;
+  reason: string;
+  effect_json: string;
+  state: '待确认' | '已生效' | '已拒绝';
+  requested_by: number;
+  requested_by_login: string;
+  requested_at: string;
+  decided_by: number | null;
+  decided_by_login: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+}
+
 export interface DB {
   meta: MetaTable;
   schema_migrations: MigrationTable;
@@ -191,4 +209,5 @@ export interface DB {
   commands: CommandTable;
   audit_log: AuditTable;
   notices: NoticeTable;
+  privileged_change_requests: PrivilegedChangeRequestTable;
 }

@@ -251,7 +251,8 @@ async function main(): Promise<void> {
   console.log(`压力测试：${SECONDS} 秒，${CLIENTS} 个客户端，数据目录 ${data}`);
   if (gjjSync(['init', '--center', 'yinchuan', '--data', data]).status !== 0) throw new Error('gjj init failed');
   for (let i = 1; i <= CLIENTS; i++) {
-    const r = gjjSync(['user', 'add', '--data', data, '--login', `clerk${i}`, '--name', '压测经办', '--role', 'clerk', '--password-stdin'], `${PASSWORD}\n`);
+    const person = ['--staff-no', `YL${String(i).padStart(4, '0')}`, '--id-number', makeIdNumber('640104', '19880101', 500 + i)];
+    const r = gjjSync(['user', 'add', '--data', data, '--login', `clerk${i}`, '--name', '压测经办', '--role', 'clerk', ...person, '--password-stdin'], `${PASSWORD}\n`);
     if (r.status !== 0) throw new Error(`user add failed: ${r.err}`);
   }
   port = await freePort();

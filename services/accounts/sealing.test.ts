@@ -3,6 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { harness, newEmployer, newMember, type Harness } from '../testing/harness';
+import { memberFacts } from '../policy/facts';
+import { makeIdNumber } from '../../shared/idcard';
 
 let h: Harness;
 afterEach(() => h.close());
@@ -22,6 +24,40 @@ describe('封存 / 启封 / 转出, 缴存证明, 日结', () => {
     const back = h.call('members.unseal', { memberId: m.id, employerId: b.id, baseFen: 600_000, idempotencyKey: h.key() });
     expect(back).toMatchObject({ status: '正常', employer: { name: '宁夏乙公司' }, monthlyEmployeeFen: 48_000 });
     expect(h.call('members.events', { memberId: m.id }).map((e) => e.action)).toEqual(['封存', '启封']);
+  });
+
+  it('bounds seal and unseal dates: not in the future, not before the last contribution or the previous event', () => {
+    h = harness('yinchuan', '2026-05-20T02:00:00Z');
+    const a = newEmployer(h, { name: '宁夏甲公司' });
+    const m = newMember(h, a.id, { baseFen: 500_000, openedDate: '2026-04-01' });
+    h.call('remit.post', { employerId: a.id, month: '2026-05', idempotencyKey: h.key() });
+    h.at('2026-06-10T02:00:00Z');
+    const seal = (date: string) => h.fail('members.seal', { memberId: m.id, date, reason: '与单位解除劳动关系', idempotencyKey: h.key() });
+    expect(seal('2026-06-11')).toMatchObject({ code: 'BAD_INPUT', field: 'date', message: '封存日期不能晚于今天（2026-06-10）' });
+    expect(seal('2026-05-19')).toMatchObject({ code: 'BAD_INPUT', field: 'date', message: '封存日期不能早于最后一次缴存入账日期2026-05-20' });
+    expect(h.call('members.get', { memberId: m.id }).status).toBe('正常');
+    h.call('members.seal', { memberId: m.id, date: '2026-05-31', reason: '与单位解除劳动关系', idempotencyKey: h.key() });
+    const unseal = (date: string) => h.fail('members.unseal', { memberId: m.id, employerId: a.id, baseFen: 500_000, date, idempotencyKey: h.key() });
+    expect(unseal('2026-05-30')).toMatchObject({ field: 'date', message: '启封日期不能早于上一次封存日期2026-05-31' });
+    expect(unseal('2026-06-12')).toMatchObject({ field: 'date', message: '启封日期不能晚于今天（2026-06-10）' });
+    expect(h.call('members.unseal', { memberId: m.id, employerId: a.id, baseFen: 500_000, date: '2026-06-01', idempotencyKey: h.key() }).status).toBe('正常');
+    expect(h.call('members.events', { memberId: m.id }).map((e) => [e.action, e.date])).toEqual([['封存', '2026-05-31'], ['启封', '2026-06-01']]);
+  });
+
+  it('a back-dated seal counts as sealed from the day it was recorded (离职提取 facts)', () => {
+    h = harness('urumqi', '2026-01-15T02:00:00Z');
+    const e = newEmployer(h, { district: '天山区' });
+    const m = newMember(h, e.id, { openedDate: '2025-12-01' });
+    h.call('remit.post', { employerId: e.id, month: '2026-01', idempotencyKey: h.key() });
+    h.at('2026-03-01T02:00:00Z');
+    h.call('members.seal', { memberId: m.id, date: '2026-01-31', reason: '与单位解除劳动关系', idempotencyKey: h.key() });
+    expect(memberFacts(h.app.ctx!, m.id).sealedSince).toBe('2026-03-01');
+    // Recorded on the seal date itself: the seal date stands (the event was written late in the Beijing day).
+    const n = newMember(h, e.id, { idNumber: makeIdNumber('650102', '19900101', 36), openedDate: '2025-12-01' });
+    h.at('2026-03-02T15:30:00Z');
+    h.call('members.seal', { memberId: n.id, date: '2026-03-02', reason: '与单位解除劳动关系', idempotencyKey: h.key() });
+    expect(memberFacts(h.app.ctx!, n.id).sealedSince).toBe('2026-03-02');
+    expect(memberFacts(h.app.ctx!, m.id).sealedSince).toBe('2026-03-01');
   });
 
   it('transfers a sealed account out with interest to the day, closing it, and prints the 缴存证明', async () => {

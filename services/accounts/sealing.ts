@@ -3,10 +3,15 @@
  * interest); joining a new employer unseals the account under the new employer (启封); a sealed account can be
  * transferred out to another center (转出): interest to the day is credited and the whole balance paid to the
  * receiving center in one entry, and the account closes. Every change is an append-only member event.
+ *
+ * Dates that change money are bounded: a seal or unseal date is not in the future, not before the member's last
+ * contribution (the booked date of the last remittance that credited them) nor before the previous member event
+ * (or the opening date). A back-dated seal does not start the clock of "sealed for N months" (离职提取) early: the
+ * engine's sealedSince is the later of the seal date and the day the seal was recorded.
  */
 import { badInput, conflict } from '../../shared/errors';
 import { checkContributionLimits } from '../../shared/contribution';
-import { isIsoDate } from '../../shared/dates';
+import { chinaDate, isIsoDate } from '../../shared/dates';
 import { formatYuanGrouped } from '../../shared/money';
 import type { Operator, ServiceContext } from '../context';
 import { nowIso, today } from '../context';
@@ -24,18 +29,45 @@ function event(ctx: ServiceContext, by: Operator, memberId: number, action: '封
   audit(ctx, { operator: by, action: `member.${action}`, recordType: 'member', recordId: memberId, detail });
 }
 
-/** The date the member's account was last sealed, when it is sealed now. */
+/**
+ * Since when the member's account counts as sealed, when it is sealed now: the later of the seal date and the day
+ * the seal was recorded, so a back-dated seal cannot make the member eligible for 离职提取 at once.
+ */
 export function sealedSince(ctx: ServiceContext, memberId: number): string | null {
-  const r = ctx.db.prepare(`SELECT date FROM member_events WHERE member_id = ? AND action = '封存' ORDER BY id DESC LIMIT 1`).get(memberId) as { date: string } | undefined;
+  const r = ctx.db.prepare(`SELECT date, at FROM member_events WHERE member_id = ? AND action = '封存' ORDER BY id DESC LIMIT 1`).get(memberId) as { date: string; at: string } | undefined;
   const m = ctx.db.prepare('SELECT status FROM members WHERE id = ?').get(memberId) as { status: string } | undefined;
-  return m?.status === '封存' ? (r?.date ?? null) : null;
+  if (m?.status !== '封存' || !r) return null;
+  const recorded = chinaDate(new Date(r.at));
+  return recorded > r.date ? recorded : r.date;
+}
+
+/**
+ * The earliest date a seal or unseal may carry: the member's last contribution (booked date of the remittance),
+ * the previous member event and the opening date, whichever is latest.
+ */
+function earliestEventDate(ctx: ServiceContext, memberId: number, openedDate: string): { date: string; why: string } {
+  const contributed = ctx.db
+    .prepare('SELECT MAX(e.booked_date) AS d FROM contributions c JOIN journal_entries e ON e.id = c.entry_id WHERE c.member_id = ?')
+    .get(memberId) as { d: string | null };
+  const event = ctx.db.prepare('SELECT date, action FROM member_events WHERE member_id = ? ORDER BY id DESC LIMIT 1').get(memberId) as { date: string; action: string } | undefined;
+  let out = { date: openedDate, why: `开户日期${openedDate}` };
+  if (contributed.d && contributed.d > out.date) out = { date: contributed.d, why: `最后一次缴存入账日期${contributed.d}` };
+  if (event && event.date > out.date) out = { date: event.date, why: `上一次${event.action}日期${event.date}` };
+  return out;
+}
+
+function checkEventDate(ctx: ServiceContext, memberId: number, openedDate: string, date: string, label: string): void {
+  if (!isIsoDate(date)) throw badInput('date', `${label}应为有效日期（YYYY-MM-DD）`);
+  if (date > today(ctx)) throw badInput('date', `${label}不能晚于今天（${today(ctx)}）`);
+  const earliest = earliestEventDate(ctx, memberId, openedDate);
+  if (date < earliest.date) throw badInput('date', `${label}不能早于${earliest.why}`);
 }
 
 export function sealMember(ctx: ServiceContext, by: Operator, memberId: number, args: { date?: string; reason: string }): MemberDetail {
   const m = getMember(ctx, memberId);
   if (m.status !== '正常') throw conflict(`职工${m.name}的账户为“${m.status}”，不能封存`);
   const date = args.date ?? today(ctx);
-  if (!isIsoDate(date) || date > today(ctx)) throw badInput('date', '封存日期应为今天或以前的有效日期');
+  checkEventDate(ctx, memberId, m.openedDate, date, '封存日期');
   ctx.db.prepare(`UPDATE members SET status = '封存' WHERE id = ?`).run(memberId);
   event(ctx, by, memberId, '封存', date, { fromEmployerId: m.employer.id, reason: args.reason });
   return getMember(ctx, memberId);
@@ -46,6 +78,7 @@ export function unsealMember(ctx: ServiceContext, by: Operator, memberId: number
   if (m.status !== '封存') throw conflict(`职工${m.name}的账户为“${m.status}”，只有封存的账户可以启封`);
   const e = getEmployer(ctx, args.employerId);
   const date = args.date ?? today(ctx);
+  checkEventDate(ctx, memberId, m.openedDate, date, '启封日期');
   const problem = checkContributionLimits(ctx.center, { baseFen: args.baseFen, employeeRatioPercent: e.employeeRatioPercent, employerRatioPercent: e.employerRatioPercent, district: e.district, date }).find((p) => p.field === 'baseFen');
   if (problem) throw badInput('baseFen', problem.message);
   ctx.db.prepare(`UPDATE members SET status = '正常', employer_id = ?, base_fen = ? WHERE id = ?`).run(e.id, args.baseFen, memberId);

@@ -3,7 +3,8 @@
  * tests): unknown call → UNKNOWN_CALL; payload checked against the call's zod schema → BAD_INPUT naming the
  * field; session resolved → NO_SESSION; role checked → FORBIDDEN; only then the handler. A write call runs in one
  * SQLite transaction together with its idempotency record: the same key and payload return the first result, the
- * same key with another payload is refused. Nothing is written when any step fails.
+ * same key with another payload is refused. The caller's key is namespaced to the operator (`c:<id>:<key>`) before the
+ * handler sees it, so no caller reaches a system key (`sys:…`) or another operator's key. Nothing is written when any step fails.
  */
 import { createHash } from 'node:crypto';
 import { ZodError } from 'zod';
@@ -11,6 +12,7 @@ import { calls, isCallName, PUBLIC, type CallName } from '../../shared/contract/
 import { AppError, busyError, type CallResult } from '../../shared/errors';
 import { ROLE_LABELS } from '../../shared/roles';
 import { FIELD_LABELS } from '../../shared/contract/labels';
+import { callerKey } from '../ledger/keys';
 import { handlers, type HandlerEnv } from './handlers';
 import { redactIds } from './redact';
 import type { AppState } from './state';
@@ -101,8 +103,10 @@ function run(app: AppState, req: CallRequest): unknown {
   // can interleave with a read; a read that audits (login) opens its own.
   if (!def.write || !('idempotencyKey' in parsed)) return def.write ? app.db.tx(() => handler(env, parsed)) : handler(env, parsed);
 
-  const key = String(parsed.idempotencyKey);
+  // The caller's key is scoped to the operator before anything uses it (services/ledger/keys.ts).
+  const key = callerKey(operator?.id, String(parsed.idempotencyKey));
   const hash = requestHash(name, parsed);
+  const scoped = { ...parsed, idempotencyKey: key };
   return app.db.tx(() => {
     const prior = app.db.prepare('SELECT action, request_hash, result_json FROM commands WHERE idempotency_key = ?').get(key) as
       | { action: string; request_hash: string; result_json: string }
@@ -113,7 +117,7 @@ function run(app: AppState, req: CallRequest): unknown {
       }
       return JSON.parse(prior.result_json) as unknown;
     }
-    const result = handler(env, parsed);
+    const result = handler(env, scoped);
     if (result instanceof Promise) throw new AppError('INTERNAL', `${name} 是写操作，不能异步完成`);
     app.db
       .prepare('INSERT INTO commands (idempotency_key, action, request_hash, result_json, operator_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')

@@ -25,9 +25,10 @@ import { initCenter, centerOf } from '../app/open';
 import { audit } from '../audit/log';
 import { listNotices, postNotice, withdrawNotice } from '../notices/notices';
 import { guides, listParams, listRules, loanHouseTypes, withdrawalCases } from '../rules/engine';
-import { addOverride, decideLoan, decideWithdrawal, evalOptions } from '../policy/decide';
+import { decideLoan, decideWithdrawal, evalOptions } from '../policy/decide';
 import { ledgerPerson } from '../withdrawal/compose';
-import { addDepositRate, addLoanRate, addPenaltySetting, depositRates, loanRates, penaltySettings, policyOverrides } from '../policy/tables';
+import { depositRates, loanRates, penaltySettings, policyOverrides } from '../policy/tables';
+import { decideChange, listChanges, previewEffect, submitChange } from '../policy/privileged';
 import { nowIso, today } from '../context';
 import { createWithdrawal, updateWithdrawal } from '../withdrawal/intake';
 import { approveWithdrawal, cancelWithdrawal, reviewWithdrawal, submitWithdrawal } from '../withdrawal/workflow';
@@ -190,12 +191,28 @@ export const handlers: Handlers = {
   // With the interest accrued to today, so the live panel shows what a 销户 would pay.
   'rules.memberFacts': (env, input) => ledgerPerson(ctxOf(env), input.memberId, today(ctxOf(env))),
   'rates.list': (env) => ({ loan: loanRates(ctxOf(env)), deposit: depositRates(ctxOf(env)), penalty: penaltySettings(ctxOf(env)) }),
-  'rates.addPenalty': (env, { idempotencyKey: _k, ...row }) => addPenaltySetting(ctxOf(env), op(env), row),
-  'rates.addLoan': (env, { idempotencyKey: _key, ...row }) =>
-    addLoanRate(ctxOf(env), op(env), { ...row, secondUpTo5y: row.secondUpTo5y || null, secondOver5y: row.secondOver5y || null }),
-  'rates.addDeposit': (env, { idempotencyKey: _key, ...row }) => addDepositRate(ctxOf(env), op(env), row),
+  // A row from today on is written at once; a back-dated one (with 补录原因) waits for a second administrator and the
+  // table comes back unchanged (rates.pendingChanges lists it).
+  'rates.addPenalty': (env, { idempotencyKey: _k, backdateReason, ...row }) => {
+    submitChange(ctxOf(env), op(env), { kind: 'penalty', row }, backdateReason);
+    return penaltySettings(ctxOf(env));
+  },
+  'rates.addLoan': (env, { idempotencyKey: _key, backdateReason, ...row }) => {
+    submitChange(ctxOf(env), op(env), { kind: 'loan_rate', row: { ...row, secondUpTo5y: row.secondUpTo5y || null, secondOver5y: row.secondOver5y || null } }, backdateReason);
+    return loanRates(ctxOf(env));
+  },
+  'rates.addDeposit': (env, { idempotencyKey: _key, backdateReason, ...row }) => {
+    submitChange(ctxOf(env), op(env), { kind: 'deposit_rate', row }, backdateReason);
+    return depositRates(ctxOf(env));
+  },
+  'rates.previewEffect': (env, i) => previewEffect(ctxOf(env), i.kind, i.effectiveFrom, i.paramId),
+  'rates.pendingChanges': (env) => listChanges(ctxOf(env)),
+  'rates.decideChange': (env, i) => decideChange(ctxOf(env), op(env), i.requestId, i.pass, i.note),
   'policy.overrides': (env) => policyOverrides(ctxOf(env)),
-  'policy.addOverride': (env, { idempotencyKey: _key, ...o }) => addOverride(ctxOf(env), op(env), o),
+  'policy.addOverride': (env, { idempotencyKey: _key, backdateReason, ...o }) => {
+    submitChange(ctxOf(env), op(env), { kind: 'override', row: o }, backdateReason);
+    return policyOverrides(ctxOf(env));
+  },
   'print.guide': (env, input) => {
     const ctx = ctxOf(env);
     const g = guides(ctx.center.id, today(ctx), evalOptions(ctx).overrides).find((x) => x.kind === input.kind && x.caseId === input.caseId);

@@ -14,6 +14,7 @@ import { nowIso, today } from '../context';
 import { memberAccountCode } from '../ledger/chart';
 import { employerAccountNo, memberAccountNo } from '../accounts/numbers';
 import { postRemittance } from '../contributions/remit';
+import { systemKey } from '../ledger/keys';
 import { audit } from '../audit/log';
 import { COMPANY_FORM, COMPANY_PREFIX, COMPANY_TRADE, GIVEN, ODD_CHARS, REGION_CODES, SURNAMES, rng } from './names';
 
@@ -127,7 +128,7 @@ export function generateDemo(ctx: ServiceContext, by: Operator, opts: DemoOption
     // One transaction per month: a demo of 100,000 members is not worth 24,000 fsyncs.
     db.tx(() => {
       for (const employerId of employerIds) {
-        postRemittance(monthCtx, by, { employerId, month, idempotencyKey: `demo:${employerId}:${month}` });
+        postRemittance(monthCtx, by, { employerId, month, idempotencyKey: systemKey('demo', employerId, month) });
         remittances++;
       }
     });

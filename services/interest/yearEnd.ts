@@ -13,6 +13,7 @@ import type { Operator, ServiceContext } from '../context';
 import { nowIso, today } from '../context';
 import { accountIdByCode } from '../ledger/accounts';
 import { postEntry, type PostingLine } from '../ledger/post';
+import { systemKey } from '../ledger/keys';
 import { depositRates } from '../policy/tables';
 import { audit } from '../audit/log';
 import { DAY_BASIS } from './accrual';
@@ -93,7 +94,7 @@ export function runYearEndInterest(ctx: ServiceContext, by: Operator, year: numb
       const chunk = credits.slice(i, i + CHUNK);
       const sum = chunk.reduce((t, l) => t + l.amountFen, 0);
       postEntry(ctx, {
-        idempotencyKey: `year-end-interest:${year}:${i / CHUNK}`,
+        idempotencyKey: systemKey('year-end-interest', year, i / CHUNK),
         businessType: '年终结息',
         summary: '年终结息',
         bookedDate: booked,

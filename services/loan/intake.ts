@@ -6,6 +6,7 @@ import { nowIso, today } from '../context';
 import { getMember } from '../accounts/members';
 import { expectState, expectVersion, loadApp, nextAppNo, transition, type AppRow } from '../withdrawal/store';
 import { clerkLoanFacts, composeLoan, type LoanTerms } from './compose';
+import { checkRecordedPerson, recordedBy, refuseLedgerPersons } from '../policy/recordedFacts';
 
 export interface LoanIntake extends LoanTerms {
   payee: Payee;
@@ -15,6 +16,10 @@ export interface LoanIntake extends LoanTerms {
 function validate(ctx: ServiceContext, input: LoanIntake) {
   const m = getMember(ctx, input.memberId);
   if (m.status !== '正常') throw badInput('memberId', `借款人${m.name}的账户状态为“${m.status}”，不能申请贷款`);
+  // What the ledger knows is never taken from the request (balances, months, ratios, this center's loans …).
+  refuseLedgerPersons(input.facts, { borrower: '借款人', spouse: '配偶' });
+  checkRecordedPerson(input.facts.borrowerExtra, 'borrowerExtra', '借款人');
+  checkRecordedPerson(input.facts.spouseExtra, 'spouseExtra', '配偶');
   const { decision } = composeLoan(ctx, { ...input, facts: clerkLoanFacts(input.facts) });
   const known = new Set(decision.materials.map((x) => x.id));
   const unknown = input.materialsSeen.find((id) => !known.has(id));
@@ -29,8 +34,9 @@ function terms(row: AppRow): Pick<LoanTerms, 'months' | 'method'> {
 }
 export { terms as storedTerms };
 
-function storedFacts(input: LoanIntake): string {
-  return JSON.stringify({ ...clerkLoanFacts(input.facts), loanTerms: { months: input.months, method: input.method } });
+/** The clerk's facts as recorded from the papers, with who recorded them and when. */
+function storedFacts(input: LoanIntake, by: Operator, at: string): string {
+  return JSON.stringify({ ...clerkLoanFacts(input.facts), loanTerms: { months: input.months, method: input.method }, recorded: recordedBy(by, at) });
 }
 
 export function createLoanApp(ctx: ServiceContext, by: Operator, input: LoanIntake): AppRow {
@@ -43,7 +49,7 @@ export function createLoanApp(ctx: ServiceContext, by: Operator, input: LoanInta
            requested_fen, payee_json, materials_json, branch_code, created_by, created_at, updated_at)
          VALUES (?, 'loan', ?, ?, ?, '草稿', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(nextAppNo(ctx, today(ctx), 'loan'), input.caseId, input.memberId, input.spouseMemberId, storedFacts(input), JSON.stringify(decision), input.requestedFen, JSON.stringify(input.payee), JSON.stringify(materials), by.branchCode || ctx.center.branches[0]!.code, by.id, at, at)
+      .run(nextAppNo(ctx, today(ctx), 'loan'), input.caseId, input.memberId, input.spouseMemberId, storedFacts(input, by, at), JSON.stringify(decision), input.requestedFen, JSON.stringify(input.payee), JSON.stringify(materials), by.branchCode || ctx.center.branches[0]!.code, by.id, at, at)
       .lastInsertRowid,
   );
   ctx.db
@@ -60,7 +66,7 @@ export function updateLoanApp(ctx: ServiceContext, by: Operator, id: number, ver
   transition(ctx, by, row, row.state, 'update', {
     case_id: input.caseId,
     spouse_member_id: input.spouseMemberId,
-    facts_json: storedFacts({ ...input, memberId: row.member_id }),
+    facts_json: storedFacts({ ...input, memberId: row.member_id }, by, nowIso(ctx)),
     decision_json: JSON.stringify(decision),
     requested_fen: input.requestedFen,
     payee_json: JSON.stringify(input.payee),

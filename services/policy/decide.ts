@@ -7,7 +7,7 @@ import { AppError } from '../../shared/errors';
 import type { LoanDecision, ParamOverride, WithdrawalDecision } from '../../shared/rules';
 import { evaluateLoan, evaluateWithdrawal, listParams, RulesInputError, validateOverrides, type EvalOptions } from '../rules/engine';
 import type { Operator, ServiceContext } from '../context';
-import { addPolicyOverride, loanRates, policyOverrides } from './tables';
+import { addPolicyOverride, checkPolicyOverrideDate, loanRates, policyOverrides } from './tables';
 
 export function evalOptions(ctx: ServiceContext): EvalOptions {
   return { rates: loanRates(ctx), overrides: policyOverrides(ctx).map(({ paramId, effectiveFrom, value, note }) => ({ paramId, effectiveFrom, value, note })) };
@@ -48,6 +48,13 @@ export function decideLoan(ctx: ServiceContext, application: unknown): LoanDecis
 
 /** Validates the new override together with those already in force, then stores it. */
 export function addOverride(ctx: ServiceContext, by: Operator, o: ParamOverride) {
+  checkOverride(ctx, o);
+  return addPolicyOverride(ctx, by, o);
+}
+
+/** The override's value against the pack's parameter schema, with those already in force; writes nothing. */
+export function checkOverride(ctx: ServiceContext, o: ParamOverride): void {
+  checkPolicyOverrideDate(ctx, o);
   const existing = evalOptions(ctx).overrides ?? [];
   const issues = validateOverrides(ctx.center.id, [...existing, o]);
   if (issues[0]) {
@@ -55,5 +62,4 @@ export function addOverride(ctx: ServiceContext, by: Operator, o: ParamOverride)
     const known = listParams(ctx.center.id).some((p) => p.id === o.paramId);
     throw new AppError('BAD_INPUT', issues[0].message, known ? 'value' : 'paramId');
   }
-  return addPolicyOverride(ctx, by, o);
 }

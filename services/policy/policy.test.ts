@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { harness, newEmployer, newMember, type Harness } from '../testing/harness';
+import { harness, newEmployer, newMember, secondAdmin, type Harness } from '../testing/harness';
 import { loan, wd } from '../rules/testing/fixtures';
 
 let h: Harness;
@@ -40,7 +40,13 @@ describe('policy through the contract', () => {
     const before = h.call('rules.evaluateLoan', { application: app('2025-03-10') });
     const capBefore = before.quota.limits.find((l) => l.id === 'yc.loan.quota.cap');
     expect(capBefore?.amountFen).toBe(70_000_000);
-    h.call('policy.addOverride', { paramId: 'yc.loan.quota.capBothFen', effectiveFrom: '2025-03-11', value: 80_000_000, note: '测试：夫妻双方缴存限额调整为80万元', idempotencyKey: h.key() }, 'admin');
+    // Back-dated (today is 2026-06-15): a reason, and a second administrator's confirmation, before it counts.
+    const override = { paramId: 'yc.loan.quota.capBothFen', effectiveFrom: '2025-03-11', value: 80_000_000, note: '测试：夫妻双方缴存限额调整为80万元' };
+    expect(h.fail('policy.addOverride', { ...override, idempotencyKey: h.key() }, 'admin')).toMatchObject({ code: 'BAD_INPUT', field: 'effectiveFrom' });
+    expect(h.call('policy.addOverride', { ...override, backdateReason: '补录2025年文件', idempotencyKey: h.key() }, 'admin')).toEqual([]);
+    expect(h.call('rules.evaluateLoan', { application: app('2025-03-11') }).quota.limits.find((l) => l.id === capBefore!.id)?.amountFen).toBe(70_000_000);
+    const pending = h.call('rates.pendingChanges', {}, 'admin')[0]!;
+    h.call('rates.decideChange', { requestId: pending.id, pass: true, idempotencyKey: h.key() }, secondAdmin(h));
     const sameDay = h.call('rules.evaluateLoan', { application: app('2025-03-10') });
     expect(sameDay.quota.limits.find((l) => l.id === capBefore!.id)?.amountFen).toBe(70_000_000);
     const after = h.call('rules.evaluateLoan', { application: app('2025-03-11') });

@@ -6,6 +6,7 @@ import { DEPOSIT_RATES, type DepositRateRow } from '../../shared/rates/depositRa
 import { NATIONAL_LOAN_RATES, type LoanRateRow } from '../../shared/rates/loanRates';
 import type { PenaltySetting } from '../../shared/rates/penaltyRates';
 import { isIsoDate } from '../../shared/dates';
+import { penaltyOutOfBounds, rateOutOfBounds } from '../../shared/rates/bounds';
 import { badInput, conflict } from '../../shared/errors';
 import { audit } from '../audit/log';
 import type { Operator, ServiceContext } from '../context';
@@ -77,13 +78,20 @@ export function penaltySettings(ctx: ServiceContext): PenaltySetting[] {
   ).map((r) => ({ effectiveFrom: r.effective_from, multiplier: r.multiplier, dayBasis: r.day_basis, source: r.source }));
 }
 
-/** 罚息 settings are dated data like the rates: a later effective date supersedes, nothing is edited. */
-export function addPenaltySetting(ctx: ServiceContext, by: Operator, row: PenaltySetting): PenaltySetting[] {
+/** Checks a 罚息 row (format, bounds, no second row on its date) without writing. */
+export function checkPenaltySetting(ctx: ServiceContext, row: PenaltySetting): void {
   if (!isIsoDate(row.effectiveFrom)) throw badInput('effectiveFrom', '生效日期应为有效日期（YYYY-MM-DD）');
   if (!/^\d(\.\d{1,4})?$/.test(row.multiplier) || Number(row.multiplier) < 1) throw badInput('multiplier', '罚息倍数应为不小于1的数，如 1.5（合同利率加收50%）');
+  const outOfBounds = penaltyOutOfBounds(row.multiplier);
+  if (outOfBounds) throw badInput('multiplier', `罚息倍数${outOfBounds}`);
   if (row.dayBasis !== 360 && row.dayBasis !== 365) throw badInput('dayBasis', '计息基数应为360或365天');
   const dup = ctx.db.prepare('SELECT 1 FROM penalty_settings WHERE effective_from = ?').get(row.effectiveFrom);
   if (dup) throw conflict(`${row.effectiveFrom} 已有一行罚息设置`, 'effectiveFrom');
+}
+
+/** 罚息 settings are dated data like the rates: a later effective date supersedes, nothing is edited. */
+export function addPenaltySetting(ctx: ServiceContext, by: Operator, row: PenaltySetting): PenaltySetting[] {
+  checkPenaltySetting(ctx, row);
   ctx.db
     .prepare('INSERT INTO penalty_settings (effective_from, multiplier, day_basis, source, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)')
     .run(row.effectiveFrom, row.multiplier, row.dayBasis, row.source, nowIso(ctx), by.login);
@@ -91,7 +99,8 @@ export function addPenaltySetting(ctx: ServiceContext, by: Operator, row: Penalt
   return penaltySettings(ctx);
 }
 
-export function addLoanRate(ctx: ServiceContext, by: Operator, row: LoanRateRow): LoanRateRow[] {
+/** Checks a loan-rate row (format, plausible bounds, no second row on its date) without writing. */
+export function checkLoanRate(ctx: ServiceContext, row: LoanRateRow): void {
   if (!isIsoDate(row.effectiveFrom)) throw badInput('effectiveFrom', '生效日期应为有效日期（YYYY-MM-DD）');
   for (const [field, label, v] of [
     ['firstUpTo5y', '首套五年以下（含五年）利率', row.firstUpTo5y],
@@ -100,9 +109,15 @@ export function addLoanRate(ctx: ServiceContext, by: Operator, row: LoanRateRow)
     ['secondOver5y', '第二套五年以上利率', row.secondOver5y],
   ] as const) {
     if (v !== null && !RATE.test(v)) throw badInput(field, `${label}应为年利率百分数，如 2.60`);
+    const outOfBounds = v === null ? null : rateOutOfBounds(v);
+    if (outOfBounds) throw badInput(field, `${label}${outOfBounds}`);
   }
   const dup = ctx.db.prepare('SELECT 1 FROM loan_rates WHERE effective_from = ?').get(row.effectiveFrom);
   if (dup) throw conflict(`${row.effectiveFrom} 已有一行利率；利率表只追加，请用新的生效日期`, 'effectiveFrom');
+}
+
+export function addLoanRate(ctx: ServiceContext, by: Operator, row: LoanRateRow): LoanRateRow[] {
+  checkLoanRate(ctx, row);
   ctx.db
     .prepare(
       `INSERT INTO loan_rates (effective_from, first_up_to_5y, first_over_5y, second_up_to_5y, second_over_5y, source, created_at, created_by)
@@ -113,11 +128,18 @@ export function addLoanRate(ctx: ServiceContext, by: Operator, row: LoanRateRow)
   return loanRates(ctx);
 }
 
-export function addDepositRate(ctx: ServiceContext, by: Operator, row: DepositRateRow): DepositRateRow[] {
+/** Checks a deposit-rate row (format, plausible bounds, no second row on its date) without writing. */
+export function checkDepositRate(ctx: ServiceContext, row: DepositRateRow): void {
   if (!isIsoDate(row.effectiveFrom)) throw badInput('effectiveFrom', '生效日期应为有效日期（YYYY-MM-DD）');
   if (!RATE.test(row.annualRatePercent)) throw badInput('annualRatePercent', '存款年利率应为百分数，如 1.50');
+  const outOfBounds = rateOutOfBounds(row.annualRatePercent);
+  if (outOfBounds) throw badInput('annualRatePercent', `存款年利率${outOfBounds}`);
   const dup = ctx.db.prepare('SELECT 1 FROM deposit_rates WHERE effective_from = ?').get(row.effectiveFrom);
   if (dup) throw conflict(`${row.effectiveFrom} 已有一行存款利率`, 'effectiveFrom');
+}
+
+export function addDepositRate(ctx: ServiceContext, by: Operator, row: DepositRateRow): DepositRateRow[] {
+  checkDepositRate(ctx, row);
   ctx.db
     .prepare('INSERT INTO deposit_rates (effective_from, annual_rate_percent, source, created_at, created_by) VALUES (?, ?, ?, ?, ?)')
     .run(row.effectiveFrom, row.annualRatePercent, row.source, nowIso(ctx), by.login);
@@ -138,11 +160,16 @@ export function policyOverrides(ctx: ServiceContext): ParamOverrideRow[] {
   ).map((r) => ({ paramId: r.param_id, effectiveFrom: r.effective_from, value: JSON.parse(r.value_json) as unknown, note: r.note, createdAt: r.created_at, createdBy: r.created_by }));
 }
 
-/** Stores an override after the caller has validated it against the pack's parameter schema. */
-export function addPolicyOverride(ctx: ServiceContext, by: Operator, o: { paramId: string; effectiveFrom: string; value: unknown; note: string }): ParamOverrideRow[] {
+/** Checks an override's date and that its parameter has no other override on that date, without writing. */
+export function checkPolicyOverrideDate(ctx: ServiceContext, o: { paramId: string; effectiveFrom: string }): void {
   if (!isIsoDate(o.effectiveFrom)) throw badInput('effectiveFrom', '生效日期应为有效日期（YYYY-MM-DD）');
   const dup = ctx.db.prepare('SELECT 1 FROM policy_overrides WHERE param_id = ? AND effective_from = ?').get(o.paramId, o.effectiveFrom);
   if (dup) throw conflict(`参数 ${o.paramId} 在 ${o.effectiveFrom} 已有调整`, 'effectiveFrom');
+}
+
+/** Stores an override after the caller has validated it against the pack's parameter schema. */
+export function addPolicyOverride(ctx: ServiceContext, by: Operator, o: { paramId: string; effectiveFrom: string; value: unknown; note: string }): ParamOverrideRow[] {
+  checkPolicyOverrideDate(ctx, o);
   ctx.db
     .prepare('INSERT INTO policy_overrides (param_id, effective_from, value_json, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)')
     .run(o.paramId, o.effectiveFrom, JSON.stringify(o.value), o.note, nowIso(ctx), by.login);

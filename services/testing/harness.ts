@@ -133,3 +133,9 @@ export function addLogin(h: Harness, login: string, role: Role, person: number, 
   h.tokens[login] = h.call('session.login', { login, password: PASSWORD }, null).token;
   return req;
 }
+
+/** The second administrator (a different person): the harness already has one, logged in as `admin2`. */
+export function secondAdmin(h: Harness, login = 'admin2'): string {
+  if (!h.tokens[login]) throw new Error(`harness has no second administrator ${login}`);
+  return login;
+}

@@ -369,9 +369,10 @@ describe('乌鲁木齐 非住房消费类 withdrawals, intake to payout', () => 
   });
 
   it('termination: the account sealed for six months with no new employer → the whole balance, account stays 封存', () => {
-    // The member left the employer; the counter seals the account (封存) back-dated to the day the labour relation
-    // ended, 2025-07-12. Intake on 2026-01-12 is exactly six months later (满半年): eligible. Before sealing the
-    // engine refuses with 账户状态为正常，不是封存.
+    // The member left the employer after the last remittance (2025-12-15); the counter seals the account (封存) on
+    // 2026-01-12, dated 2025-12-31, the day the labour relation ended. The half year counts from the later of the seal
+    // date and the day it was recorded (2026-01-12): on 2026-07-11 not yet, on 2026-07-12 (满半年) eligible. Before
+    // sealing the engine refuses with 账户状态为正常，不是封存.
     const { m } = setup({ name: '陈小龙', birth: '19920214', seq: 37 });
     const facts = { situation: { laborRelationEnded: true, newEmployer: false } };
     const draft = h.call('withdrawal.create', { memberId: m.id, caseId: 'termination', facts, payee: card(m.name), materialsSeen: [], idempotencyKey: h.key() });
@@ -379,8 +380,17 @@ describe('乌鲁木齐 非住房消费类 withdrawals, intake to payout', () => 
       ['uq.wd.termination.sealed6m', '账户状态为正常，不是封存'],
     ]);
     h.call('withdrawal.cancel', { applicationId: draft.id, reason: '先办理封存', idempotencyKey: h.key() });
-    h.call('members.seal', { memberId: m.id, date: '2025-07-12', reason: '与单位解除劳动关系', idempotencyKey: h.key() });
-    const paid = run({ memberId: m.id, caseId: 'termination', facts, payee: card(m.name) });
+    h.call('members.seal', { memberId: m.id, date: '2025-12-31', reason: '与单位解除劳动关系', idempotencyKey: h.key() });
+    h.at('2026-07-11T02:00:00Z');
+    const early = h.call('withdrawal.create', { memberId: m.id, caseId: 'termination', facts, payee: card(m.name), materialsSeen: [], idempotencyKey: h.key() });
+    expect(early.decision!.trace.find((t) => t.ruleId === 'uq.wd.termination.sealed6m')).toMatchObject({ outcome: 'failed', message: '2026-01-12封存，至2026-07-12方满6个月' });
+    h.call('withdrawal.cancel', { applicationId: early.id, reason: '未满半年', idempotencyKey: h.key() });
+    h.at('2026-07-12T02:00:00Z');
+    const ready = intake({ memberId: m.id, caseId: 'termination', facts, payee: card(m.name) });
+    h.call('withdrawal.submit', { applicationId: ready.id, idempotencyKey: h.key() });
+    h.call('withdrawal.review', { applicationId: ready.id, pass: true, idempotencyKey: h.key() }, 'reviewer');
+    h.call('withdrawal.approve', { applicationId: ready.id, pass: true, idempotencyKey: h.key() }, 'approver');
+    const paid = h.call('withdrawal.pay', { applicationId: ready.id, idempotencyKey: h.key() }, 'clerk2');
     // Termination pays the whole balance (5,952.00) without closing the account (条例 第24条 reading, see the rule's note).
     expect(paid.paidAmountFen).toBe(MEMBER_BALANCE);
     expect(h.call('members.get', { memberId: m.id })).toMatchObject({ status: '封存', balanceFen: 0 });

@@ -9,6 +9,7 @@ import type { Operator, ServiceContext } from '../context';
 import { nowIso, today } from '../context';
 import { getMember } from '../accounts/members';
 import { clerkFacts, composeAndDecide } from './compose';
+import { refuseLedgerPersons } from '../policy/recordedFacts';
 import { expectState, expectVersion, loadApp, nextAppNo, transition, type AppRow } from './store';
 
 export interface IntakeInput {
@@ -44,9 +45,25 @@ export function checkPayee(decision: WithdrawalDecision, payee: Payee, memberNam
   if (payee.bankName.trim().length < 2) throw badInput('payee.bankName', '请填写收款开户银行');
 }
 
+/**
+ * The member's facts are the ledger's, never the request's. A typed spouse stands only for a spouse outside this
+ * center (recorded from papers): one who is a member here must be picked, and a typed spouse's account cannot be
+ * drawn (提取配偶账户 needs the spouse picked from the ledger).
+ */
+function checkTypedPersons(ctx: ServiceContext, input: IntakeInput): void {
+  refuseLedgerPersons(input.facts, { member: '职工' });
+  const typed = input.facts.spouse as { idNumber?: unknown } | undefined;
+  if (!typed || typeof typed !== 'object' || (input.spouseMemberId ?? null) !== null) return;
+  if (typeof typed.idNumber === 'string' && ctx.db.prepare('SELECT 1 FROM members WHERE id_number = ?').get(typed.idNumber.toUpperCase())) {
+    throw badInput('facts.spouse.idNumber', '配偶是本中心职工：请选择配偶，其账户信息取自本中心账务，不能手工填写');
+  }
+  if (input.facts.includeSpouse === true) throw badInput('facts.includeSpouse', '提取配偶账户须选择本中心的配偶职工，手工填写的配偶账户不能提取');
+}
+
 function validate(ctx: ServiceContext, input: IntakeInput) {
   const member = getMember(ctx, input.memberId);
   if (member.status === '销户') throw badInput('memberId', `职工${member.name}的账户已销户，不能提取`);
+  checkTypedPersons(ctx, input);
   const { decision } = composeAndDecide(ctx, {
     caseId: input.caseId,
     memberId: input.memberId,

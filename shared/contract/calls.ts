@@ -33,6 +33,7 @@ import type { LoanRepaymentDto, LoanStatusDto, PrepayResultDto, RepayResultDto, 
 import type { LoanRateRow } from '../rates/loanRates';
 import type { PenaltySetting } from '../rates/penaltyRates';
 import type { OperatorChangeRequestDto } from './operators';
+import type { ChangeEffectDto, PrivilegedChangeDto } from './privileged';
 
 export interface ParamOverrideDto {
   paramId: string;
@@ -351,6 +352,7 @@ export const calls = {
       multiplier: f.text('罚息倍数', 8),
       dayBasis: z.union([z.literal(360), z.literal(365)], { error: '计息基数应为360或365天' }),
       source: f.text('依据（文件名称、文号）', 300),
+      backdateReason: f.optionalText('补录原因', 300),
       idempotencyKey: f.idempotencyKey(),
     }),
     roles: ADMIN,
@@ -364,6 +366,7 @@ export const calls = {
       secondUpTo5y: z.string().trim().nullable(),
       secondOver5y: z.string().trim().nullable(),
       source: f.text('依据（文件名称、文号）', 300),
+      backdateReason: f.optionalText('补录原因', 300),
       idempotencyKey: f.idempotencyKey(),
     }),
     roles: ADMIN,
@@ -374,8 +377,21 @@ export const calls = {
       effectiveFrom: f.date('生效日期'),
       annualRatePercent: f.text('存款年利率', 10),
       source: f.text('依据（文件名称、文号）', 300),
+      backdateReason: f.optionalText('补录原因', 300),
       idempotencyKey: f.idempotencyKey(),
     }),
+    roles: ADMIN,
+    write: true,
+  }),
+  // Bounded privileged changes: the effect of a row before it is confirmed; a back-dated row (with 补录原因) waits
+  // for a second administrator (services/policy/privileged.ts).
+  'rates.previewEffect': call<ChangeEffectDto>()({
+    input: z.object({ kind: z.enum(['loan_rate', 'deposit_rate', 'penalty', 'override'], { error: '请选择变更类别' }), effectiveFrom: f.date('生效日期'), paramId: f.optionalText('政策参数', 100) }),
+    roles: ADMIN,
+  }),
+  'rates.pendingChanges': call<PrivilegedChangeDto[]>()({ input: z.object({}), roles: ADMIN }),
+  'rates.decideChange': call<PrivilegedChangeDto>()({
+    input: z.object({ requestId: f.id('补录申请'), pass: z.boolean({ error: '请选择确认或拒绝' }), note: f.optionalText('确认意见', 300), idempotencyKey: f.idempotencyKey() }),
     roles: ADMIN,
     write: true,
   }),
@@ -386,6 +402,7 @@ export const calls = {
       effectiveFrom: f.date('生效日期'),
       value: z.unknown(),
       note: f.text('调整依据', 500),
+      backdateReason: f.optionalText('补录原因', 300),
       idempotencyKey: f.idempotencyKey(),
     }),
     roles: ADMIN,

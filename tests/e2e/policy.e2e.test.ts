@@ -268,8 +268,14 @@ describe('policy end to end (Chromium, 乌鲁木齐)', () => {
     await adminPage.getByRole('button', { name: '添加调整' }).click();
     await fieldError(adminPage, '不是有效的 JSON：数字如 1000，文字须加英文双引号如 "2"，列表如 ["rent","purchase"]').waitFor();
     await adminPage.getByLabel('调整后取值（JSON）').fill('"十元"');
-    const overrideRefused = waitCall(adminPage, 'policy.addOverride');
+    // The effect first (applications in progress judged again), then the row.
+    const preview = waitCall(adminPage, 'rates.previewEffect');
     await adminPage.getByRole('button', { name: '添加调整' }).click();
+    expect(((await (await preview).json()) as { ok: boolean; data: { backDated: boolean } }).data.backDated).toBe(false);
+    await adminPage.getByTestId('change-effect').getByText(/件在办申请/).waitFor();
+    await shot(adminPage, 'policy-08a-admin-override-effect.png');
+    const overrideRefused = waitCall(adminPage, 'policy.addOverride');
+    await adminPage.getByRole('button', { name: '确认添加' }).click();
     const o = (await (await overrideRefused).json()) as { ok: boolean; error: { field: string; message: string } };
     expect(o.ok).toBe(false);
     expect(o.error.message).toContain('取值');
@@ -279,6 +285,31 @@ describe('policy end to end (Chromium, 乌鲁木齐)', () => {
     await adminPage.evaluate(() => (window.location.hash = '#/admin/rates'));
     await adminPage.getByTestId('loan-rates').getByText('2025-05-08').waitFor();
     await shot(adminPage, 'policy-09-admin-rates.png');
+    // A new deposit rate, dated before today: bounded (0–10 % a year) at once; then its effect (accounts with a
+    // balance), 补录原因, and it waits for a second administrator.
+    const depositCard = adminPage.locator('.ant-card').filter({ hasText: '新增存款利率' });
+    const depositDate = depositCard.locator('.ant-picker input');
+    await depositDate.click();
+    await depositDate.fill(day(1, 'day'));
+    await depositDate.press('Enter');
+    await depositCard.getByLabel('存款年利率').fill('15');
+    await depositCard.locator('textarea').fill('测试：存款利率调整');
+    await depositCard.getByRole('button', { name: '添 加' }).click();
+    await depositCard.getByText('应在0%至10%之间（年利率），收到 15%').waitFor();
+    await depositCard.getByLabel('存款年利率').fill('1.25');
+    const depositPreview = waitCall(adminPage, 'rates.previewEffect');
+    await depositCard.getByRole('button', { name: '添 加' }).click();
+    const dp = ((await (await depositPreview).json()) as { data: { accounts: number; backDated: boolean } }).data;
+    expect(dp.backDated).toBe(true);
+    expect(dp.accounts).toBeGreaterThan(0);
+    await adminPage.getByTestId('change-effect').getByText(/个有余额的职工账户/).waitFor();
+    await adminPage.getByLabel('补录原因').fill('测试：文件送达晚于生效日期');
+    await shot(adminPage, 'policy-09a-admin-deposit-effect.png');
+    const requested = waitCall(adminPage, 'rates.addDeposit');
+    await adminPage.getByRole('button', { name: '提交补录申请' }).click();
+    expect(((await (await requested).json()) as { ok: boolean }).ok).toBe(true);
+    await adminPage.getByTestId('pending-changes').getByText('待另一位管理员确认').waitFor();
+    await shot(adminPage, 'policy-09b-admin-pending-change.png');
     await adminPage.close();
 
     // … and the clerk reads it in 资讯

@@ -16,6 +16,7 @@ import type { Operator, ServiceContext } from '../../context';
 import { nowIso } from '../../context';
 import { accountIdByCode } from '../../ledger/accounts';
 import { postEntry, type PostingLine } from '../../ledger/post';
+import { systemKey } from '../../ledger/keys';
 import { addLoanRate, loanRates } from '../../policy/tables';
 import { generateDemo } from '../../demo/generate';
 import { addDays } from './dates';
@@ -90,7 +91,7 @@ export function seedBenchLoans(ctx: ServiceContext, by: Operator, opts: BenchLoa
     const total = loans.reduce((t, l) => t + l.principal, 0);
     const lines: PostingLine[] = loans.map((l, i) => ({ accountId: accountIds[i]!.id, side: 'D', amountFen: l.principal }));
     lines.push({ accountId: accountIdByCode(ctx, '101'), side: 'C', amountFen: total, memo: '贷款发放（批量演示数据）' });
-    const entry = postEntry(ctx, { idempotencyKey: `bench-loans:${firstLoan}:${opts.count}`, businessType: '贷款发放', summary: '贷款发放（批量演示数据）', bookedDate: date, operator: { ...by, branchCode: by.branchCode || branch }, lines, refType: 'loan' });
+    const entry = postEntry(ctx, { idempotencyKey: systemKey('bench-loans', firstLoan, opts.count), businessType: '贷款发放', summary: '贷款发放（批量演示数据）', bookedDate: date, operator: { ...by, branchCode: by.branchCode || branch }, lines, refType: 'loan' });
     const dueDates = Array.from({ length: Math.max(...terms) }, (_, k) => addMonthsClamped(firstDue, k));
     for (let i = 0; i < loans.length; i += CHUNK) {
       db.prepare(

@@ -211,8 +211,8 @@ describe('repricing across 1 January', () => {
   it('moves a loan over a year to the new rate from the January installment; a second run changes nothing', () => {
     const { h, loanId } = disbursedLoan();
     payOnDueDates(h, loanId, ['2026-07-25', '2026-08-25', '2026-09-25']);
-    // A national rate cut effective 2026-10-01: 五年以下 1.85%.
-    at(h, '2026-10-08');
+    // A national rate cut effective 2026-10-01 (announced before it, entered on 2026-09-28): 五年以下 1.85%.
+    at(h, '2026-09-28');
     h.call('rates.addLoan', { effectiveFrom: '2026-10-01', firstUpTo5y: '1.85', firstOver5y: '2.35', secondUpTo5y: '2.275', secondOver5y: '2.825', source: '测试：2026年10月1日下调', idempotencyKey: h.key() }, 'admin');
     at(h, '2026-12-20');
     expect(h.fail('loan.reprice', { asOf: '2026-12-20', idempotencyKey: h.key() }, 'clerk').code).toBe('FORBIDDEN');
@@ -236,7 +236,7 @@ describe('repricing across 1 January', () => {
 
   it('a one-year loan (利随本清) keeps the contract rate; prepaid in full it pays interest for the months begun', () => {
     const { h, loanId } = disbursedLoan(1_200_000, 12, 'lump');
-    at(h, '2026-10-08');
+    at(h, '2026-09-28');
     h.call('rates.addLoan', { effectiveFrom: '2026-10-01', firstUpTo5y: '1.85', firstOver5y: '2.35', secondUpTo5y: '2.275', secondOver5y: '2.825', source: '测试', idempotencyKey: h.key() }, 'admin');
     const r = h.call('loan.reprice', { asOf: '2026-12-20', idempotencyKey: h.key() }, 'admin');
     expect(r).toMatchObject({ changed: 0, keptShort: 1, examined: 1 });

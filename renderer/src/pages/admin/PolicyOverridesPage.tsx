@@ -7,6 +7,9 @@ import { api, newKey } from '../../api';
 import { PageTitle } from '../../components/PageTitle';
 import { chinaDateTime, paramValue as valueText } from '../../format';
 import { applyError } from '../../forms';
+import type { ChangeEffectDto } from '../../../../shared/contract/privileged';
+import { ChangeEffectModal } from './ChangeEffectModal';
+import { PendingChangesCard } from './PendingChangesCard';
 
 interface Values {
   paramId?: string;
@@ -37,6 +40,8 @@ export function PolicyOverridesPage() {
   const [busy, setBusy] = useState(false);
   const [key, setKey] = useState(() => newKey('override'));
   const [form] = Form.useForm<Values>();
+  const [pending, setPending] = useState<{ v: Values; effect: ChangeEffectDto } | null>(null);
+  const [refresh, setRefresh] = useState(0);
   const paramId = Form.useWatch('paramId', form);
   const chosen = params?.find((p) => p.id === paramId);
 
@@ -48,27 +53,48 @@ export function PolicyOverridesPage() {
     api('rules.params', {}).then(setParams, (e: Error) => setError(e.message));
   }, [load]);
 
+  const refused = (v: Values, e: unknown) => {
+    // The service names `paramId` for any override it cannot read; a parameter picked from its own list is known,
+    // so what it could not read is the value.
+    const known = params?.some((p) => p.id === v.paramId) ?? false;
+    setFormError(applyError(form, e, { value: 'valueJson', ...(known ? { paramId: 'valueJson' } : {}) }));
+  };
+
+  /** First the effect (applications in progress judged again), then the row; a back-dated one waits for a second administrator. */
   const submit = async (v: Values) => {
     setBusy(true);
     setFormError(null);
+    try {
+      setPending({ v, effect: await api('rates.previewEffect', { kind: 'override', effectiveFrom: v.effectiveFrom?.format('YYYY-MM-DD') ?? '', paramId: v.paramId ?? '' }) });
+    } catch (e) {
+      refused(v, e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const confirm = async (backdateReason?: string) => {
+    if (!pending) return;
+    const { v, effect } = pending;
+    setBusy(true);
     try {
       await api('policy.addOverride', {
         paramId: v.paramId ?? '',
         effectiveFrom: v.effectiveFrom?.format('YYYY-MM-DD') ?? '',
         value: JSON.parse(v.valueJson) as unknown,
         note: v.note,
+        ...(backdateReason ? { backdateReason } : {}),
         idempotencyKey: key,
       });
-      message.success('已添加参数调整');
+      message.success(effect.backDated ? '已提交补录申请，待另一位管理员确认后生效' : '已添加参数调整');
       form.resetFields();
       setKey(newKey('override'));
       load();
+      setRefresh((n) => n + 1);
     } catch (e) {
-      // The service names `paramId` for any override it cannot read; a parameter picked from its own list is known,
-      // so what it could not read is the value.
-      const known = params?.some((p) => p.id === v.paramId) ?? false;
-      setFormError(applyError(form, e, { value: 'valueJson', ...(known ? { paramId: 'valueJson' } : {}) }));
+      refused(v, e);
     } finally {
+      setPending(null);
       setBusy(false);
     }
   };
@@ -79,6 +105,8 @@ export function PolicyOverridesPage() {
     <>
       <PageTitle title="政策参数调整" sub="调整自生效日期起优先于政策原值；判定时按申请日取值" />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <PendingChangesCard refreshKey={refresh} onDecided={load} />
+      <ChangeEffectModal effect={pending?.effect ?? null} busy={busy} onOk={confirm} onCancel={() => setPending(null)} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Card title="已有调整">

@@ -4,11 +4,22 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DepositRateRow } from '../../../../shared/rates/depositRates';
 import type { PenaltySetting } from '../../../../shared/rates/penaltyRates';
 import type { LoanRateRow } from '../../../../shared/rates/loanRates';
+import { rateOutOfBounds } from '../../../../shared/rates/bounds';
 import { api, newKey } from '../../api';
 import { PageTitle } from '../../components/PageTitle';
 import { applyError } from '../../forms';
+import type { ChangeEffectDto, ChangeKind } from '../../../../shared/contract/privileged';
+import { ChangeEffectModal } from './ChangeEffectModal';
+import { PendingChangesCard } from './PendingChangesCard';
 
 const RATE_PATTERN = { pattern: /^\d{1,2}(\.\d{1,4})?$/, message: '应为年利率百分数，如 2.60' };
+/** The service's bounds (shared/rates/bounds.ts), checked here too so the field says so at once. */
+const RATE_BOUND = {
+  validator: async (_: unknown, v?: string) => {
+    const problem = v?.trim() ? rateOutOfBounds(v.trim()) : null;
+    if (problem) throw new Error(problem);
+  },
+};
 const pct = (r: string | null) => (r === null ? <Typography.Text type="secondary">按规则计算</Typography.Text> : `${r}%`);
 const newestFirst = <T extends { effectiveFrom: string }>(rows: T[]) => [...rows].sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
 
@@ -33,29 +44,52 @@ interface DepositValues {
   source: string;
 }
 
-/** A form that adds one dated row; the key belongs to one filling-in, so a double click adds one row. */
-function useAddForm<V>(prefix: string, send: (v: V, key: string) => Promise<unknown>, done: () => void) {
+/**
+ * A form that adds one dated row; the key belongs to one filling-in, so a double click adds one row. Before the row
+ * is sent, its effect (accounts or loans, money) is shown; a back-dated row asks for 补录原因 and waits for a second
+ * administrator.
+ */
+function useAddForm<V extends { effectiveFrom?: Dayjs }>(
+  prefix: string,
+  kind: ChangeKind,
+  send: (v: V, key: string, backdateReason?: string) => Promise<unknown>,
+  done: () => void,
+) {
   const { message } = App.useApp();
   const [form] = Form.useForm<V>();
   const [key, setKey] = useState(() => newKey(prefix));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState<{ v: V; effect: ChangeEffectDto } | null>(null);
   const submit = async (v: V) => {
     setBusy(true);
     setError(null);
     try {
-      await send(v, key);
-      message.success('已添加');
-      form.resetFields();
-      setKey(newKey(prefix));
-      done();
+      setPending({ v, effect: await api('rates.previewEffect', { kind, effectiveFrom: v.effectiveFrom?.format('YYYY-MM-DD') ?? '' }) });
     } catch (e) {
       setError(applyError(form, e));
     } finally {
       setBusy(false);
     }
   };
-  return { form, busy, error, submit };
+  const confirm = async (backdateReason?: string) => {
+    if (!pending) return;
+    setBusy(true);
+    try {
+      await send(pending.v, key, backdateReason);
+      message.success(pending.effect.backDated ? '已提交补录申请，待另一位管理员确认后生效' : '已添加');
+      form.resetFields();
+      setKey(newKey(prefix));
+      done();
+    } catch (e) {
+      setError(applyError(form, e));
+    } finally {
+      setPending(null);
+      setBusy(false);
+    }
+  };
+  const modal = <ChangeEffectModal effect={pending?.effect ?? null} busy={busy} onOk={confirm} onCancel={() => setPending(null)} />;
+  return { form, busy, error, submit, modal };
 }
 
 /** 利率表: loan and deposit rates by effective date. Rows are only added; a later date supersedes. */
@@ -67,9 +101,15 @@ export function RatesPage() {
   }, []);
   useEffect(load, [load]);
 
+  const [refresh, setRefresh] = useState(0);
+  const changed = () => {
+    load();
+    setRefresh((n) => n + 1);
+  };
   const loan = useAddForm<LoanValues>(
     'rate-loan',
-    (v, idempotencyKey) =>
+    'loan_rate',
+    (v, idempotencyKey, backdateReason) =>
       api('rates.addLoan', {
         effectiveFrom: v.effectiveFrom?.format('YYYY-MM-DD') ?? '',
         firstUpTo5y: v.firstUpTo5y,
@@ -77,22 +117,25 @@ export function RatesPage() {
         secondUpTo5y: v.secondUpTo5y?.trim() || null,
         secondOver5y: v.secondOver5y?.trim() || null,
         source: v.source,
+        ...(backdateReason ? { backdateReason } : {}),
         idempotencyKey,
       }),
-    load,
+    changed,
   );
   const deposit = useAddForm<DepositValues>(
     'rate-deposit',
-    (v, idempotencyKey) =>
-      api('rates.addDeposit', { effectiveFrom: v.effectiveFrom?.format('YYYY-MM-DD') ?? '', annualRatePercent: v.annualRatePercent, source: v.source, idempotencyKey }),
-    load,
+    'deposit_rate',
+    (v, idempotencyKey, backdateReason) =>
+      api('rates.addDeposit', { effectiveFrom: v.effectiveFrom?.format('YYYY-MM-DD') ?? '', annualRatePercent: v.annualRatePercent, source: v.source, ...(backdateReason ? { backdateReason } : {}), idempotencyKey }),
+    changed,
   );
 
   const penalty = useAddForm<PenaltyValues>(
     'rate-penalty',
-    (v, idempotencyKey) =>
-      api('rates.addPenalty', { effectiveFrom: v.effectiveFrom?.format('YYYY-MM-DD') ?? '', multiplier: v.multiplier, dayBasis: v.dayBasis, source: v.source, idempotencyKey }),
-    load,
+    'penalty',
+    (v, idempotencyKey, backdateReason) =>
+      api('rates.addPenalty', { effectiveFrom: v.effectiveFrom?.format('YYYY-MM-DD') ?? '', multiplier: v.multiplier, dayBasis: v.dayBasis, source: v.source, ...(backdateReason ? { backdateReason } : {}), idempotencyKey }),
+    changed,
   );
 
   const required = (label: string) => ({ required: true, message: `请填写${label}` });
@@ -100,6 +143,10 @@ export function RatesPage() {
     <>
       <PageTitle title="利率表" sub="贷款额度、月供和结息按申请（计息）日有效的一行计算" />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <PendingChangesCard refreshKey={refresh} onDecided={load} />
+      {loan.modal}
+      {deposit.modal}
+      {penalty.modal}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Card title="住房公积金贷款利率（年利率）" style={{ marginBottom: 16 }}>
@@ -171,22 +218,22 @@ export function RatesPage() {
               </Form.Item>
               <Row gutter={12}>
                 <Col span={12}>
-                  <Form.Item label="首套五年以下（含五年）" name="firstUpTo5y" rules={[required('利率'), RATE_PATTERN]}>
+                  <Form.Item label="首套五年以下（含五年）" name="firstUpTo5y" rules={[required('利率'), RATE_PATTERN, RATE_BOUND]}>
                     <Input suffix="%" inputMode="decimal" />
                   </Form.Item>
                 </Col>
                 <Col span={12}>
-                  <Form.Item label="首套五年以上" name="firstOver5y" rules={[required('利率'), RATE_PATTERN]}>
+                  <Form.Item label="首套五年以上" name="firstOver5y" rules={[required('利率'), RATE_PATTERN, RATE_BOUND]}>
                     <Input suffix="%" inputMode="decimal" />
                   </Form.Item>
                 </Col>
                 <Col span={12}>
-                  <Form.Item label="第二套五年以下（含五年）" name="secondUpTo5y" rules={[RATE_PATTERN]} extra="空则按倍数规则">
+                  <Form.Item label="第二套五年以下（含五年）" name="secondUpTo5y" rules={[RATE_PATTERN, RATE_BOUND]} extra="空则按倍数规则">
                     <Input suffix="%" inputMode="decimal" />
                   </Form.Item>
                 </Col>
                 <Col span={12}>
-                  <Form.Item label="第二套五年以上" name="secondOver5y" rules={[RATE_PATTERN]} extra="空则按倍数规则">
+                  <Form.Item label="第二套五年以上" name="secondOver5y" rules={[RATE_PATTERN, RATE_BOUND]} extra="空则按倍数规则">
                     <Input suffix="%" inputMode="decimal" />
                   </Form.Item>
                 </Col>
@@ -205,7 +252,7 @@ export function RatesPage() {
               <Form.Item label="生效日期" name="effectiveFrom" rules={[{ required: true, message: '请选择生效日期' }]}>
                 <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
               </Form.Item>
-              <Form.Item label="存款年利率" name="annualRatePercent" rules={[required('存款年利率'), { pattern: /^\d{1,2}(\.\d{1,4})?$/, message: '应为百分数，如 1.50' }]}>
+              <Form.Item label="存款年利率" name="annualRatePercent" rules={[required('存款年利率'), { pattern: /^\d{1,2}(\.\d{1,4})?$/, message: '应为百分数，如 1.50' }, RATE_BOUND]}>
                 <Input suffix="%" inputMode="decimal" />
               </Form.Item>
               <Form.Item label="依据（文件名称、文号）" name="source" rules={[required('依据')]}>

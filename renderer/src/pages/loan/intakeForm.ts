@@ -134,7 +134,8 @@ export function buildIntake(
 
 /** A stored application back into the form (to fix a 退回 or finish a 草稿). */
 export function formValuesOf(dto: LoanAppDto): Values {
-  const { loanTerms, borrowerExtra, spouseExtra, ...facts } = dto.facts as Values & { loanTerms?: { months: number; method: RepaymentMethod } };
+  // `recorded` (who recorded the papers' facts, when) is the service's, not the form's.
+  const { loanTerms, borrowerExtra, spouseExtra, recorded: _recorded, ...facts } = dto.facts as Values & { loanTerms?: { months: number; method: RepaymentMethod } };
   return {
     ...(toFormValues(schema, { ...facts, requestedFen: dto.requestedFen, months: loanTerms?.months, method: loanTerms?.method ?? dto.decision?.method }) as Values),
     borrowerExtra: toFormValues(PersonSchema, borrowerExtra ?? {}),
