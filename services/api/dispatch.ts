@@ -7,6 +7,7 @@
  * handler sees it, so no caller reaches a system key (`sys:…`) or another operator's key. Nothing is written when any step fails.
  */
 import { createHash } from 'node:crypto';
+import { maskDetail } from '../audit/log';
 import { ZodError } from 'zod';
 import { calls, isCallName, PUBLIC, type CallName } from '../../shared/contract/calls';
 import { AppError, busyError, type CallResult } from '../../shared/errors';
@@ -35,9 +36,13 @@ export function zodToAppError(err: ZodError): AppError {
   return new AppError('BAD_INPUT', message, field || undefined);
 }
 
+/**
+ * What the idempotency record remembers of a request. Secrets (passwords) are left out: an unsalted hash of a
+ * password in an append-only table would be a gift to anyone holding the file.
+ */
 function requestHash(name: string, input: Record<string, unknown>): string {
   const { idempotencyKey: _k, ...rest } = input;
-  return createHash('sha256').update(name).update(JSON.stringify(rest)).digest('hex');
+  return createHash('sha256').update(name).update(JSON.stringify(maskDetail(rest))).digest('hex');
 }
 
 function failure(req: CallRequest, err: unknown): CallResult<never> {

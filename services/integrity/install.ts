@@ -13,7 +13,7 @@ import type { Db, Sqlite } from '../../db/connection';
 import { readAnchor, type AnchorRead } from './anchor';
 import type { IntegrityKey } from './key';
 import { chainHead, maxSeq, sealAfter, Sealer } from './seal';
-import { currentSpecs, currentTriggers, keyExpr, imageExpr, specSignature, triggerSql, type TableSpec } from './tracked';
+import { currentSpecs, currentTriggers, keyExpr, imageExpr, registerPii, specSignature, triggerSql, type TableSpec } from './tracked';
 
 export const SCHEMA_KEY = '#columns';
 export const TRIGGERS_TABLE = '#schema';
@@ -81,6 +81,7 @@ export function installIntegrity(db: Db, key: IntegrityKey, opts: InstallOptions
   const sqlite = db.sqlite;
   const sealer = new Sealer(sqlite, key, opts.anchorFile, opts.now);
   assertKey(sqlite, key);
+  registerPii(sqlite, key.key);
   const stored = sqlite.prepare(`SELECT value FROM meta WHERE key = 'integrity_key_id'`).get() as { value: string } | undefined;
   if (!opts.repair && !opts.migrated) return sealer;
 

@@ -268,14 +268,16 @@ describe('the running program never seals what another connection wrote', () => 
     ctx.db.close();
     const db = openDb(dir, { key });
     const intruder = new Database(join(dir, 'gjj.sqlite'));
-    intruder.exec(`UPDATE members SET name = '冒名' WHERE id = ${ids.b}`);
+    // (A table with ID numbers cannot even be edited this way: its trigger needs the keyed gjj_pii function.)
+    expect(() => intruder.exec(`UPDATE members SET name = '冒名' WHERE id = ${ids.b}`)).toThrow(/no such function: gjj_pii/);
+    intruder.exec(`UPDATE employers SET name = '冒名公司' WHERE id = 1`);
     intruder.close();
     // The program goes on writing (a login is audited) — its own seal must not swallow the intruder's row.
     const app = { db, center: h.app.ctx!.center, clock: h.clock } as ServiceContext;
     db.tx(() => db.prepare(`INSERT INTO notices (kind, title, body, published_at, author_id) VALUES ('公告', '测试', '正文', '2026-06-25T02:00:00Z', 1)`).run());
     const r = checkLedger(app);
     db.close();
-    expect(r.firstViolation).toMatch(new RegExp(`未经签封（在程序之外写入）：职工（members）主键${ids.b}（修改）$`));
+    expect(r.firstViolation).toMatch(/未经签封（在程序之外写入）：单位（employers）主键1（修改）$/);
   });
 });
 

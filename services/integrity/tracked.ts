@@ -4,6 +4,7 @@
  * debit/credit totals are re-summed from the postings) and the stored replies of `commands` (a cache of what the
  * call returned, not a fact). A row is named by its primary key, never by an implicit rowid (VACUUM may renumber it).
  */
+import { createHmac } from 'node:crypto';
 import type { Sqlite } from '../../db/connection';
 
 export const UNTRACKED_TABLES = new Set(['schema_migrations', 'integrity_log', 'integrity_seals', 'sqlite_sequence']);
@@ -16,7 +17,17 @@ export interface TableSpec {
   table: string;
   pk: string[];
   columns: string[];
+  /** Columns logged as a keyed hash, never in clear: ID numbers stay in the master data only. */
+  personal: string[];
 }
+
+/** A column holding a full ID number (证件号码): members.id_number, operators.id_number, appointments.id_number. */
+export function isPersonal(column: string): boolean {
+  return column === 'id_number' || column.endsWith('_id_number');
+}
+
+/** The SQL function the images use for personal columns; registered with the key on every connection that logs. */
+export const PII_FUNCTION = 'gjj_pii';
 
 const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
@@ -30,7 +41,8 @@ export function currentSpecs(sqlite: Sqlite): TableSpec[] {
       const info = sqlite.prepare(`PRAGMA table_info(${q(name)})`).all() as Array<{ name: string; pk: number }>;
       const skip = new Set(UNTRACKED_COLUMNS[name] ?? []);
       const pk = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
-      return { table: name, pk: pk.length ? pk : ['rowid'], columns: info.map((c) => c.name).filter((c) => !skip.has(c)) };
+      const columns = info.map((c) => c.name).filter((c) => !skip.has(c));
+      return { table: name, pk: pk.length ? pk : ['rowid'], columns, personal: columns.filter(isPersonal) };
     });
 }
 
@@ -41,11 +53,18 @@ export function keyExpr(spec: TableSpec, prefix: string): string {
 
 /** The SQL expression of a row's image: `json_array` of its tracked columns, in table order. */
 export function imageExpr(spec: TableSpec, prefix: string): string {
-  return `json_array(${spec.columns.map((c) => prefix + q(c)).join(', ')})`;
+  return `json_array(${spec.columns.map((c) => (spec.personal.includes(c) ? `${PII_FUNCTION}(${prefix}${q(c)})` : prefix + q(c))).join(', ')})`;
 }
 
 export function specSignature(spec: TableSpec): string {
-  return JSON.stringify({ pk: spec.pk, columns: spec.columns });
+  return JSON.stringify({ pk: spec.pk, columns: spec.columns, personal: spec.personal });
+}
+
+/** Registers the keyed hash of personal values on a connection (HMAC: an ID number's hash cannot be guessed). */
+export function registerPii(sqlite: Sqlite, key: Buffer): void {
+  sqlite.function(PII_FUNCTION, { deterministic: true }, (v: unknown) =>
+    v === null || v === undefined ? null : `hmac:${createHmac('sha256', key).update(`pii:${String(v)}`).digest('hex').slice(0, 32)}`,
+  );
 }
 
 export function triggerNames(table: string): { ins: string; upd: string; del: string } {

@@ -13,7 +13,7 @@ import { readAnchor } from './anchor';
 import { anchorProblem, recordedSignature, recordedTriggers } from './install';
 import type { IntegrityKey } from './key';
 import { digestRange, GENESIS_MAC, sealMac, type SealRow } from './seal';
-import { currentSpecs, currentTriggers, imageExpr, keyExpr, rowLabel, specSignature, TABLE_LABELS, type TableSpec } from './tracked';
+import { currentSpecs, currentTriggers, imageExpr, keyExpr, registerPii, rowLabel, specSignature, TABLE_LABELS, type TableSpec } from './tracked';
 
 export interface IntegrityReport {
   problem: string | null;
@@ -22,6 +22,7 @@ export interface IntegrityReport {
 }
 
 export function verifyIntegrity(sqlite: Sqlite, key: IntegrityKey, anchorFile: string | null): IntegrityReport {
+  registerPii(sqlite, key.key);
   const seals = (sqlite.prepare('SELECT COUNT(*) AS n FROM integrity_seals').get() as { n: number }).n;
   const loggedChanges = (sqlite.prepare('SELECT COUNT(*) AS n FROM integrity_log').get() as { n: number }).n;
   return { problem: firstProblem(sqlite, key, anchorFile), seals, loggedChanges };
