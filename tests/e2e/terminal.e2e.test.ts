@@ -152,4 +152,45 @@ describe('terminal end to end (Chromium): reload keeps the session, an unreachab
     expect(pageErrors).toEqual([]);
     await page.close();
   });
+
+  it('the pairing page (desktop bridge stood in by a script): 连接 shows the fingerprint, a different one typed is refused, 确认配对 sends the pin', { timeout: 90_000 }, async () => {
+    const FP = Array.from({ length: 32 }, (_, i) => (i * 7 + 16).toString(16).toUpperCase().padStart(2, '0')).join(':');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    await page.addInitScript((fp: string) => {
+      const w = window as unknown as { gjjShell: unknown; saved: unknown[] };
+      w.saved = [];
+      w.gjjShell = {
+        getConfig: async () => ({ config: { mode: 'standalone', terminalId: 'T-3f2a9c1e-0000-4000-8000-000000000001' }, exists: false, labels: { standalone: '单机', host: '网点主机', terminal: '柜台终端' } }),
+        probe: async (url: string) =>
+          url.startsWith('http://')
+            ? { ok: false, error: { code: 'BAD_INPUT', field: 'hostUrl', message: '主机地址必须以 https:// 开头：网点主机只提供加密连接' } }
+            : { ok: true, data: { fingerprint: fp, subject: 'gjj-branch-host' } },
+        setConfig: async (req: unknown) => (w.saved.push(req), { ok: true, data: {} }),
+      };
+    }, FP);
+    await page.goto(`${server.url}/#/connection`);
+    await page.getByTestId('connection-page').waitFor();
+    await page.getByText('柜台终端', { exact: true }).click();
+    await page.getByLabel('主机地址').fill('http://192.168.1.10:8443');
+    await page.getByRole('button', { name: /连\s*接/ }).click();
+    await page.getByText('主机地址必须以 https:// 开头').waitFor();
+    await page.getByLabel('主机地址').fill('https://192.168.1.10:8443');
+    await page.getByRole('button', { name: /连\s*接/ }).click();
+    expect((await page.getByTestId('probed-fingerprint').innerText()).replace(/\s+/g, ':')).toContain(FP);
+    await page.getByText('主机地址必须以 https:// 开头').waitFor({ state: 'detached' }); // the old error goes
+    await shot(page, 'terminal-04-pairing.png');
+
+    await page.getByLabel('证书指纹（SHA-256）').fill(FP.replace(/^../, '00'));
+    await page.getByRole('button', { name: /确认配对/ }).click();
+    await page.getByText('填写的指纹与该主机现在出示的证书不一致').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { saved: unknown[] }).saved)).toEqual([]);
+
+    await page.getByLabel('证书指纹（SHA-256）').fill(FP.toLowerCase());
+    await page.getByRole('button', { name: /确认配对/ }).click();
+    await page.getByText('连接方式已保存').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { saved: unknown[] }).saved)).toEqual([
+      { config: { mode: 'terminal', hostUrl: 'https://192.168.1.10:8443', fingerprint: FP.toLowerCase() }, token: null },
+    ]);
+    await page.close();
+  });
 });

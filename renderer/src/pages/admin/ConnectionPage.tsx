@@ -10,6 +10,9 @@ const MODES: { value: ConnectionMode; label: string; help: string }[] = [
   { value: 'terminal', label: '柜台终端', help: '本机不保存账务数据，每笔业务都通过加密连接交给网点主机办理。' },
 ];
 
+/** AB:CD:… in groups of four bytes, eight groups, so two people can read it to each other group by group. */
+const groups = (fp: string) => (fp.match(/(?:[0-9A-F]{2}:?){1,4}/g) ?? []).map((g) => g.replace(/:$/, '')).join('  ');
+
 interface Values {
   mode: ConnectionMode;
   hostUrl?: string;
@@ -48,6 +51,7 @@ export function ConnectionPage() {
   const connect = async () => {
     setError(null);
     setProbed(null);
+    form.setFields([{ name: 'hostUrl', errors: [] }]);
     setBusy(true);
     try {
       const r = await bridge.probe(form.getFieldValue('hostUrl') ?? '');
@@ -117,8 +121,8 @@ export function ConnectionPage() {
                 description={
                   <>
                     <div>该主机（{probed.subject || '未署名'}）出示的证书指纹：</div>
-                    <Typography.Text code copyable data-testid="probed-fingerprint">
-                      {probed.fingerprint}
+                    <Typography.Text code copyable={{ text: probed.fingerprint }} data-testid="probed-fingerprint" style={{ fontSize: 16 }}>
+                      {groups(probed.fingerprint)}
                     </Typography.Text>
                     <div>与网点主机屏幕上显示的指纹逐组核对，完全一致才点“确认配对”。不一致说明连到的可能不是本网点的主机。</div>
                   </>
@@ -139,9 +143,11 @@ export function ConnectionPage() {
             </Space>
           </>
         )}
-        <Button type="primary" htmlType="submit" loading={busy}>
-          {mode === 'terminal' ? '确认配对' : '保存并重新启动'}
-        </Button>
+        <Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {mode === 'terminal' ? '确认配对' : '保存并重新启动'}
+          </Button>
+        </Form.Item>
       </Form>
     </Card>
   );
