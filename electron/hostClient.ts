@@ -92,9 +92,9 @@ function openTls(host: string, port: number, timeoutMs: number): Promise<{ socke
       port,
       // SNI only for names, never for IP addresses.
       ...(/^[\d.]+$|:/.test(host) ? {} : { servername: host }),
+      // The CA check cannot apply to a self-signed host; the pin is checked by the caller on the certificate shown.
+      // No `session` is ever passed, so nothing is resumed: every connection shows its certificate.
       rejectUnauthorized: false,
-      // Every connection must show its certificate: no session resumption.
-      session: undefined,
       minVersion: 'TLSv1.2',
     });
     const timer = setTimeout(() => socket.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })), timeoutMs);

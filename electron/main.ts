@@ -141,7 +141,8 @@ app.whenReady().then(() => {
     }, 300);
     return { ok: true, data: decided.data };
   });
-  if (!hostClient) backend = startBackend();
+  // 网点主机: the same local backend; serving it on the LAN (gjj serve --listen, TLS) is started here once it exists.
+  if (!hostClient && !connection.error) backend = startBackend();
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

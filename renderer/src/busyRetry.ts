@@ -20,20 +20,19 @@ export interface UnreachableHooks {
   wait(ms: number): Promise<'retry' | 'cancel'>;
 }
 
-const NO_HOOKS: UnreachableHooks = { report: () => {}, wait: async () => 'cancel' };
-
 export async function withBusyRetry(
   send: () => Promise<CallResult<unknown>>,
   delays: readonly number[] = BUSY_RETRY_DELAYS_MS,
   sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
-  unreachable: UnreachableHooks = NO_HOOKS,
+  /** Without hooks (no banner to show) HOST_UNREACHABLE is returned as it is. */
+  unreachable?: UnreachableHooks,
   unreachableDelays: readonly number[] = UNREACHABLE_RETRY_DELAYS_MS,
 ): Promise<CallResult<unknown>> {
   let busyTries = 0;
   let offlineTries = 0;
   for (;;) {
     const result = await send();
-    if (!result.ok && result.error.code === 'HOST_UNREACHABLE') {
+    if (!result.ok && result.error.code === 'HOST_UNREACHABLE' && unreachable) {
       unreachable.report(result.error.message, ++offlineTries);
       const ms = unreachableDelays[Math.min(offlineTries - 1, unreachableDelays.length - 1)] ?? 1000;
       if ((await unreachable.wait(ms)) === 'cancel') return { ok: false, error: { code: 'HOST_UNREACHABLE', message: RETRY_CANCELLED_MESSAGE } };
