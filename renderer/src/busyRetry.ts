@@ -39,7 +39,7 @@ export async function withBusyRetry(
       continue;
     }
     if (offlineTries > 0) {
-      unreachable.report(null, 0);
+      unreachable?.report(null, 0);
       offlineTries = 0;
     }
     if (result.ok || result.error.code !== 'BUSY' || busyTries >= delays.length) return result;
