@@ -1,10 +1,14 @@
 /**
  * Electron main process: window, app:// protocol, and the IPC relay. It owns no business logic: every call is
  * forwarded to the backend utility process (electron/backend.ts), which runs the same dispatcher as the HTTP
- * transport, so long SQLite work never freezes the window.
+ * transport, so long SQLite work never freezes the window — or, on a 柜台终端 (terminal.json), to the 网点主机 over
+ * pinned HTTPS (electron/hostClient.ts), with no local ledger at all.
  */
 import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, shell, utilityProcess, type UtilityProcess } from 'electron';
 import { loadIntegrityKey } from './integrityKey';
+import { decideConfigChange } from './configChange';
+import { createHostClient, probe, type HostClient } from './hostClient';
+import { readConfig, writeConfig, MODE_LABELS } from './terminalConfig';
 import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { APP_ORIGIN, APP_SCHEME, guardPdfWindow, isAllowedExternal, isAllowedNavigation, isTrustedSender, mainWindowOptions, pdfWindowOptions, resolveAppFile, windowOpenDecision } from './windowOptions';
@@ -16,6 +20,18 @@ const rendererDir = join(__dirname, '../renderer');
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
+
+// 连接方式 (terminal.json): 单机 and 网点主机 run the local backend; a 柜台终端 relays every call to its host.
+let connection = readConfig(app.getPath('userData'));
+const hostClient: HostClient | null =
+  connection.config.mode === 'terminal' && !connection.error
+    ? createHostClient({ hostUrl: connection.config.hostUrl!, fingerprint: connection.config.fingerprint!, terminalId: connection.config.terminalId })
+    : null;
+
+function relay(call: string, input: unknown, token: string | null): Promise<unknown> {
+  if (connection.error) return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: connection.error } });
+  return hostClient ? hostClient.call(call, input, token) : callBackend(call, input, token);
+}
 
 let backend: UtilityProcess | null = null;
 let nextId = 1;
@@ -80,9 +96,53 @@ app.whenReady().then(() => {
     if (!isTrustedSender(event.senderFrame?.url)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自非本程序页面的调用' } };
     }
-    return callBackend(String(call), input, typeof token === 'string' ? token : null);
+    return relay(String(call), input, typeof token === 'string' ? token : null);
   });
-  backend = startBackend();
+  ipcMain.handle('gjj:shell:getConfig', (event) => {
+    if (!isTrustedSender(event.senderFrame?.url)) return null;
+    return { ...connection, labels: MODE_LABELS };
+  });
+  ipcMain.handle('gjj:shell:probe', (event, url: unknown) => {
+    if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自非本程序页面的调用' } };
+    return probe(String(url));
+  });
+  // Saved, then the program restarts in the new mode (a 柜台终端 must not keep a local ledger open).
+  ipcMain.handle('gjj:shell:setConfig', async (event, req: unknown) => {
+    if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自非本程序页面的调用' } };
+    const r = (req && typeof req === 'object' ? req : {}) as { config?: unknown; token?: unknown; adminLogin?: unknown; adminPassword?: unknown };
+    const decided = await decideConfigChange(
+      {
+        config: r.config,
+        token: typeof r.token === 'string' ? r.token : null,
+        ...(typeof r.adminLogin === 'string' ? { adminLogin: r.adminLogin } : {}),
+        ...(typeof r.adminPassword === 'string' ? { adminPassword: r.adminPassword } : {}),
+      },
+      {
+        current: connection,
+        me: (token) => relay('session.me', {}, token) as Promise<never>,
+        localInitialised: async () => {
+          const s = (await relay('setup.status', {}, null)) as { ok: boolean; data?: { initialised?: boolean } };
+          return !s.ok || s.data?.initialised !== false;
+        },
+        loginOnTarget: async (target, login, password) => {
+          const client = createHostClient({ hostUrl: target.hostUrl!, fingerprint: target.fingerprint!, terminalId: target.terminalId });
+          const r = await client.call('session.login', { login, password }, null);
+          if (r.ok) void client.call('session.logout', {}, (r.data as { token: string }).token);
+          return r;
+        },
+      },
+    );
+    if (!decided.ok) return decided;
+    writeConfig(app.getPath('userData'), decided.data);
+    connection = readConfig(app.getPath('userData'));
+    setTimeout(() => {
+      app.relaunch();
+      app.exit(0);
+    }, 300);
+    return { ok: true, data: decided.data };
+  });
+  // 网点主机: the same local backend; serving it on the LAN (gjj serve --listen, TLS) is started here once it exists.
+  if (!hostClient && !connection.error) backend = startBackend();
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

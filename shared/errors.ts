@@ -8,7 +8,10 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'RULE'
   | 'BUSY'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  // 柜台终端 → 网点主机: the host cannot be reached (retryable), or presents another certificate than the pinned one.
+  | 'HOST_UNREACHABLE'
+  | 'HOST_CERT_CHANGED';
 
 export interface AppErrorShape {
   code: ErrorCode;

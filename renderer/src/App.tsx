@@ -2,18 +2,33 @@ import { Button, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd
 import { useCallback, useEffect, useState } from 'react';
 import type { CenterConfig } from '../../shared/centers';
 import type { OperatorDto, SetupStatus } from '../../shared/contract/calls';
-import { api, onSessionExpired, setToken } from './api';
+import { api, ApiError, onSessionExpired, savedToken, setToken } from './api';
+import { ConnectionBanner } from './components/ConnectionBanner';
+import { ConnectionPage } from './pages/admin/ConnectionPage';
+import { shell } from './shell';
 import { navigate, useRoute } from './router';
 import { SessionContext } from './session';
 import { LoginPage } from './pages/LoginPage';
 import { SetupPage } from './pages/SetupPage';
 import { routes, menuFor } from './routes';
 
+/** The banner for an unreachable 网点主机 sits above every page, so the page under it keeps its state. */
 export function App() {
+  return (
+    <>
+      <ConnectionBanner />
+      <AppMain />
+    </>
+  );
+}
+
+function AppMain() {
   const [status, setStatus] = useState<SetupStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [operator, setOperator] = useState<OperatorDto | null>(null);
   const [center, setCenter] = useState<CenterConfig | null>(null);
+  // A reload (F5) keeps the tab's session: its token is checked with session.me before the login page shows.
+  const [restoring, setRestoring] = useState(() => savedToken() !== null);
   const route = useRoute();
 
   const refresh = useCallback(() => {
@@ -31,9 +46,34 @@ export function App() {
     setToken(null);
     setOperator(null);
   }), []);
+  useEffect(() => {
+    if (!status?.initialised || !restoring) return;
+    (async () => {
+      try {
+        const op = await api('session.me', {});
+        setCenter(await api('center.info', {}));
+        setOperator(op);
+      } catch (e) {
+        if (e instanceof ApiError && (e.code === 'NO_SESSION' || e.code === 'FORBIDDEN')) setToken(null);
+      } finally {
+        setRestoring(false);
+      }
+    })();
+  }, [status, restoring]);
 
-  if (error) return <Result status="error" title="无法连接业务服务" subTitle={error} />;
-  if (!status) return <Spin style={{ margin: 80 }} />;
+  // 连接方式 / 配对 before any login (first run of a 柜台终端, or re-pairing after the host's certificate changed).
+  if (route.path === '/connection' && shell()) return <div style={{ padding: 48 }}><ConnectionPage /></div>;
+  if (error) {
+    return (
+      <Result
+        status="error"
+        title="无法连接业务服务"
+        subTitle={error}
+        extra={shell() && <Button onClick={() => navigate('/connection')}>连接设置</Button>}
+      />
+    );
+  }
+  if (!status || restoring) return <Spin style={{ margin: 80 }} />;
   if (!status.initialised) return <SetupPage onDone={refresh} />;
   if (!operator || !center) {
     return (

@@ -2,6 +2,8 @@ import { Alert, Button, Card, Form, Input, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../api';
 import { applyError } from '../forms';
+import { navigate } from '../router';
+import { shell } from '../shell';
 
 /** First run: choose the center this database serves (once, for good) and create the first administrator. */
 export function SetupPage(props: { onDone(): void }) {
@@ -52,6 +54,11 @@ export function SetupPage(props: { onDone(): void }) {
             初始化
           </Button>
         </Form>
+        {shell() && (
+          <Typography.Paragraph style={{ marginTop: 16 }}>
+            本机是柜台终端、账务在网点主机上？<Typography.Link onClick={() => navigate('/connection')}>连接网点主机</Typography.Link>
+          </Typography.Paragraph>
+        )}
       </Card>
     </div>
   );
