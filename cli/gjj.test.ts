@@ -74,5 +74,6 @@ describe('gjj CLI', () => {
       expect(r.code).toBe(0);
       expect(r.out).toContain('用法');
     }
-  });
+    // Eleven CLI processes, each loading TypeScript through tsx: allow for a loaded 2-core machine.
+  }, 180_000);
 });

@@ -31,9 +31,26 @@ async function main() {
   const app = openAppState(dataDir);
   const t = await startHttpTransport(app, { port: Number(arg('port', '5177')), staticDir });
   console.log(`公积金柜台（浏览器模式）已启动：${t.url}  数据目录：${dataDir}${app.ctx ? `  中心：${app.ctx.center.name}` : '（尚未初始化，首次打开时选择中心）'}`);
-  const stop = () => t.close().then(() => { app.db.close(); process.exit(0); });
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    // Keep-alive connections must not hold the port: give in-flight calls two seconds, then go.
+    setTimeout(() => process.exit(0), 2000).unref();
+    void t.close().then(() => {
+      app.db.close();
+      process.exit(0);
+    });
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  process.on('SIGHUP', stop);
+  // No orphan: when whatever started us (npm, a shell, a terminal) dies without passing the signal on — kill -9 of
+  // `npm run web` — we are re-parented, and we stop instead of holding the port and the data folder.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop();
+  }, 500).unref();
 }
 
 main().catch((err: unknown) => {

@@ -207,12 +207,12 @@ describe('loan end to end (Chromium, 银川)', () => {
     await page.getByTestId('save-draft').click();
     expect(((await (await created).json()) as { ok: boolean }).ok).toBe(true);
 
-    // The draft reopens as it was saved: the window reloaded (the session is in memory, so signed in again),
-    // the address keeps the application, its facts come back into the form and are judged again.
-    await page.reload();
+    // The draft reopens as it was saved: the window reloaded (the session survives F5, kept per tab), the address
+    // keeps the application, its facts come back into the form and are judged again.
     const reopened = waitCall(page, 'loan.get');
-    await signIn(page, 'clerk');
+    await page.reload();
     await reopened;
+    expect(await page.getByLabel('登录名').count()).toBe(0);
     await expect.poll(() => facts.getByLabel('购房总价或工程预算总价', { exact: true }).inputValue()).toBe('600000.00');
     await page.getByTestId('pick-spouse').getByText(SPOUSE.name).waitFor();
     await panel.getByTestId('verdict').getByText('符合条件', { exact: true }).waitFor();
