@@ -56,7 +56,15 @@ async function serve(dir: string, listen: { host: string; port: number }, names:
   console.log(`终端可用地址：${cert.names.map((n) => `https://${n.includes(':') ? `[${n}]` : n}:${port}`).join('  ')}`);
   if (cert.created) console.log(`已生成新的主机证书（${dir}/gjj-tls.crt）：各柜台终端须核对上面的指纹后重新确认。`);
   if (!hasStatic) console.log(`提示：找不到已构建的界面 ${staticDir}/index.html（npm run build），只提供业务接口。`);
-  const stop = () => t.close().then(() => { app.db.close(); process.exit(0); });
+  const stop = () => {
+    // Terminals keep their connections open (keep-alive): close them so the host stops at once.
+    const closing = t.close();
+    t.server.closeAllConnections();
+    void closing.then(() => {
+      app.db.close();
+      process.exit(0);
+    });
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

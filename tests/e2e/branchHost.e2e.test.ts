@@ -262,6 +262,7 @@ describe('网点主机 (gjj serve, HTTPS, three Chromium terminals)', () => {
     await new Promise((r) => host!.once('exit', r));
     const before = await pending; // whatever the terminal saw (a network failure, or the result just before the kill)
     expect(typeof before.ok).toBe('boolean');
+    console.info(`[branchHost] the terminal saw before the kill: ${before.ok ? 'the posting done' : `${before.error?.code} (interrupted)`}`);
     await startHost();
     // The terminal signs in again (sessions live in the host's memory) and retries with the same key.
     await page.goto(url);

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Popconfirm, Table, Typography, message } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Popconfirm, Table, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { HostInfoDto, SessionListItem } from '../../../../shared/contract/host';
 import { api, newKey } from '../../api';
@@ -7,6 +7,7 @@ import { chinaDateTime } from '../../format';
 
 /** 网点主机: this host's mode, address and certificate fingerprint, and the open sessions per person and terminal. */
 export function HostPage() {
+  const { message } = App.useApp();
   const [info, setInfo] = useState<HostInfoDto | null>(null);
   const [rows, setRows] = useState<SessionListItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
