@@ -3,6 +3,9 @@
  * are recorded in the session; a token is refused from another terminal; an administrator lists sessions and ends
  * one at once; a posting records its operator's terminal and the 日结 groups by terminal beside by operator.
  */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract/calls';
 import type { ClientInfo } from '../auth/sessions';
@@ -74,6 +77,19 @@ describe('journal entries record the terminal', () => {
     const day = h.call('ledger.daily', { date: '2026-06-15' });
     expect(day.byTerminal).toEqual([{ terminal: 'counter-01', entries: 1, amountFen: day.totalDebitFen }]);
     expect(day.byOperator.map((o) => o.operator)).toEqual(['王经办']);
+  });
+
+  it('the printed 日结单 has the 按终端 table', { timeout: 30_000 }, async () => {
+    const employer = newEmployer(h);
+    newMember(h, employer.id);
+    const month = h.call('employers.get', { employerId: employer.id }).nextMonth!;
+    const t1 = login('clerk', T1);
+    ok('remit.post', { employerId: employer.id, month, idempotencyKey: 'k-terminal-2' }, t1, T1);
+    const pdf = join(h.dir, 'daily.pdf');
+    writeFileSync(pdf, Buffer.from((await h.callAsync('print.daily', { date: '2026-06-15' })).pdfBase64, 'base64'));
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('按终端');
+    expect(text).toMatch(/counter-01\s+1\s/);
   });
 
   it('entries booked without a terminal group as 本机/系统', () => {
