@@ -13,8 +13,9 @@ import { CALC_LOAN_COMMANDS } from './calcLoanCommands';
 import { LOAN_COMMANDS } from './loanCommands';
 import { INTEGRITY_COMMANDS } from './integrityCommands';
 import { USER_COMMANDS } from './userCommands';
+import { SERVE_COMMANDS } from './serveCommands';
 
-const ALL = [...COMMANDS, ...USER_COMMANDS, ...POLICY_COMMANDS, ...WITHDRAW_COMMANDS, ...CALC_LOAN_COMMANDS, ...LOAN_COMMANDS, ...INTEGRITY_COMMANDS];
+const ALL = [...COMMANDS, ...USER_COMMANDS, ...POLICY_COMMANDS, ...WITHDRAW_COMMANDS, ...CALC_LOAN_COMMANDS, ...LOAN_COMMANDS, ...INTEGRITY_COMMANDS, ...SERVE_COMMANDS];
 
 function main(argv: string[]): number {
   const parsed = parseArgs(argv);

@@ -109,6 +109,7 @@ export interface JournalEntryTable {
   reason: string | null;
   ref_type: string | null;
   ref_id: number | null;
+  terminal: string | null;
 }
 
 export interface PostingTable {

@@ -22,6 +22,8 @@ export interface Operator {
   name: string;
   role: Role;
   branchCode: string;
+  /** The terminal (柜台终端) the operator's session came from on a branch host; recorded on journal entries. */
+  terminal?: string;
 }
 
 export interface ServiceContext {

@@ -4,6 +4,7 @@ import type { Role } from '../../shared/roles';
 import type { Route } from './router';
 import { AuditPage } from './pages/admin/AuditPage';
 import { ConnectionPage } from './pages/admin/ConnectionPage';
+import { HostPage } from './pages/admin/HostPage';
 import { LedgerCheckPage } from './pages/admin/LedgerCheckPage';
 import { OperatorsPage } from './pages/admin/OperatorsPage';
 import { PolicyOverridesPage } from './pages/admin/PolicyOverridesPage';
@@ -73,6 +74,7 @@ export const routes: RouteDef[] = [
   { path: '/admin/check', title: '账务核对', roles: ADMIN, component: LedgerCheckPage, inMenu: true, group: '系统管理' },
   { path: '/admin/rates', title: '利率表', roles: ADMIN, component: RatesPage, inMenu: true, group: '系统管理' },
   { path: '/admin/policy', title: '政策参数调整', roles: ADMIN, component: PolicyOverridesPage, inMenu: true, group: '系统管理' },
+  { path: '/admin/host', title: '网点主机', roles: ADMIN, component: HostPage, inMenu: true, group: '系统管理' },
   ...servicingAdminRoutes,
   { path: '/admin/connection', title: '连接方式', roles: ADMIN, component: ConnectionPage, inMenu: true, group: '系统管理' },
 ];

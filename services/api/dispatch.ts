@@ -17,6 +17,7 @@ import { callerKey } from '../ledger/keys';
 import { handlers, type HandlerEnv } from './handlers';
 import { redactIds } from './redact';
 import type { AppState } from './state';
+import type { ClientInfo } from '../auth/sessions';
 
 const MUST_CHANGE_ALLOWED = new Set<CallName>(['session.changePassword', 'session.logout', 'session.me', 'center.info']);
 
@@ -24,6 +25,8 @@ export interface CallRequest {
   call: string;
   input?: unknown;
   token?: string | null;
+  /** Filled by the transport (the HTTP host): the terminal id header, the remote address, the user agent. */
+  client?: ClientInfo;
 }
 
 export function zodToAppError(err: ZodError): AppError {
@@ -88,7 +91,7 @@ function run(app: AppState, req: CallRequest): unknown {
   }
   const name: CallName = req.call;
   const def = calls[name];
-  const session = app.sessions.resolve(req.token ?? null);
+  const session = app.sessions.resolve(req.token ?? null, req.client);
   const operator = session?.operator ?? null;
   if (def.roles !== PUBLIC) {
     if (!operator) throw new AppError('NO_SESSION', '登录已失效，请重新登录');
@@ -102,7 +105,7 @@ function run(app: AppState, req: CallRequest): unknown {
     }
   }
   const parsed = def.input.parse(req.input ?? {}) as Record<string, unknown>;
-  const env: HandlerEnv = { app, operator, token: req.token ?? null };
+  const env: HandlerEnv = { app, operator, token: req.token ?? null, client: req.client ?? {} };
   const handler = handlers[name] as (env: HandlerEnv, input: unknown) => unknown;
   // Reads need no transaction: the process is single-threaded and better-sqlite3 synchronous, so no write
   // can interleave with a read; a read that audits (login) opens its own.

@@ -51,11 +51,14 @@ import { createAppointment, importAppointments, listAppointments, setAppointment
 import { chinaDateTime } from '../../shared/dates';
 import { renderGuidePdf } from '../print/guide';
 import type { AppState } from './state';
+import { HOST_HANDLERS } from './hostHandlers';
+import type { ClientInfo } from '../auth/sessions';
 
 export interface HandlerEnv {
   app: AppState;
   operator: Operator | null;
   token: string | null;
+  client?: ClientInfo;
 }
 
 // Reads may finish asynchronously (PDF rendering); writes never do (one synchronous transaction).
@@ -97,7 +100,7 @@ export const handlers: Handlers = {
   'session.login': (env, input) => {
     const ctx = ctxOf(env);
     const { operator, mustChangePassword } = authenticate(ctx, input.login, input.password);
-    return { token: env.app.sessions.open(operator), operator: operatorDto(operator), mustChangePassword };
+    return { token: env.app.sessions.open(operator, env.client), operator: operatorDto(operator), mustChangePassword };
   },
   'session.changePassword': (env, input) => {
     changeOwnPassword(ctxOf(env), op(env), input.oldPassword, input.newPassword);
@@ -270,6 +273,7 @@ export const handlers: Handlers = {
         .prepare('SELECT id, at, operator_login, action, record_type, record_id, detail FROM audit_log ORDER BY id DESC LIMIT ?')
         .all(input.limit) as Array<{ id: number; at: string; operator_login: string; action: string; record_type: string; record_id: string; detail: string }>
     ).map((r) => ({ id: r.id, at: r.at, operatorLogin: r.operator_login, action: r.action, recordType: r.record_type, recordId: r.record_id, detail: r.detail })),
+  ...HOST_HANDLERS,
 };
 
 /**

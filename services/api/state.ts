@@ -3,6 +3,7 @@
  * the open sessions. Electron's backend process, the HTTP transport and the tests each hold one.
  */
 import type { Db } from '../../db/connection';
+import type { HostInfoDto } from '../../shared/contract/host';
 import { Sessions, type SessionOperator } from '../auth/sessions';
 import { loginPolicy } from '../auth/policy';
 import type { Role } from '../../shared/roles';
@@ -16,6 +17,8 @@ export interface AppState {
   ctx: ServiceContext | null;
   sessions: Sessions;
   clock: Clock;
+  /** Set by `gjj serve` (网点主机): shown to administrators by host.info. */
+  host?: HostInfoDto;
 }
 
 /** The HTTP and Electron backends serve every clerk from one event loop: wait at most this long for a lock. */

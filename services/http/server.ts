@@ -4,8 +4,14 @@
  * `Authorization: Bearer …`. Static files of the built renderer are served from `staticDir`.
  * It listens on 127.0.0.1 only and refuses requests whose Host or Origin is not this loopback server, so a web
  * page elsewhere cannot drive the ledger through the clerk's browser (DNS rebinding, cross-site POSTs).
+ * As a branch host (`gjj serve`, 网点主机) it serves HTTPS with the host's certificate on the given address, and
+ * the allowed Host values are `<name>:<port>` for each name given (listen address, --name, certificate SANs); an
+ * Origin must be `https://` one of them. The terminal id (X-GJJ-Terminal), remote address and user agent are
+ * handed to the dispatcher, which records them in the session.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { ClientInfo } from '../auth/sessions';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AppState } from '../api/state';
@@ -87,17 +93,42 @@ export function jsonDepth(text: string): number {
 
 const STATUS: Record<string, number> = { BAD_INPUT: 400, UNKNOWN_CALL: 404, NO_SESSION: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RULE: 422, BUSY: 503, INTERNAL: 500 };
 
-export function startHttpTransport(app: AppState, opts: { port?: number; staticDir?: string } = {}): Promise<HttpTransport> {
+export interface TransportOptions {
+  port?: number;
+  staticDir?: string;
+  /** Address to listen on; 127.0.0.1 unless given (a branch host: 0.0.0.0 or a LAN address). */
+  listenHost?: string;
+  /** Serve HTTPS with this certificate and key (PEM). */
+  tls?: { cert: string; key: string };
+  /** Host names/addresses clients may use (with the port); loopback only when absent. */
+  allowedNames?: string[];
+}
+
+/** A terminal id as a client sends it: letters, digits, - and _, at most 64; anything else is ignored. */
+export function clientInfo(req: IncomingMessage): ClientInfo {
+  const t = req.headers['x-gjj-terminal'];
+  const terminal = typeof t === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(t) ? t : undefined;
+  const ua = req.headers['user-agent'];
+  return { terminal, address: req.socket.remoteAddress ?? undefined, userAgent: typeof ua === 'string' ? ua.slice(0, 200) : undefined };
+}
+
+const hostPart = (n: string) => (n.includes(':') && !n.startsWith('[') ? `[${n}]` : n).toLowerCase();
+
+export function startHttpTransport(app: AppState, opts: TransportOptions = {}): Promise<HttpTransport> {
   const staticRoot = opts.staticDir ? resolve(opts.staticDir) : null;
+  const scheme = opts.tls ? 'https' : 'http';
   let origin = '';
-  const server = createServer(async (req, res) => {
+  let allowedHosts: Set<string> | null = null; // `<name>:<port>`, known once listening
+  const handler = async (req: IncomingMessage, res: ServerResponse) => {
     try {
       const host = req.headers.host ?? '';
-      if (!/^(127\.0\.0\.1|localhost):\d+$/.test(host)) return send(res, 421, JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: '仅限本机访问' } }));
+      if (allowedHosts ? !allowedHosts.has(host.toLowerCase()) : !/^(127\.0\.0\.1|localhost):\d+$/.test(host)) {
+        return send(res, 421, JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: allowedHosts ? '访问地址不是本网点主机的地址' : '仅限本机访问' } }));
+      }
       let url: URL;
       let pathname: string;
       try {
-        url = new URL(req.url ?? '/', `http://${host}`);
+        url = new URL(req.url ?? '/', `${scheme}://${host}`);
         pathname = decodeURIComponent(url.pathname);
       } catch {
         return fail(res, 400, '请求地址格式不正确（网址编码无效）');
@@ -105,7 +136,10 @@ export function startHttpTransport(app: AppState, opts: { port?: number; staticD
       if (url.pathname === '/api/call') {
         if (req.method !== 'POST') return send(res, 405, JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: '请使用POST' } }));
         const reqOrigin = req.headers.origin;
-        if (reqOrigin && reqOrigin !== origin && reqOrigin !== origin.replace('127.0.0.1', 'localhost')) {
+        const originOk = allowedHosts
+          ? reqOrigin?.startsWith('https://') && allowedHosts.has(reqOrigin.slice(8).toLowerCase())
+          : reqOrigin === origin || reqOrigin === origin.replace('127.0.0.1', 'localhost');
+        if (reqOrigin && !originOk) {
           return send(res, 403, JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: '拒绝跨站请求' } }));
         }
         let text: string;
@@ -125,7 +159,7 @@ export function startHttpTransport(app: AppState, opts: { port?: number; staticD
         if (!body || typeof body !== 'object' || Array.isArray(body)) return fail(res, 400, '请求内容应为 {"call": …, "input": …} 形式的JSON对象');
         const auth = req.headers.authorization;
         const token = auth?.startsWith('Bearer ') ? auth.slice(7) : null;
-        const result = await dispatchAsync(app, { call: String(body.call), input: body.input, token });
+        const result = await dispatchAsync(app, { call: String(body.call), input: body.input, token, client: clientInfo(req) });
         // BUSY: another writer holds the database; the client retries the same request (same idempotency key).
         const retry: Record<string, string> = !result.ok && result.error.code === 'BUSY' ? { 'Retry-After': '1' } : {};
         return send(res, result.ok ? 200 : (STATUS[result.error.code] ?? 500), JSON.stringify(result), undefined, retry);
@@ -146,13 +180,17 @@ export function startHttpTransport(app: AppState, opts: { port?: number; staticD
       console.error('[gjj http]', err);
       send(res, 500, JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: '系统内部错误' } }));
     }
-  });
+  };
+  const server: Server = opts.tls ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key, minVersion: 'TLSv1.2' }, handler) : createServer(handler);
   return new Promise((ok, fail) => {
     server.once('error', fail);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+    const listenHost = opts.listenHost ?? '127.0.0.1';
+    server.listen(opts.port ?? 0, listenHost, () => {
       const addr = server.address();
       const port = typeof addr === 'object' && addr ? addr.port : 0;
-      origin = `http://127.0.0.1:${port}`;
+      if (opts.allowedNames) allowedHosts = new Set(opts.allowedNames.map((n) => `${hostPart(n)}:${port}`));
+      const shown = listenHost === '0.0.0.0' || listenHost === '::' ? '127.0.0.1' : listenHost;
+      origin = `${scheme}://${hostPart(shown)}:${port}`;
       ok({ server, url: origin, close: () => new Promise<void>((done) => server.close(() => done())) });
     });
   });

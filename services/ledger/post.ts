@@ -77,8 +77,8 @@ export function postEntry(ctx: ServiceContext, input: EntryInput): PostedEntry {
       db
         .prepare(
           `INSERT INTO journal_entries (id, entry_no, idempotency_key, business_type, summary, booked_date, created_at,
-             operator_id, branch_code, reverses_entry_id, reason, ref_type, ref_id)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             operator_id, branch_code, reverses_entry_id, reason, ref_type, ref_id, terminal)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           next,
@@ -94,6 +94,7 @@ export function postEntry(ctx: ServiceContext, input: EntryInput): PostedEntry {
           input.reason ?? null,
           input.refType ?? null,
           input.refId ?? null,
+          input.operator.terminal ?? null,
         ).lastInsertRowid,
     );
     // Set-based writes through json_each: one statement for all lines instead of one call per line.

@@ -123,6 +123,8 @@ export async function printDailyJournal(ctx: ServiceContext, by: Operator, date:
       { table: { headerRows: 1, widths: ['*', 60, 110], body: [['业务类型', '笔数', '金额（元）'].map((t) => ({ text: t, bold: true })), ...j.byType.map((t) => [t.businessType, String(t.entries), money(t.amountFen)])] }, layout: 'lightHorizontalLines', margin: [0, 2, 0, 8] },
       { text: '按经办人', bold: true },
       { table: { headerRows: 1, widths: ['*', 60, 110], body: [['经办人', '笔数', '金额（元）'].map((t) => ({ text: t, bold: true })), ...j.byOperator.map((t) => [t.operator, String(t.entries), money(t.amountFen)])] }, layout: 'lightHorizontalLines', margin: [0, 2, 0, 8] },
+      { text: '按终端', bold: true },
+      { table: { headerRows: 1, widths: ['*', 60, 110], body: [['柜台终端', '笔数', '金额（元）'].map((t) => ({ text: t, bold: true })), ...j.byTerminal.map((t) => [t.terminal, String(t.entries), money(t.amountFen)])] }, layout: 'lightHorizontalLines', margin: [0, 2, 0, 8] },
       { text: '按会计科目', bold: true },
       { table: { headerRows: 1, widths: [50, '*', 110, 110], body: [['科目', '名称', '借方（元）', '贷方（元）'].map((t) => ({ text: t, bold: true })), ...j.byAccount.map((a) => [a.code, a.name, money(a.debitFen), money(a.creditFen)]), [{ text: '合计', bold: true }, '', money(j.totalDebitFen), money(j.totalCreditFen)]] }, layout: 'lightHorizontalLines', margin: [0, 2, 0, 8] },
       { text: '凭证清单', bold: true },

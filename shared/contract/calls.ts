@@ -34,6 +34,7 @@ import type { LoanRateRow } from '../rates/loanRates';
 import type { PenaltySetting } from '../rates/penaltyRates';
 import type { OperatorChangeRequestDto } from './operators';
 import type { ChangeEffectDto, PrivilegedChangeDto } from './privileged';
+import type { HostInfoDto, SessionListItem } from './host';
 
 export interface ParamOverrideDto {
   paramId: string;
@@ -552,6 +553,14 @@ export const calls = {
   'audit.list': call<AuditListItem[]>()({
     input: z.object({ limit: z.number().int().min(1).max(500).default(100) }),
     roles: ADMIN,
+  }),
+
+  'host.info': call<HostInfoDto>()({ input: z.object({}), roles: ADMIN }),
+  'sessions.list': call<SessionListItem[]>()({ input: z.object({}), roles: ADMIN }),
+  'sessions.end': call<{ ended: boolean }>()({
+    input: z.object({ sessionId: f.text('会话', 64), idempotencyKey: f.idempotencyKey() }),
+    roles: ADMIN,
+    write: true,
   }),
 } as const;
 

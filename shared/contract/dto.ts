@@ -147,6 +147,8 @@ export interface DailyJournalDto {
   branchCode: string | null;
   entries: Array<{ entryNo: string; businessType: string; summary: string; operator: string; debitFen: number; lines: number; reversal: boolean }>;
   byOperator: Array<{ operator: string; entries: number; amountFen: number }>;
+  /** By the terminal (柜台终端) each entry came from; entries without one are grouped as 本机/系统. */
+  byTerminal: Array<{ terminal: string; entries: number; amountFen: number }>;
   byType: Array<{ businessType: string; entries: number; amountFen: number }>;
   byAccount: Array<{ code: string; name: string; debitFen: number; creditFen: number }>;
   totalDebitFen: number;

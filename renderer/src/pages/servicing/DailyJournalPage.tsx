@@ -138,6 +138,23 @@ export function DailyJournalPage() {
                   summary={(rows) => totalRow(['合计', sum([...rows], (r) => r.entries), money(sum([...rows], (r) => r.amountFen))])}
                 />
               </Col>
+              <Col xs={24} xl={12}>
+                <Typography.Title level={5}>按终端</Typography.Title>
+                <Table
+                  data-testid="daily-by-terminal"
+                  size="small"
+                  bordered
+                  rowKey="terminal"
+                  pagination={false}
+                  dataSource={j.byTerminal}
+                  columns={[
+                    { title: '柜台终端', dataIndex: 'terminal' },
+                    { title: '笔数', dataIndex: 'entries', align: 'right', width: 80 },
+                    { title: '金额（元）', dataIndex: 'amountFen', align: 'right', width: 160, render: money },
+                  ]}
+                  summary={(rows) => totalRow(['合计', sum([...rows], (r) => r.entries), money(sum([...rows], (r) => r.amountFen))])}
+                />
+              </Col>
             </Row>
             <Typography.Title level={5} style={{ marginTop: 16 }}>
               按会计科目
