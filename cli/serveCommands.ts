@@ -4,58 +4,36 @@
  * folder's TLS certificate and prints its SHA-256 fingerprint, which every terminal compares and pins.
  */
 import { existsSync } from 'node:fs';
-import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { AppError } from '../shared/errors';
 import { acquireDataLock } from '../services/app/lock';
 import { dbPath } from '../services/app/open';
 import { openAppState } from '../services/api/state';
-import { startHttpTransport } from '../services/http/server';
-import { ensureHostCertificate } from '../services/http/tls';
+import { parseListen as parseListenAddress, startBranchHost, terminalAddresses, type Listen } from '../services/http/branchHost';
 import { UsageError } from './args';
 import type { Command } from './commands';
 import { dataDirOf } from './util';
 
-/** "0.0.0.0:8443" → { host, port }; "[::1]:8443" too. */
-export function parseListen(text: string): { host: string; port: number } {
-  const m = /^(\[[0-9a-fA-F:]+\]|[^:\s]+):(\d{1,5})$/.exec(text.trim());
-  const port = m ? Number(m[2]) : NaN;
-  if (!m || port > 65535) throw new UsageError(`--listen 应为 地址:端口，例如 0.0.0.0:8443：${text}`);
-  return { host: m[1]!.replace(/^\[|\]$/g, ''), port };
+/** "0.0.0.0:8443" → { host, port }; a usage error (exit 2) when malformed. */
+export function parseListen(text: string): Listen {
+  try {
+    return parseListenAddress(text);
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
 }
 
-/** The LAN's own IPv4 addresses, for a host listening on every interface. */
-function lanAddresses(): string[] {
-  return Object.values(networkInterfaces())
-    .flat()
-    .filter((a) => a && a.family === 'IPv4' && !a.internal)
-    .map((a) => a!.address);
-}
-
-async function serve(dir: string, listen: { host: string; port: number }, names: string[], staticDir: string): Promise<void> {
+async function serve(dir: string, listen: Listen, names: string[], staticDir: string): Promise<void> {
   if (!existsSync(dbPath(dir))) throw new AppError('NOT_FOUND', `数据目录尚未初始化：${dir}。请先运行 gjj init 并用 gjj user add 添加操作员`);
   acquireDataLock(dir, 'gjj serve');
   const app = openAppState(dir);
-  if (!app.ctx) throw new AppError('NOT_FOUND', `数据目录尚未选定公积金中心：请先运行 gjj init`);
-  const everywhere = listen.host === '0.0.0.0' || listen.host === '::';
-  const certNames = [...(everywhere ? lanAddresses() : [listen.host]), ...names];
-  const cert = await ensureHostCertificate(dir, certNames);
-  const hasStatic = existsSync(resolve(staticDir, 'index.html'));
-  const t = await startHttpTransport(app, {
-    port: listen.port,
-    listenHost: listen.host,
-    staticDir: hasStatic ? staticDir : undefined,
-    tls: { cert: cert.cert, key: cert.key },
-    allowedNames: [...new Set([...cert.names, ...(everywhere ? [] : [listen.host]), ...names.map((n) => n.toLowerCase())])],
-  });
-  const port = Number(new URL(t.url).port);
-  const startedAt = app.clock.now().toISOString();
-  app.host = { mode: '网点主机', fingerprint: cert.fingerprint, listen: `${listen.host}:${port}`, names: cert.names.map((n) => `${n}:${port}`), startedAt };
-  console.log(`网点主机已启动：${t.url}  数据目录：${dir}  中心：${app.ctx.center.name}`);
-  console.log(`证书指纹（SHA-256）：${cert.fingerprint}`);
-  console.log(`终端可用地址：${cert.names.map((n) => `https://${n.includes(':') ? `[${n}]` : n}:${port}`).join('  ')}`);
-  if (cert.created) console.log(`已生成新的主机证书（${dir}/gjj-tls.crt）：各柜台终端须核对上面的指纹后重新确认。`);
-  if (!hasStatic) console.log(`提示：找不到已构建的界面 ${staticDir}/index.html（npm run build），只提供业务接口。`);
+  const h = await startBranchHost(app, dir, listen, names, staticDir);
+  const t = h.transport;
+  console.log(`网点主机已启动：${t.url}  数据目录：${dir}  中心：${app.ctx!.center.name}`);
+  console.log(`证书指纹（SHA-256）：${h.fingerprint}`);
+  console.log(`终端可用地址：${terminalAddresses(h)}`);
+  if (h.certificateCreated) console.log(`已生成新的主机证书（${dir}/gjj-tls.crt）：各柜台终端须核对上面的指纹后重新确认。`);
+  if (!h.hasStatic) console.log(`提示：找不到已构建的界面 ${staticDir}/index.html（npm run build），只提供业务接口。`);
   const stop = () => {
     // Terminals keep their connections open (keep-alive): close them so the host stops at once.
     const closing = t.close();

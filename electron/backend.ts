@@ -7,6 +7,7 @@
 import { dispatchAsync } from '../services/api/dispatch';
 import { openAppState, type AppState } from '../services/api/state';
 import { acquireDataLock } from '../services/app/lock';
+import { parseListen, startBranchHost } from '../services/http/branchHost';
 import { AppError, type CallResult } from '../shared/errors';
 
 interface ParentPort {
@@ -27,6 +28,19 @@ try {
 } catch (e) {
   // A folder that cannot be opened (another writer, an integrity alarm, a wrong key) answers every call with why.
   refused = { ok: false, error: e instanceof AppError ? e.toShape() : { code: 'INTERNAL', message: `无法打开数据目录：${String(e)}` } };
+}
+
+// 网点主机: the same backend also serves the branch's LAN over HTTPS (services/http/branchHost.ts), so the
+// counters, the 复核 desk and the 审批 office share this ledger through the one dispatcher.
+const listenAt = process.argv.indexOf('--listen');
+if (state && listenAt >= 0) {
+  const names = (process.argv[process.argv.indexOf('--names') + 1] ?? '').split(',').filter(Boolean);
+  const staticDir = process.argv[process.argv.indexOf('--static') + 1] ?? '';
+  const app = state;
+  startBranchHost(app, dataDir, parseListen(process.argv[listenAt + 1]!), names, staticDir).then(
+    (h) => console.log(`网点主机已在局域网提供服务：${h.url}  证书指纹（SHA-256）：${h.fingerprint}`),
+    (e: unknown) => console.error(`网点主机未能在局域网提供服务：${e instanceof Error ? e.message : String(e)}`),
+  );
 }
 
 port.on('message', ({ data }) => {

@@ -8,7 +8,7 @@ import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, shell
 import { loadIntegrityKey } from './integrityKey';
 import { decideConfigChange } from './configChange';
 import { createHostClient, probe, type HostClient } from './hostClient';
-import { readConfig, writeConfig, MODE_LABELS } from './terminalConfig';
+import { DEFAULT_HOST_LISTEN, readConfig, writeConfig, MODE_LABELS } from './terminalConfig';
 import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { APP_ORIGIN, APP_SCHEME, guardPdfWindow, isAllowedExternal, isAllowedNavigation, isTrustedSender, mainWindowOptions, pdfWindowOptions, resolveAppFile, windowOpenDecision } from './windowOptions';
@@ -40,7 +40,10 @@ const pending = new Map<number, (result: unknown) => void>();
 function startBackend(): UtilityProcess {
   // The integrity key stays with safeStorage; only the backend process gets it, in its environment.
   const key = loadIntegrityKey(app.getPath('userData'), safeStorage);
-  const child = utilityProcess.fork(join(__dirname, 'backend.js'), ['--data', dataDir], {
+  const c = connection.config;
+  // 网点主机: the backend also serves the LAN (HTTPS, its own certificate; the fingerprint shows on 网点主机 page).
+  const lan = c.mode === 'host' ? ['--listen', c.listen ?? DEFAULT_HOST_LISTEN, '--names', (c.names ?? []).join(','), '--static', join(__dirname, '../renderer')] : [];
+  const child = utilityProcess.fork(join(__dirname, 'backend.js'), ['--data', dataDir, ...lan], {
     serviceName: 'gjj-backend',
     env: { ...process.env, GJJ_INTEGRITY_KEY: key.hex },
   });
@@ -141,7 +144,7 @@ app.whenReady().then(() => {
     }, 300);
     return { ok: true, data: decided.data };
   });
-  // 网点主机: the same local backend; serving it on the LAN (gjj serve --listen, TLS) is started here once it exists.
+  // 网点主机: the same local backend, which also serves the LAN (startBackend passes --listen; electron/backend.ts).
   if (!hostClient && !connection.error) backend = startBackend();
   createWindow();
   app.on('activate', () => {

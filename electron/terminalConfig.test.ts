@@ -38,7 +38,15 @@ describe('terminal.json', () => {
     expect(validateConfig({ mode: 'cloud' }, 'T-1')).toMatchObject({ ok: false, field: 'mode' });
     expect(validateConfig({ mode: 'terminal', hostUrl: 'http://10.0.0.2:8443', fingerprint: FP }, 'T-1')).toMatchObject({ ok: false, field: 'hostUrl' });
     expect(validateConfig({ mode: 'terminal', hostUrl: 'https://10.0.0.2:8443', fingerprint: 'AB:CD' }, 'T-1')).toMatchObject({ ok: false, field: 'fingerprint' });
-    expect(validateConfig({ mode: 'host', hostUrl: 'junk' }, 'T-1')).toEqual({ ok: true, config: { mode: 'host', terminalId: 'T-1' } });
+    expect(validateConfig({ mode: 'host', hostUrl: 'junk' }, 'T-1')).toEqual({ ok: true, config: { mode: 'host', listen: '0.0.0.0:8443', names: [], terminalId: 'T-1' } });
+  });
+
+  it('网点主机 listens on 0.0.0.0:8443 unless told otherwise; a bad address or name is refused, naming the field', () => {
+    expect(validateConfig({ mode: 'host' }, 'T-1234567890')).toEqual({ ok: true, config: { mode: 'host', listen: '0.0.0.0:8443', names: [], terminalId: 'T-1234567890' } });
+    expect(validateConfig({ mode: 'host', listen: '192.168.1.20:9443', names: ['host-pc'] }, 'T-1234567890')).toMatchObject({ ok: true, config: { listen: '192.168.1.20:9443', names: ['host-pc'] } });
+    expect(validateConfig({ mode: 'host', listen: '8443' }, 'T-1234567890')).toMatchObject({ ok: false, field: 'listen' });
+    expect(validateConfig({ mode: 'host', listen: 'host:70000' }, 'T-1234567890')).toMatchObject({ ok: false, field: 'listen' });
+    expect(validateConfig({ mode: 'host', names: ['bad name'] }, 'T-1234567890')).toMatchObject({ ok: false, field: 'names' });
   });
 
   it('a damaged file is reported and never quietly becomes 单机 (an empty local ledger at a counter)', () => {

@@ -20,8 +20,15 @@ export interface TerminalConfig {
   hostUrl?: string;
   /** 柜台终端 only: SHA-256 fingerprint (AB:CD:…) confirmed at pairing. */
   fingerprint?: string;
+  /** 网点主机 only: where the LAN server listens (default 0.0.0.0:8443) and the names terminals use for it. */
+  listen?: string;
+  names?: string[];
   terminalId: string;
 }
+
+export const DEFAULT_HOST_LISTEN = '0.0.0.0:8443';
+const LISTEN = /^(\[[0-9a-fA-F:]+\]|[^:\s]+):(\d{1,5})$/;
+const NAME = /^[A-Za-z0-9.-]{1,63}$/;
 
 export const CONFIG_FILE = 'terminal.json';
 
@@ -33,6 +40,15 @@ export function validateConfig(input: unknown, terminalId: string): ConfigCheck 
   const mode = v.mode;
   if (mode !== 'standalone' && mode !== 'host' && mode !== 'terminal') {
     return { ok: false, field: 'mode', message: '连接方式只能是 单机、网点主机 或 柜台终端' };
+  }
+  if (mode === 'host') {
+    const listen = typeof v.listen === 'string' && v.listen.trim() ? v.listen.trim() : DEFAULT_HOST_LISTEN;
+    const m = LISTEN.exec(listen);
+    if (!m || Number(m[2]) > 65535 || Number(m[2]) < 1) return { ok: false, field: 'listen', message: `监听地址应为 地址:端口，例如 ${DEFAULT_HOST_LISTEN}` };
+    const names = Array.isArray(v.names) ? v.names.map(String) : [];
+    const bad = names.find((n) => !NAME.test(n));
+    if (bad !== undefined) return { ok: false, field: 'names', message: `计算机名只能含字母、数字、点和连字符：${bad}` };
+    return { ok: true, config: { mode, listen, names, terminalId } };
   }
   if (mode !== 'terminal') return { ok: true, config: { mode, terminalId } };
   const url = parseHostUrl(typeof v.hostUrl === 'string' ? v.hostUrl : '');
