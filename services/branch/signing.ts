@@ -19,7 +19,7 @@ export function signingKeyFile(dataDir: string): string {
 }
 
 export function publicKeyText(k: KeyObject): string {
-  return createPublicKey(k).export({ type: 'spki', format: 'der' }).toString('base64');
+  return (k.type === 'public' ? k : createPublicKey(k)).export({ type: 'spki', format: 'der' }).toString('base64');
 }
 
 /** Loads the key file, creating it (0600) when `create` allows. */

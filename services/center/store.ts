@@ -32,6 +32,8 @@ export interface CenterStore {
   config: CenterFile;
   /** Where the database is, for messages. */
   where: string;
+  /** The connection string (the embedded server's, with its password): for tests and tools on this host. */
+  url: string;
   close(): Promise<void>;
 }
 
@@ -75,6 +77,7 @@ export async function openCenterStore(cdir: string, opts: { url?: string | undef
   let stop: () => Promise<void> = async () => {};
   let pool: pg.Pool;
   let where: string;
+  let connection = url ?? '';
   if (url) {
     pool = new pg.Pool({ connectionString: url, max: 4 });
     where = url.replace(/:[^:@/]*@/, ':***@');
@@ -101,6 +104,7 @@ export async function openCenterStore(cdir: string, opts: { url?: string | undef
     stop = () => server.stop();
     pool = new pg.Pool({ host: '127.0.0.1', port, user: config.embedded.user, password: config.embedded.password, database: 'postgres', max: 4 });
     where = `内置PostgreSQL ${databaseDir}`;
+    connection = `postgres://${config.embedded.user}:${encodeURIComponent(config.embedded.password)}@127.0.0.1:${port}/postgres`;
   }
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
   try {
@@ -114,6 +118,7 @@ export async function openCenterStore(cdir: string, opts: { url?: string | undef
     db,
     config,
     where,
+    url: connection,
     async close() {
       await db.destroy();
       await stop();
