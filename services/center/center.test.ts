@@ -151,6 +151,24 @@ describe('branch → center by file', () => {
     }
   });
 
+  it('refuses a fork: a seal the center holds with another mac, or a batch that does not continue its last seal', async () => {
+    const { writeSigned } = await import('../branch/signing');
+    const key = loadSigningKey(signingKeyFile(b1.dir), false);
+    const all = buildBatch(b1.app.ctx!, key, 0)!.batch;
+    // The branch's history rewritten from seal 2 on (e.g. a restored backup that went on working), re-chained and signed.
+    const seals = all.seals.map((x) => ({ ...x }));
+    seals[1]!.mac = 'f'.repeat(64);
+    for (let i = 2; i < seals.length; i++) seals[i]!.prev_mac = seals[i - 1]!.mac;
+    const held = await count('center_change_log', 'WQ01');
+    await expect(importBatch(store, writeSigned({ ...all, seals }, key))).rejects.toThrow('网点WQ01的签封#2与中心已收到的记录分叉（同一编号，内容不同），未导入');
+    business(b1, ['2026-01']);
+    const next = buildBatch(b1.app.ctx!, key, exported.WQ01!)!.batch;
+    const moved = { ...next, prevMac: 'e'.repeat(64), seals: next.seals.map((x, i) => (i === 0 ? { ...x, prev_mac: 'e'.repeat(64) } : x)) };
+    await expect(importBatch(store, writeSigned(moved, key))).rejects.toThrow(/没有接续中心已收到的第\d+批：与中心已收到的记录分叉，未导入$/);
+    expect(await count('center_change_log', 'WQ01')).toBe(held);
+    expect((await importBatch(store, exportBatch(b1))).applied).toBe(true);
+  });
+
   it('the database itself keeps the books append-only and every entry balanced', async () => {
     await expect(sql`UPDATE center_postings SET amount_fen = amount_fen + 1 WHERE branch_code = 'WQ01'`.execute(store.db)).rejects.toThrow('center_postings只能追加');
     await expect(sql`DELETE FROM center_journal_entries WHERE branch_code = 'WQ02'`.execute(store.db)).rejects.toThrow('只能追加');
@@ -187,9 +205,12 @@ describe('gjj center import as a process', () => {
     const ROOT = resolve(__dirname, '../..');
     const NODE = join(ROOT, 'node_modules/.bin/node');
     const file = join(root, 'wq01-all.batch');
-    writeFileSync(file, exportBatch(b1, 0));
     const env = { ...process.env, GJJ_CENTER_DATABASE_URL: store.url };
-    const run = (f: string) => spawnSync(NODE, ['--import', 'tsx', join(ROOT, 'cli/gjj.ts'), 'center', 'import', '--data', cdir, f], { cwd: ROOT, env, encoding: 'utf8' });
+    const gjj = (...args: string[]) => spawnSync(NODE, ['--import', 'tsx', join(ROOT, 'cli/gjj.ts'), ...args], { cwd: ROOT, env, encoding: 'utf8' });
+    const exp = gjj('sync', 'export', '--data', b1.dir, '--out', file, '--from', '0');
+    expect(exp.stdout).toMatch(/^已导出网点WQ01第1至\d+批（\d+条变更）到 /);
+    expect(exp.status).toBe(0);
+    const run = (f: string) => gjj('center', 'import', '--data', cdir, f);
     const ok = run(file);
     expect(ok.stderr).toBe('');
     expect(ok.stdout).toMatch(/^没有新内容：网点WQ01第1至\d+批已导入过/);
