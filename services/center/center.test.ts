@@ -146,6 +146,14 @@ describe('branch → center by file', () => {
       const { writeSigned } = await import('../branch/signing');
       const relabelled = writeSigned(JSON.parse(body), loadSigningKey(signingKeyFile(b3.dir), false));
       await expect(importBatch(store, relabelled)).rejects.toThrow('登记的密钥不符');
+      // A second folder joining as WQ01 cannot take over WQ01's registration with its own key.
+      const impostor = branchHost('WQ01', enrollmentFile(cdir, 'WQ01').file);
+      try {
+        expect((await registerBranch(store, b1.joinFile)).already).toBe(true);
+        await expect(registerBranch(store, impostor.joinFile)).rejects.toThrow(/^网点WQ01已用另一把密钥（[0-9A-F]{16}）登记，不能替换$/);
+      } finally {
+        impostor.close();
+      }
     } finally {
       b3.close();
     }
