@@ -14,6 +14,7 @@ import { makeIdNumber } from '../../shared/idcard';
 import { newEmployer, newMember } from '../testing/harness';
 import { branchHost, type BranchHost } from '../testing/branchFixture';
 import { buildBatch } from '../branch/export';
+import { currentSpecs, keyExpr } from '../integrity/tracked';
 import { loadSigningKey, signingKeyFile } from '../branch/signing';
 import { checkCenter } from './check';
 import { enrollmentFile, initCenterData, registerBranch } from './enroll';
@@ -193,6 +194,36 @@ describe('branch → center by file', () => {
     const acct = await sql<{ id: string }>`SELECT id FROM center_accounts WHERE branch_code = 'WQ01' AND code = '101'`.execute(store.db);
     await expect(sql`INSERT INTO center_postings (branch_code, id, entry_id, account_id, side, amount_fen) VALUES ('WQ01', 999998, ${old.rows[0]!.id}, ${acct.rows[0]!.id}, 'D', 100)`.execute(store.db)).rejects.toThrow('只能随其凭证');
     expect((await checkCenter(store)).ok).toBe(true);
+  });
+
+  it('a table re-stated after a migration (baseline rows) is not applied twice; a re-statement that differs is refused', async () => {
+    const restate = (b: BranchHost, amount: string) => {
+      const sqlite = b.app.db.sqlite;
+      const spec = currentSpecs(sqlite).find((x) => x.table === 'postings')!;
+      const image = `json_array(${spec.columns.map((c) => (c === 'amount_fen' ? amount : `"${c}"`)).join(', ')})`;
+      // As installIntegrity's baseline does when a migration changed the table: every row logged again, sealed.
+      b.app.db.tx(() => sqlite.exec(`INSERT INTO integrity_log (tbl, row_key, op, image) SELECT 'postings', ${keyExpr(spec, '')}, 'B', ${image} FROM postings ORDER BY id`));
+    };
+    const postingsAtCenter = await count('center_postings', 'WQ01');
+    restate(b1, 'amount_fen');
+    const r = await importBatch(store, exportBatch(b1));
+    expect(r).toMatchObject({ applied: true, postings: 0 });
+    expect(r.rows).toBeGreaterThanOrEqual(postingsAtCenter);
+    expect(await count('center_postings', 'WQ01')).toBe(postingsAtCenter);
+    expect((await checkCenter(store)).ok).toBe(true);
+
+    const b4 = branchHost('WQ04', enrollmentFile(cdir, 'WQ04').file);
+    try {
+      await registerBranch(store, b4.joinFile);
+      business(b4, ['2025-07']);
+      expect((await importBatch(store, exportBatch(b4))).applied).toBe(true);
+      restate(b4, 'amount_fen + 1');
+      const held = await count('center_change_log', 'WQ04');
+      await expect(importBatch(store, exportBatch(b4))).rejects.toThrow(/^网点WQ04重新申报的center_postings第\d+行（amount_fen）与中心已收到的不同，未导入$/);
+      expect(await count('center_change_log', 'WQ04')).toBe(held);
+    } finally {
+      b4.close();
+    }
   });
 
   it('center check names a branch whose reported totals differ from what the center holds', async () => {
