@@ -23,7 +23,7 @@ export interface Command {
   name: string;
   usage: string;
   help: string;
-  run(opts: Opts, rest: string[]): number | void;
+  run(opts: Opts, rest: string[]): number | void | Promise<number | void>;
 }
 
 function centerArg(opts: Opts): CenterId {

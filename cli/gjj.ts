@@ -14,10 +14,12 @@ import { LOAN_COMMANDS } from './loanCommands';
 import { INTEGRITY_COMMANDS } from './integrityCommands';
 import { USER_COMMANDS } from './userCommands';
 import { SERVE_COMMANDS } from './serveCommands';
+import { SYNC_COMMANDS } from './syncCommands';
+import { CENTER_COMMANDS } from './centerCommands';
 
-const ALL = [...COMMANDS, ...USER_COMMANDS, ...POLICY_COMMANDS, ...WITHDRAW_COMMANDS, ...CALC_LOAN_COMMANDS, ...LOAN_COMMANDS, ...INTEGRITY_COMMANDS, ...SERVE_COMMANDS];
+const ALL = [...COMMANDS, ...USER_COMMANDS, ...POLICY_COMMANDS, ...WITHDRAW_COMMANDS, ...CALC_LOAN_COMMANDS, ...LOAN_COMMANDS, ...INTEGRITY_COMMANDS, ...SERVE_COMMANDS, ...SYNC_COMMANDS, ...CENTER_COMMANDS];
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv);
   const [first, second] = parsed.positional;
   const entry = ALL.find((c) => c.name === `${first} ${second}`) ?? ALL.find((c) => c.name === first);
@@ -32,7 +34,7 @@ function main(argv: string[]): number {
     return 0;
   }
   try {
-    return entry.run(opts, parsed.positional.slice(words)) ?? 0;
+    return (await entry.run(opts, parsed.positional.slice(words))) ?? 0;
   } catch (err) {
     if (err instanceof UsageError) {
       console.error(`用法错误：${err.message}\n用法 / usage: gjj ${entry.usage}`);
@@ -57,4 +59,6 @@ function printHelp(): void {
   console.log('\n每个命令都支持 --help。');
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

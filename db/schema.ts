@@ -61,6 +61,8 @@ export interface EmployerTable {
   opened_date: string;
   status: '正常' | '注销';
   created_at: string;
+  /** The branch (管理部) the employer is registered at and its members' accounts are owned by; '' = 单机 (012). */
+  branch_code: Generated<string>;
 }
 
 export type MemberStatus = '正常' | '封存' | '销户';

@@ -1,3 +1,4 @@
+import { hostBranch } from '../branch/ownership';
 import type { CenterConfig } from '../../shared/centers';
 import { checkContributionLimits } from '../../shared/contribution';
 import { badInput, conflict, notFound } from '../../shared/errors';
@@ -90,8 +91,8 @@ export function createEmployer(ctx: ServiceContext, by: Operator, input: Employe
       ctx.db
         .prepare(
           `INSERT INTO employers (id, account_no, name, uscc, uscc_confirmed, district, employee_ratio, employer_ratio,
-             supp_employee_ratio, supp_employer_ratio, contact_name, contact_phone, address, opened_date, status, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '正常', ?)`,
+             supp_employee_ratio, supp_employer_ratio, contact_name, contact_phone, address, opened_date, status, created_at, branch_code)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '正常', ?, ?)`,
         )
         .run(
           seq,
@@ -109,6 +110,7 @@ export function createEmployer(ctx: ServiceContext, by: Operator, input: Employe
           input.address?.trim() ?? '',
           input.openedDate ?? today(ctx),
           nowIso(ctx),
+          hostBranch(ctx) ?? '',
         ).lastInsertRowid,
     );
     audit(ctx, { operator: by, action: 'employer.create', recordType: 'employer', recordId: id, detail: { accountNo, name: input.name, uscc } });

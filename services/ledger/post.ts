@@ -8,6 +8,7 @@
 import { AppError, conflict } from '../../shared/errors';
 import type { Operator, ServiceContext } from '../context';
 import { nowIso, today } from '../context';
+import { assertMayDebit } from '../branch/ownership';
 
 export interface PostingLine {
   accountId: number;
@@ -59,6 +60,7 @@ export function assertBalanced(lines: readonly PostingLine[]): void {
 
 export function postEntry(ctx: ServiceContext, input: EntryInput): PostedEntry {
   assertBalanced(input.lines);
+  assertMayDebit(ctx, input.lines, input.businessType);
   const db = ctx.db;
   return db.tx(() => {
     const existing = db

@@ -20,6 +20,7 @@ import { composeAndDecide } from './compose';
 import { expectOtherPerson, expectState, loadApp, parsePayee, transition, type AppRow } from './store';
 import { ownLoanOf } from './ownLoan';
 import { repayLoan } from '../loan/servicing/repay';
+import { assertOwnsMember } from '../branch/ownership';
 
 export function payWithdrawal(ctx: ServiceContext, by: Operator, id: number, idempotencyKey: string): AppRow {
   const row = loadApp(ctx, id);
@@ -29,6 +30,7 @@ export function payWithdrawal(ctx: ServiceContext, by: Operator, id: number, ide
     throw conflict(`申请${row.app_no}已支付，不能重复支付`);
   }
   expectState(row, ['已审批'], '支付');
+  assertOwnsMember(ctx, row.member_id, '提取支付');
   const { decision } = composeAndDecide(ctx, {
     caseId: row.case_id,
     memberId: row.member_id,

@@ -1,0 +1,76 @@
+/**
+ * `gjj sync …` on a branch host: joining a center, and the batch file for a USB stick when the line is down.
+ * (The background push over HTTPS is not built yet: docs/branch-network.md.)
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AppError } from '../shared/errors';
+import { openContext } from '../services/app/open';
+import { joinNetwork, readEnrollment } from '../services/branch/join';
+import { buildBatch, readSyncState, writeSyncState } from '../services/branch/export';
+import { loadSigningKey, signingKeyFile } from '../services/branch/signing';
+import { branchName } from '../services/branch/ownership';
+import { UsageError } from './args';
+import type { Command } from './commands';
+import { cliOperator, dataDirOf, out, writerContext } from './util';
+
+export const SYNC_COMMANDS: Command[] = [
+  {
+    name: 'sync join',
+    usage: 'sync join --data DIR --enrollment 入网文件 --out 入网回执',
+    help:
+      '本数据目录加入中心，成为网点：记录网点代码和中心公钥，生成网点签名密钥（Ed25519，存放在数据目录之外、完整性密钥旁），\n' +
+      '把尚未归属的单位归入本网点，并写出入网回执（交中心 gjj center register 登记）。',
+    run(opts) {
+      const dir = dataDirOf(opts);
+      const enrollmentFile = resolve(opts.str('enrollment', '入网文件'));
+      const outFile = resolve(opts.str('out', '入网回执'));
+      opts.done();
+      if (!existsSync(enrollmentFile)) throw new AppError('NOT_FOUND', `找不到入网文件 ${enrollmentFile}`);
+      const enrollment = readEnrollment(readFileSync(enrollmentFile, 'utf8'));
+      const ctx = writerContext(dir, 'sync join');
+      try {
+        const r = joinNetwork(ctx, cliOperator(), enrollment, signingKeyFile(dir));
+        writeFileSync(outFile, r.file, { mode: 0o600 });
+        out(opts, { branch: r.record.branch, centerId: r.record.centerId, fingerprint: r.fingerprint, out: outFile }, () =>
+          `已加入中心${r.record.centerId}，本网点：${branchName(ctx, r.record.branch)}（${r.record.branch}）\n` +
+          `网点公钥指纹：${r.fingerprint}（请与中心登记时显示的指纹核对）\n入网回执已写入 ${outFile}`,
+        );
+      } finally {
+        ctx.db.close();
+      }
+    },
+  },
+  {
+    name: 'sync export',
+    usage: 'sync export --data DIR --out FILE [--from 签封编号] [--json]',
+    help:
+      '把尚未导出的签封（及其变更记录、截至最后一个签封的账务合计）写成一个用网点密钥签名的批次文件，\n' +
+      '供线路中断时用U盘送中心（gjj center import）。--from N 从签封N之后重新导出。没有新内容时不写文件。',
+    run(opts) {
+      const dir = dataDirOf(opts);
+      const outFile = resolve(opts.str('out', '批次文件'));
+      const fromRaw = opts.optStr('from');
+      opts.done();
+      if (fromRaw !== undefined && !/^\d+$/.test(fromRaw)) throw new UsageError('--from 应为签封编号（非负整数）');
+      const ctx = openContext(dir);
+      try {
+        const after = fromRaw !== undefined ? Number(fromRaw) : readSyncState(dir).exportedThroughSeal;
+        const key = loadSigningKey(signingKeyFile(dir), false);
+        const built = buildBatch(ctx, key, after);
+        if (!built) {
+          out(opts, { written: false, afterSeal: after }, () => `没有新内容：签封#${after}之后没有新的变更`);
+          return 0;
+        }
+        writeFileSync(outFile, built.file, { mode: 0o600 });
+        writeSyncState(dir, { exportedThroughSeal: Math.max(built.batch.toSeal, readSyncState(dir).exportedThroughSeal) });
+        const rows = built.batch.rows.reduce((n, r) => n + r.length, 0);
+        out(opts, { written: true, out: outFile, branch: built.batch.branch, fromSeal: built.batch.fromSeal, toSeal: built.batch.toSeal, rows }, () =>
+          `已导出网点${built.batch.branch}第${built.batch.fromSeal}至${built.batch.toSeal}批（${rows}条变更）到 ${outFile}`,
+        );
+      } finally {
+        ctx.db.close();
+      }
+    },
+  },
+];

@@ -1,0 +1,92 @@
+/**
+ * `gjj sync export`: the seals not yet exported (with their log rows and the branch's totals at the last one) as a
+ * batch file signed with the branch's Ed25519 key. Nothing is written to the database: what was exported is kept
+ * in `gjj.sync.json` in the data folder (a lost or stale file only means a batch is sent again; the center applies
+ * each seal once).
+ */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ServiceContext } from '../context';
+import { nowIso } from '../context';
+import { GENESIS_MAC } from '../integrity/seal';
+import type { Batch, BatchSeal, BranchTotals, LogRow } from './batch';
+import { networkOf } from './join';
+import { writeSigned, type SigningKey } from './signing';
+
+export const SYNC_STATE_FILE = 'gjj.sync.json';
+
+export interface SyncState {
+  exportedThroughSeal: number;
+}
+
+export function readSyncState(dataDir: string): SyncState {
+  const f = join(dataDir, SYNC_STATE_FILE);
+  if (!existsSync(f)) return { exportedThroughSeal: 0 };
+  return JSON.parse(readFileSync(f, 'utf8')) as SyncState;
+}
+
+export function writeSyncState(dataDir: string, s: SyncState): void {
+  const f = join(dataDir, SYNC_STATE_FILE);
+  writeFileSync(`${f}.tmp`, `${JSON.stringify(s)}\n`, { mode: 0o600 });
+  renameSync(`${f}.tmp`, f);
+}
+
+export function branchTotals(ctx: ServiceContext): BranchTotals {
+  const db = ctx.db;
+  const head = db.prepare(`SELECT COUNT(*) AS n FROM journal_entries`).get() as { n: number };
+  const byCode: BranchTotals['byCode'] = {};
+  let postings = 0;
+  let debitsFen = 0;
+  let creditsFen = 0;
+  const rows = db
+    .prepare(
+      `SELECT COALESCE(a.parent_code, a.code) AS code, COUNT(*) AS n,
+              SUM(CASE WHEN p.side = 'D' THEN p.amount_fen ELSE 0 END) AS d, SUM(CASE WHEN p.side = 'C' THEN p.amount_fen ELSE 0 END) AS c
+         FROM postings p JOIN accounts a ON a.id = p.account_id GROUP BY 1 ORDER BY 1`,
+    )
+    .all() as Array<{ code: string; n: number; d: number; c: number }>;
+  for (const r of rows) {
+    byCode[r.code] = { d: r.d, c: r.c };
+    postings += r.n;
+    debitsFen += r.d;
+    creditsFen += r.c;
+  }
+  const controls: BranchTotals['controls'] = {};
+  const ctl = db
+    .prepare(`SELECT code, debits_fen AS d, credits_fen AS c FROM accounts p WHERE code IN ('201', '202') OR EXISTS (SELECT 1 FROM accounts ch WHERE ch.parent_code = p.code) ORDER BY code`)
+    .all() as Array<{ code: string; d: number; c: number }>;
+  for (const r of ctl) controls[r.code] = { d: r.d, c: r.c };
+  return { entries: head.n, postings, debitsFen, creditsFen, byCode, controls };
+}
+
+/** The batch after seal `afterSeal` (default: the last exported), or null when there is nothing new. */
+export function buildBatch(ctx: ServiceContext, key: SigningKey, afterSeal: number): { batch: Batch; file: string } | null {
+  const net = networkOf(ctx);
+  const sqlite = ctx.db.sqlite;
+  // One read transaction: the seals, their rows and the totals are one consistent snapshot.
+  const read = sqlite.transaction(() => {
+    const seals = sqlite.prepare('SELECT id, from_seq, to_seq, rows, digest, at, prev_mac, mac FROM integrity_seals WHERE id > ? ORDER BY id').all(afterSeal) as BatchSeal[];
+    if (!seals.length) return null;
+    const rowsOf = sqlite.prepare('SELECT seq, tbl, row_key, op, image FROM integrity_log WHERE seq BETWEEN ? AND ? ORDER BY seq').raw();
+    const rows = seals.map((s) => rowsOf.all(s.from_seq, s.to_seq) as LogRow[]);
+    const prev = afterSeal ? (sqlite.prepare('SELECT mac FROM integrity_seals WHERE id = ?').get(afterSeal) as { mac: string } | undefined)?.mac : GENESIS_MAC;
+    return { seals, rows, prevMac: prev ?? GENESIS_MAC, totals: branchTotals(ctx) };
+  });
+  const r = read.deferred();
+  if (!r) return null;
+  const batch: Batch = {
+    kind: 'gjj-batch',
+    v: 1,
+    center: ctx.center.id,
+    centerId: net.centerId,
+    branch: net.branch,
+    fromSeal: r.seals[0]!.id,
+    toSeal: r.seals[r.seals.length - 1]!.id,
+    prevMac: r.prevMac,
+    createdAt: nowIso(ctx),
+    seals: r.seals,
+    rows: r.rows,
+    totals: r.totals,
+  };
+  return { batch, file: writeSigned(batch, key) };
+}

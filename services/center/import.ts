@@ -1,0 +1,210 @@
+/**
+ * `gjj center import`: one batch file from a branch, verified and applied in ONE PostgreSQL transaction.
+ * Refused, with nothing applied: a damaged file, a signature that is not the registered branch key's, a batch for
+ * another center, a gap (缺少第N至M批), a fork (a seal the center already holds with another mac, or a chain that does
+ * not continue from the center's last seal), rows that do not match their seal's digest, an entry that does not
+ * balance (the database's deferred trigger). Idempotent by (branch, seal id): seals already applied are skipped;
+ * a file with nothing new is "没有新内容".
+ */
+import { createHash } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { AppError } from '../../shared/errors';
+import type { Batch, BatchSeal, LogRow } from '../branch/batch';
+import { readSigned, verifyText } from '../branch/signing';
+import type { CenterStore } from './store';
+
+export interface ImportResult {
+  branch: string;
+  applied: boolean;
+  message: string;
+  fromSeal: number;
+  toSeal: number;
+  seals: number;
+  rows: number;
+  entries: number;
+  postings: number;
+}
+
+const refuse = (message: string) => new AppError('CONFLICT', message);
+
+function sealDigest(rows: LogRow[]): string {
+  const h = createHash('sha256');
+  for (const r of rows) {
+    h.update(JSON.stringify(r));
+    h.update('\n');
+  }
+  return h.digest('hex');
+}
+
+/** Internal consistency of the batch: contiguous seal ids, chained macs, each seal's rows match its digest. */
+function checkBatchShape(b: Batch): void {
+  if (!Array.isArray(b.seals) || !Array.isArray(b.rows) || b.seals.length !== b.rows.length || !b.seals.length) throw refuse('批次文件内容不完整');
+  if (b.seals[0]!.id !== b.fromSeal || b.seals[b.seals.length - 1]!.id !== b.toSeal) throw refuse('批次文件的签封编号与内容不符');
+  let prevMac = b.prevMac;
+  b.seals.forEach((s, i) => {
+    if (s.id !== b.fromSeal + i) throw refuse(`批次文件的签封编号不连续：第${i + 1}个应为#${b.fromSeal + i}，实为#${s.id}`);
+    if (s.prev_mac !== prevMac) throw refuse(`批次文件中签封#${s.id}没有接续上一签封（链条断开）`);
+    const rows = b.rows[i]!;
+    if (rows.length !== s.rows || sealDigest(rows) !== s.digest) throw refuse(`批次文件中签封#${s.id}的变更记录与其摘要不符`);
+    if (rows.some((r) => r[0] < s.from_seq || r[0] > s.to_seq)) throw refuse(`批次文件中签封#${s.id}含有范围外的变更记录`);
+    prevMac = s.mac;
+  });
+}
+
+export function parseBatchFile(content: string): { batch: Batch; text: string; sig: string } {
+  const { body, text, sig } = readSigned<Batch>(content, '批次文件');
+  if (body.kind !== 'gjj-batch' || body.v !== 1 || typeof body.branch !== 'string') throw new AppError('BAD_INPUT', '批次文件格式不正确');
+  return { batch: body, text, sig };
+}
+
+type Spec = { pk: string[]; columns: string[] };
+
+function imageOf(spec: Spec | undefined, tbl: string, image: string | null): Record<string, unknown> {
+  if (!spec) throw refuse(`网点尚未送来${tbl}表的结构记录，无法解读其变更`);
+  const values = JSON.parse(image ?? 'null') as unknown[] | null;
+  if (!Array.isArray(values) || values.length !== spec.columns.length) throw refuse(`${tbl}表的变更记录与其结构不符`);
+  return Object.fromEntries(spec.columns.map((c, i) => [c, values[i]]));
+}
+
+async function applyRows(trx: Transaction<unknown>, branch: string, seals: BatchSeal[], rows: LogRow[][], batchId: number): Promise<{ entries: number; postings: number; rows: number }> {
+  const specsNow = await sql<{ tbl: string; spec: Spec }>`SELECT tbl, spec FROM center_table_specs WHERE branch_code = ${branch}`.execute(trx);
+  const specs = new Map(specsNow.rows.map((r) => [r.tbl, r.spec]));
+  const changedSpecs = new Map<string, Spec>();
+  const accountsIns: Record<string, unknown>[] = [];
+  const accountsUpd: Record<string, unknown>[] = [];
+  const entries: Record<string, unknown>[] = [];
+  const postings: Record<string, unknown>[] = [];
+  const log: LogRow[] = [];
+  for (const sealRows of rows) {
+    for (const r of sealRows) {
+      log.push(r);
+      const [seq, tbl, rowKey, op, image] = r;
+      if (op === 'S') {
+        if (rowKey === '#columns') {
+          const spec = JSON.parse(image ?? '{}') as Spec;
+          specs.set(tbl, spec);
+          changedSpecs.set(tbl, spec);
+        }
+        continue;
+      }
+      if (tbl === 'journal_entries' || tbl === 'postings') {
+        if (op !== 'I' && op !== 'B') throw refuse(`网点${branch}的变更记录第${seq}条${op === 'D' ? '删除' : '修改'}了${tbl === 'postings' ? '分录' : '凭证'}${rowKey}：账务记录只能追加`);
+        (tbl === 'postings' ? postings : entries).push({ ...imageOf(specs.get(tbl), tbl, image), '#op': op });
+      } else if (tbl === 'accounts') {
+        if (op === 'I' || op === 'B') accountsIns.push({ ...imageOf(specs.get(tbl), tbl, image), '#op': op });
+        else if (op === 'U') accountsUpd.push(imageOf(specs.get(tbl), tbl, image));
+        else throw refuse(`网点${branch}的变更记录第${seq}条删除了账户${rowKey}：账户不能删除`);
+      }
+    }
+  }
+  for (const [tbl, spec] of changedSpecs) {
+    await sql`INSERT INTO center_table_specs (branch_code, tbl, spec) VALUES (${branch}, ${tbl}, ${JSON.stringify(spec)}::jsonb)
+              ON CONFLICT (branch_code, tbl) DO UPDATE SET spec = EXCLUDED.spec`.execute(trx);
+  }
+  const col = <T>(xs: Record<string, unknown>[], c: string) => xs.map((x) => (x[c] ?? null) as T);
+  // A baseline ('B': the table was re-stated after a migration changed its shape) repeats rows the center may hold.
+  const restated = async (table: string, xs: Record<string, unknown>[], same: string[]) => {
+    const ids = xs.filter((x) => x['#op'] === 'B').map((x) => x.id as number);
+    if (!ids.length) return xs;
+    const held = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} WHERE branch_code = ${branch} AND id = ANY(${ids}::bigint[])`.execute(trx);
+    const have = new Map(held.rows.map((r) => [Number(r.id), r]));
+    for (const x of xs) {
+      const h = x['#op'] === 'B' ? have.get(Number(x.id)) : undefined;
+      const differs = h && same.find((c) => String(h[c] ?? '') !== String(x[c] ?? ''));
+      if (differs) throw refuse(`网点${branch}重新申报的${table}第${String(x.id)}行（${differs}）与中心已收到的不同，未导入`);
+    }
+    return xs.filter((x) => x['#op'] !== 'B' || !have.has(Number(x.id)));
+  };
+  for (let i = 0; i < seals.length; i++) {
+    const s = seals[i]!;
+    await sql`INSERT INTO center_seals (branch_code, id, from_seq, to_seq, rows, digest, at, prev_mac, mac, batch_id)
+              VALUES (${branch}, ${s.id}, ${s.from_seq}, ${s.to_seq}, ${s.rows}, ${s.digest}, ${s.at}, ${s.prev_mac}, ${s.mac}, ${batchId})`.execute(trx);
+  }
+  const CHUNK = 20_000;
+  for (let i = 0; i < log.length; i += CHUNK) {
+    const part = log.slice(i, i + CHUNK);
+    await sql`INSERT INTO center_change_log (branch_code, seq, tbl, row_key, op, image)
+              SELECT ${branch}, * FROM unnest(${part.map((r) => r[0])}::bigint[], ${part.map((r) => r[1])}::text[], ${part.map((r) => r[2])}::text[],
+                                             ${part.map((r) => r[3])}::text[], ${part.map((r) => r[4])}::text[])`.execute(trx);
+  }
+  const accountsNew = await restated('center_accounts', accountsIns, []);
+  for (const a of accountsIns) if (!accountsNew.includes(a)) accountsUpd.unshift(a);
+  const entriesNew = await restated('center_journal_entries', entries, ['entry_no', 'business_type', 'booked_date']);
+  const postingsNew = await restated('center_postings', postings, ['entry_id', 'account_id', 'side', 'amount_fen']);
+  if (accountsNew.length) {
+    await sql`INSERT INTO center_accounts (branch_code, id, code, name, type, parent_code, member_id)
+              SELECT ${branch}, * FROM unnest(${col(accountsNew, 'id')}::bigint[], ${col(accountsNew, 'code')}::text[], ${col(accountsNew, 'name')}::text[],
+                                             ${col(accountsNew, 'type')}::text[], ${col(accountsNew, 'parent_code')}::text[], ${col(accountsNew, 'member_id')}::bigint[])`.execute(trx);
+  }
+  for (const a of accountsUpd) {
+    await sql`UPDATE center_accounts SET code = ${a.code as string}, name = ${a.name as string}, type = ${a.type as string}, parent_code = ${(a.parent_code ?? null) as string | null}, member_id = ${(a.member_id ?? null) as number | null}
+              WHERE branch_code = ${branch} AND id = ${a.id as number}`.execute(trx);
+  }
+  for (let i = 0; i < entriesNew.length; i += CHUNK) {
+    const e = entriesNew.slice(i, i + CHUNK);
+    await sql`INSERT INTO center_journal_entries (branch_code, id, entry_no, business_type, summary, booked_date, created_at, operator_id, counter_code, reverses_entry_id)
+              SELECT ${branch}, * FROM unnest(${col(e, 'id')}::bigint[], ${col(e, 'entry_no')}::text[], ${col(e, 'business_type')}::text[], ${col(e, 'summary')}::text[],
+                ${col(e, 'booked_date')}::text[], ${col(e, 'created_at')}::text[], ${col(e, 'operator_id')}::bigint[], ${col(e, 'branch_code')}::text[], ${col(e, 'reverses_entry_id')}::bigint[])`.execute(trx);
+  }
+  for (let i = 0; i < postingsNew.length; i += CHUNK) {
+    const p = postingsNew.slice(i, i + CHUNK);
+    await sql`INSERT INTO center_postings (branch_code, id, entry_id, account_id, side, amount_fen)
+              SELECT ${branch}, * FROM unnest(${col(p, 'id')}::bigint[], ${col(p, 'entry_id')}::bigint[], ${col(p, 'account_id')}::bigint[],
+                ${col(p, 'side')}::text[], ${col(p, 'amount_fen')}::bigint[])`.execute(trx);
+  }
+  return { entries: entriesNew.length, postings: postingsNew.length, rows: log.length };
+}
+
+export async function importBatch(store: CenterStore, content: string): Promise<ImportResult> {
+  const { batch: b, text, sig } = parseBatchFile(content);
+  const db = store.db as Kysely<unknown>;
+  const known = await sql<{ public_key: string }>`SELECT public_key FROM center_branches WHERE code = ${b.branch}`.execute(db);
+  if (!known.rows[0]) throw refuse(`网点${b.branch}未在本中心登记（先 gjj center register 其入网回执），批次未导入`);
+  if (!verifyText(known.rows[0].public_key, text, sig)) throw refuse(`批次文件的签名与网点${b.branch}登记的密钥不符（文件被改动或不是该网点签发），未导入`);
+  if (b.centerId !== store.config.centerId) throw refuse(`批次文件属于中心${b.centerId}，不是本中心${store.config.centerId}`);
+  checkBatchShape(b);
+  const fileDigest = createHash('sha256').update(content).digest('hex');
+  const base = { branch: b.branch, fromSeal: b.fromSeal, toSeal: b.toSeal };
+  try {
+    return await applyBatch(db, b, fileDigest, base);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw refuse(`批次未导入，中心数据库拒绝：${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+async function applyBatch(db: Kysely<unknown>, b: Batch, fileDigest: string, base: { branch: string; fromSeal: number; toSeal: number }): Promise<ImportResult> {
+  return db.transaction().execute(async (trx) => {
+    const head = await sql<{ last_seal: string; last_mac: string }>`SELECT last_seal, last_mac FROM center_branches WHERE code = ${b.branch} FOR UPDATE`.execute(trx);
+    const last = Number(head.rows[0]!.last_seal);
+    const lastMac = head.rows[0]!.last_mac;
+    if (b.fromSeal > last + 1) throw refuse(`网点${b.branch}缺少第${last + 1}至${b.fromSeal - 1}批（签封），本文件从第${b.fromSeal}批开始：请先导入缺少的批次，或在网点用 gjj sync export --from ${last} 重新导出`);
+    // Seals the center already holds must be the same seals (same mac): otherwise the branch's history forked.
+    if (b.fromSeal <= last) {
+      const held = await sql<{ id: string; mac: string }>`SELECT id, mac FROM center_seals WHERE branch_code = ${b.branch} AND id BETWEEN ${b.fromSeal} AND ${Math.min(last, b.toSeal)} ORDER BY id`.execute(trx);
+      for (const h of held.rows) {
+        const mine = b.seals[Number(h.id) - b.fromSeal]!;
+        if (mine.mac !== h.mac) throw refuse(`网点${b.branch}的签封#${h.id}与中心已收到的记录分叉（同一编号，内容不同），未导入`);
+      }
+      if (b.fromSeal === 1 && b.prevMac !== '0'.repeat(64)) throw refuse(`网点${b.branch}的批次与中心已收到的记录分叉，未导入`);
+    } else if (b.prevMac !== lastMac) {
+      throw refuse(`网点${b.branch}的第${b.fromSeal}批没有接续中心已收到的第${last}批：与中心已收到的记录分叉，未导入`);
+    }
+    if (b.toSeal <= last) return { ...base, applied: false, message: `没有新内容：网点${b.branch}第${b.fromSeal}至${b.toSeal}批已导入过`, seals: 0, rows: 0, entries: 0, postings: 0 };
+    const skip = Math.max(0, last - b.fromSeal + 1);
+    const seals = b.seals.slice(skip);
+    const rows = b.rows.slice(skip);
+    const toMac = seals[seals.length - 1]!.mac;
+    const batchRow = await sql<{ id: string }>`INSERT INTO center_batches (branch_code, from_seal, to_seal, to_mac, file_digest, totals)
+      VALUES (${b.branch}, ${seals[0]!.id}, ${b.toSeal}, ${toMac}, ${fileDigest}, ${JSON.stringify(b.totals)}::jsonb) RETURNING id`.execute(trx);
+    const n = await applyRows(trx, b.branch, seals, rows, Number(batchRow.rows[0]!.id));
+    await sql`UPDATE center_branches SET last_seal = ${b.toSeal}, last_mac = ${toMac} WHERE code = ${b.branch}`.execute(trx);
+    return {
+      ...base,
+      applied: true,
+      message: `已导入网点${b.branch}第${seals[0]!.id}至${b.toSeal}批：${n.rows}条变更，${n.entries}张凭证，${n.postings}条分录`,
+      seals: seals.length,
+      ...n,
+    };
+  });
+}
