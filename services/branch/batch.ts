@@ -3,18 +3,12 @@
  * with the log rows each seal covers, and the branch's ledger totals at the last seal, for the center's check.
  * The log IS the outbox: every committed change is already there, sealed, in the transaction that made it.
  */
+import type { SealRow } from '../integrity/seal';
+
 export type LogRow = [seq: number, tbl: string, rowKey: string, op: string, image: string | null];
 
-export interface BatchSeal {
-  id: number;
-  from_seq: number;
-  to_seq: number;
-  rows: number;
-  digest: string;
-  at: string;
-  prev_mac: string;
-  mac: string;
-}
+/** A seal as the branch's integrity layer wrote it (services/integrity/seal.ts). */
+export type BatchSeal = SealRow;
 
 export interface AccountTotal {
   d: number;

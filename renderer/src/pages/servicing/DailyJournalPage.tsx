@@ -105,55 +105,13 @@ export function DailyJournalPage() {
             </Flex>
             <Row gutter={[16, 16]}>
               <Col xs={24} xl={12}>
-                <Typography.Title level={5}>按业务类型</Typography.Title>
-                <Table
-                  data-testid="daily-by-type"
-                  size="small"
-                  bordered
-                  rowKey="businessType"
-                  pagination={false}
-                  dataSource={j.byType}
-                  columns={[
-                    { title: '业务类型', dataIndex: 'businessType' },
-                    { title: '笔数', dataIndex: 'entries', align: 'right', width: 80 },
-                    { title: '金额（元）', dataIndex: 'amountFen', align: 'right', width: 160, render: money },
-                  ]}
-                  summary={(rows) => totalRow(['合计', sum([...rows], (r) => r.entries), money(sum([...rows], (r) => r.amountFen))])}
-                />
+                <Subtotals title="按业务类型" testId="daily-by-type" label="业务类型" rows={j.byType.map((r) => ({ key: r.businessType, entries: r.entries, amountFen: r.amountFen }))} />
               </Col>
               <Col xs={24} xl={12}>
-                <Typography.Title level={5}>按经办人</Typography.Title>
-                <Table
-                  data-testid="daily-by-operator"
-                  size="small"
-                  bordered
-                  rowKey="operator"
-                  pagination={false}
-                  dataSource={j.byOperator}
-                  columns={[
-                    { title: '经办人', dataIndex: 'operator' },
-                    { title: '笔数', dataIndex: 'entries', align: 'right', width: 80 },
-                    { title: '金额（元）', dataIndex: 'amountFen', align: 'right', width: 160, render: money },
-                  ]}
-                  summary={(rows) => totalRow(['合计', sum([...rows], (r) => r.entries), money(sum([...rows], (r) => r.amountFen))])}
-                />
+                <Subtotals title="按经办人" testId="daily-by-operator" label="经办人" rows={j.byOperator.map((r) => ({ key: r.operator, entries: r.entries, amountFen: r.amountFen }))} />
               </Col>
               <Col xs={24} xl={12}>
-                <Typography.Title level={5}>按终端</Typography.Title>
-                <Table
-                  data-testid="daily-by-terminal"
-                  size="small"
-                  bordered
-                  rowKey="terminal"
-                  pagination={false}
-                  dataSource={j.byTerminal}
-                  columns={[
-                    { title: '柜台终端', dataIndex: 'terminal' },
-                    { title: '笔数', dataIndex: 'entries', align: 'right', width: 80 },
-                    { title: '金额（元）', dataIndex: 'amountFen', align: 'right', width: 160, render: money },
-                  ]}
-                  summary={(rows) => totalRow(['合计', sum([...rows], (r) => r.entries), money(sum([...rows], (r) => r.amountFen))])}
-                />
+                <Subtotals title="按终端" testId="daily-by-terminal" label="柜台终端" rows={j.byTerminal.map((r) => ({ key: r.terminal, entries: r.entries, amountFen: r.amountFen }))} />
               </Col>
             </Row>
             <Typography.Title level={5} style={{ marginTop: 16 }}>
@@ -206,6 +164,29 @@ export function DailyJournalPage() {
           </>
         )}
       </Card>
+    </>
+  );
+}
+
+/** One subtotal table of the day (by business type, operator or terminal): count and amount, with a 合计 row. */
+function Subtotals(props: { title: string; testId: string; label: string; rows: Array<{ key: string; entries: number; amountFen: number }> }) {
+  return (
+    <>
+      <Typography.Title level={5}>{props.title}</Typography.Title>
+      <Table
+        data-testid={props.testId}
+        size="small"
+        bordered
+        rowKey="key"
+        pagination={false}
+        dataSource={props.rows}
+        columns={[
+          { title: props.label, dataIndex: 'key' },
+          { title: '笔数', dataIndex: 'entries', align: 'right', width: 80 },
+          { title: '金额（元）', dataIndex: 'amountFen', align: 'right', width: 160, render: money },
+        ]}
+        summary={(rows) => totalRow(['合计', sum([...rows], (r) => r.entries), money(sum([...rows], (r) => r.amountFen))])}
+      />
     </>
   );
 }
