@@ -1,3 +1,4 @@
+import { chinaDate } from '../shared/dates';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,5 +63,8 @@ describe('gjj eval / schema / rules / guide', () => {
     expect(gjj(['guide', '--center', 'urumqi', '--case', 'rent', '--out', pdf]).code).toBe(0);
     const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout;
     expect(text).toContain('办事指南');
+    // 政策执行日期 is the day the guide was printed for (Beijing date), not the open-ended 9999-12-31.
+    expect(text).not.toContain('9999');
+    expect(text.replace(/\s+/g, '')).toContain(`政策执行日期${chinaDate(new Date())}`);
   });
 });

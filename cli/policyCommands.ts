@@ -10,6 +10,7 @@ import { decideLoan, decideWithdrawal, evalOptions } from '../services/policy/de
 import { memberFacts } from '../services/policy/facts';
 import { guides, guideText, listRules } from '../services/rules/engine';
 import { renderGuidePdf } from '../services/print/guide';
+import { chinaDate } from '../shared/dates';
 import { chinaDateTime } from '../shared/dates';
 import { today } from '../services/context';
 import { UsageError, type Opts } from './args';
@@ -107,7 +108,8 @@ export const POLICY_COMMANDS: Command[] = [
       opts.done();
       const ctx = dataDir ? openContext(resolve(dataDir)) : null;
       if (ctx && ctx.center.id !== center) throw new UsageError(`数据目录属于${ctx.center.name}，与 --center ${center} 不符`);
-      const all = guides(center, ctx ? today(ctx) : undefined, ctx ? evalOptions(ctx).overrides : []);
+      // The parameters in force today, and the date printed as 政策执行日期 — never the open-ended 9999-12-31.
+      const all = guides(center, ctx ? today(ctx) : chinaDate(new Date()), ctx ? evalOptions(ctx).overrides : []);
       if (!caseId) {
         out(opts, all.map((g) => ({ kind: g.kind, caseId: g.caseId, title: g.title })), () => all.map((g) => `${g.kind}  ${g.caseId.padEnd(16)} ${g.title}`).join('\n'));
         return;

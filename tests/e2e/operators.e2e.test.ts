@@ -42,6 +42,13 @@ it('operators page: confirm a pending login, disable a clerk', { timeout: 60_000
   await page.getByTestId('reason-modal-ok').click();
   await page.getByText('已停用 clerk，其会话已结束').waitFor();
   expect(dispatch(app, { call: 'session.me', input: {}, token: clerkToken }).ok).toBe(false);
+  // 账务核对 shows the keyed evidence too: seals, changes covered and the chain head printed on the 日结单.
+  await page.goto(`${server.url}#/admin/check`);
+  await page.getByText('账务核对通过').waitFor();
+  const head = (await page.getByTestId('check-chain-head').textContent()) ?? '';
+  expect(head).toMatch(/^签封#\d+·变更\d+·[0-9A-F]{16}$/);
+  expect(head.split('·')[0]).toBe(`签封#${(app.db.sqlite.prepare('SELECT MAX(id) AS n FROM integrity_seals').get() as { n: number }).n}`);
+  await shot(page, 'operators-02-ledger-check.png');
   expect(errors).toEqual([]);
   await browser.close();
   await server.close();

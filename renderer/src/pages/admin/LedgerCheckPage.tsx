@@ -5,7 +5,11 @@ import { api } from '../../api';
 import { Money } from '../../components/Money';
 import { PageTitle } from '../../components/PageTitle';
 
-const CONTROL_NAMES: Record<string, string> = { '201': '住房公积金（个人明细账合计）', '202': '补充住房公积金（个人明细账合计）' };
+const CONTROL_NAMES: Record<string, string> = {
+  '121': '委托贷款（各笔贷款明细账合计）',
+  '201': '住房公积金（个人明细账合计）',
+  '202': '补充住房公积金（个人明细账合计）',
+};
 
 /** 账务核对: the same check as `gjj check` — balanced entries, sub-ledgers = control accounts, audit chain. */
 export function LedgerCheckPage() {
@@ -39,7 +43,7 @@ export function LedgerCheckPage() {
             <Result
               status={report.ok ? 'success' : 'error'}
               title={report.ok ? '账务核对通过' : '发现账务不符'}
-              subTitle={report.ok ? '每笔凭证借贷平衡，个人明细账与总账一致，审计日志链完整' : report.firstViolation}
+              subTitle={report.ok ? '每笔凭证借贷平衡，个人明细账与总账一致，审计日志链完整，每一行业务数据与密钥签封一致' : report.firstViolation}
             />
             <Descriptions
               bordered
@@ -50,6 +54,8 @@ export function LedgerCheckPage() {
                 { key: 'p', label: '分录', children: `${report.postings} 条` },
                 { key: 'a', label: '账户', children: `${report.accounts} 个` },
                 { key: 'u', label: '审计记录', children: `${report.auditRows} 条` },
+                { key: 's', label: '密钥签封', children: `${report.seals} 个，覆盖 ${report.loggedChanges} 条变更` },
+                { key: 'h', label: '完整性校验码', span: 3, children: <span data-testid="check-chain-head">{report.chainHead}</span> },
               ]}
               style={{ marginBottom: 16 }}
             />
