@@ -112,6 +112,9 @@ describe('封存 / 启封 / 转出, 缴存证明, 日结', () => {
     expect(text).toContain('柜面业务日结单');
     expect(text).toContain('4,320.00');
     expect(text).toContain('与分录核对一致');
+    // Each subtotal section (type, operator, terminal) closes with its 合计: 2 entries, 4,320.00.
+    const totals = text.split('\n').filter((l) => /^\s*合计\s+2\s+4,320\.00\s*$/.test(l));
+    expect(totals).toHaveLength(3);
     // The keyed chain's head is on paper: the same figure `gjj check` and `gjj integrity head` give.
     const head = h.call('ledger.check', {}, 'admin').chainHead;
     expect(d.integrityHead).toMatch(/^签封#\d+·变更\d+·[0-9A-F]{16}$/);

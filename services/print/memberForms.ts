@@ -106,6 +106,25 @@ export async function printMemberForm(ctx: ServiceContext, by: Operator, memberI
   return { fileName: `缴存证明-${m.name}.pdf`, pdfBase64: pdf.toString('base64'), reprint: false };
 }
 
+/** One subtotal section of the 日结单 (by type, operator or terminal) with its 合计 row. */
+function subtotals(label: string, rows: Array<[string, number, number]>) {
+  const money = (fen: number, bold = false) => ({ text: formatYuanGrouped(fen), alignment: 'right', bold });
+  const total: [number, number] = rows.reduce<[number, number]>((t, r) => [t[0] + r[1], t[1] + r[2]], [0, 0]);
+  return {
+    table: {
+      headerRows: 1,
+      widths: ['*', 60, 110],
+      body: [
+        [label, '笔数', '金额（元）'].map((t) => ({ text: t, bold: true })),
+        ...rows.map(([name, n, fen]) => [name, String(n), money(fen)]),
+        [{ text: '合计', bold: true }, { text: String(total[0]), bold: true }, money(total[1], true)],
+      ],
+    },
+    layout: 'lightHorizontalLines',
+    margin: [0, 2, 0, 4],
+  };
+}
+
 export async function printDailyJournal(ctx: ServiceContext, by: Operator, date: string, branchCode?: string): Promise<Printed> {
   const j = dailyJournal(ctx, date, branchCode);
   const printedAt = nowIso(ctx);
@@ -120,18 +139,19 @@ export async function printDailyJournal(ctx: ServiceContext, by: Operator, date:
       { text: '柜面业务日结单', style: 'title', margin: [0, 4, 0, 4] },
       { text: `日期 ${cnDate(date)}　网点 ${branch}　打印日期 ${chinaDate(new Date(printedAt))}`, style: 'meta', margin: [0, 0, 0, 8] },
       { text: '按业务类型', bold: true },
-      { table: { headerRows: 1, widths: ['*', 60, 110], body: [['业务类型', '笔数', '金额（元）'].map((t) => ({ text: t, bold: true })), ...j.byType.map((t) => [t.businessType, String(t.entries), money(t.amountFen)])] }, layout: 'lightHorizontalLines', margin: [0, 2, 0, 8] },
+      subtotals('业务类型', j.byType.map((t) => [t.businessType, t.entries, t.amountFen])),
       { text: '按经办人', bold: true },
-      { table: { headerRows: 1, widths: ['*', 60, 110], body: [['经办人', '笔数', '金额（元）'].map((t) => ({ text: t, bold: true })), ...j.byOperator.map((t) => [t.operator, String(t.entries), money(t.amountFen)])] }, layout: 'lightHorizontalLines', margin: [0, 2, 0, 8] },
+      subtotals('经办人', j.byOperator.map((t) => [t.operator, t.entries, t.amountFen])),
       { text: '按终端', bold: true },
-      { table: { headerRows: 1, widths: ['*', 60, 110], body: [['柜台终端', '笔数', '金额（元）'].map((t) => ({ text: t, bold: true })), ...j.byTerminal.map((t) => [t.terminal, String(t.entries), money(t.amountFen)])] }, layout: 'lightHorizontalLines', margin: [0, 2, 0, 8] },
+      subtotals('柜台终端', j.byTerminal.map((t) => [t.terminal, t.entries, t.amountFen])),
       { text: '按会计科目', bold: true },
       { table: { headerRows: 1, widths: [50, '*', 110, 110], body: [['科目', '名称', '借方（元）', '贷方（元）'].map((t) => ({ text: t, bold: true })), ...j.byAccount.map((a) => [a.code, a.name, money(a.debitFen), money(a.creditFen)]), [{ text: '合计', bold: true }, '', money(j.totalDebitFen), money(j.totalCreditFen)]] }, layout: 'lightHorizontalLines', margin: [0, 2, 0, 8] },
       { text: '凭证清单', bold: true },
       { table: { headerRows: 1, widths: [104, 70, '*', 60, 90], body: [['凭证号', '业务类型', '摘要', '经办人', '金额（元）'].map((t) => ({ text: t, bold: true })), ...j.entries.map((e) => [{ text: e.entryNo, fontSize: 8 }, e.businessType, e.summary, e.operator, money(e.debitFen)])] }, layout: 'lightHorizontalLines', fontSize: 9, margin: [0, 2, 0, 8] },
       { text: j.ties ? `借方合计 ${formatYuanGrouped(j.totalDebitFen)} 元 = 贷方合计 ${formatYuanGrouped(j.totalCreditFen)} 元，与分录核对一致。` : '借贷合计不一致，请立即运行账务核对（gjj check）。', bold: true },
-      { text: `完整性校验码（打印时账簿签封链的最新签封，请随日结单存档，核对时与 gjj integrity head 比对）：${j.integrityHead}`, style: 'note', margin: [0, 6, 0, 0] },
-      { columns: [{ text: '经办：＿＿＿＿＿＿', margin: [0, 24, 0, 0] }, { text: '复核：＿＿＿＿＿＿', margin: [0, 24, 0, 0] }, { text: '主管：＿＿＿＿＿＿', margin: [0, 24, 0, 0] }] },
+      { text: '完整性校验码（打印时账簿签封链的最新签封，请随日结单存档，核对时与 gjj integrity head 比对）：', style: 'note', margin: [0, 6, 0, 0] },
+      { text: j.integrityHead, bold: true, margin: [0, 2, 0, 0] },
+      { columns: [{ text: '经办：＿＿＿＿＿＿', margin: [0, 16, 0, 0] }, { text: '复核：＿＿＿＿＿＿', margin: [0, 16, 0, 0] }, { text: '主管：＿＿＿＿＿＿', margin: [0, 16, 0, 0] }], unbreakable: true },
     ],
   };
   const pdf = await renderPdf(doc, { title: `日结单-${date}` });
