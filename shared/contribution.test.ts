@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CENTERS } from './centers';
+import { CENTERS, staleLimitsNote } from './centers';
 import { checkContributionLimits, computeContribution } from './contribution';
 
 const yc = CENTERS.yinchuan;
@@ -48,3 +48,16 @@ describe('缴存基数与比例的上下限', () => {
     expect(checkContributionLimits(yc, { baseFen: 500000, employeeRatioPercent: '7.5', employerRatioPercent: '7' })).toEqual([]);
   });
 });
+
+describe('the year of the standard in force, and a warning when it is old', () => {
+  const ok = { baseFen: 500000, employeeRatioPercent: '12', employerRatioPercent: '12' };
+  it('names the year applied and, a year after it took effect, says it has not been updated', () => {
+    const fresh = checkContributionLimits(yc, { ...ok, baseFen: 2544301, date: '2022-06-30' })[0]!.message;
+    expect(fresh).toBe('缴存基数25443.01元超过2021年度上限25443.00元');
+    const old = checkContributionLimits(yc, { ...ok, baseFen: 2544301, date: '2022-07-01' })[0]!.message;
+    expect(old).toBe('缴存基数25443.01元超过2021年度上限25443.00元（现行标准为2021年度（2021-07-01起执行），已超过一年未更新，请核对银川最新公布的缴存基数和比例）');
+    expect(staleLimitsNote(yc, '2026-11-26')).toContain('已超过一年未更新');
+    expect(staleLimitsNote(yc, '2022-06-30')).toBeNull();
+  });
+});
+

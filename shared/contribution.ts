@@ -3,7 +3,7 @@
  * that all three agree to the fen. Each share is base × ratio rounded by the center's `contributionRounding`
  * (both centers: half-up to the whole yuan, see README "缴存额取整") — the rounding itself is money.roundToUnit.
  */
-import { limitsOn, type CenterConfig, type ContributionLimits } from './centers';
+import { limitsOn, staleLimitsNote, type CenterConfig, type ContributionLimits } from './centers';
 import { D, formatYuan, percentOfFen } from './money';
 
 export interface ContributionInput {
@@ -36,14 +36,17 @@ export function lowerBaseFen(limits: ContributionLimits, district?: string): num
 /** Checks base and ratios against the center's limits in force; returns every violation, each naming its limit. */
 export function checkContributionLimits(center: CenterConfig, input: ContributionInput): LimitViolation[] {
   const limits = limitsOn(center, input.date ?? '9999-12-31');
+  // Say which year's standard was applied, and warn when that standard is more than a year old on the date.
+  const stale = input.date ? staleLimitsNote(center, input.date) : null;
   const out: LimitViolation[] = [];
+  const push = (v: LimitViolation) => out.push(stale ? { ...v, message: `${v.message}（${stale}）` } : v);
   const lower = lowerBaseFen(limits, input.district);
   const where = input.district && limits.baseLowerFen.byDistrict?.[input.district] ? `（${input.district}）` : '';
   if (input.baseFen > limits.baseUpperFen) {
-    out.push({ field: 'baseFen', message: `缴存基数${formatYuan(input.baseFen)}元超过${limits.year}上限${formatYuan(limits.baseUpperFen)}元` });
+    push({ field: 'baseFen', message: `缴存基数${formatYuan(input.baseFen)}元超过${limits.year}上限${formatYuan(limits.baseUpperFen)}元` });
   }
   if (input.baseFen < lower) {
-    out.push({ field: 'baseFen', message: `缴存基数${formatYuan(input.baseFen)}元低于${limits.year}${where}下限${formatYuan(lower)}元` });
+    push({ field: 'baseFen', message: `缴存基数${formatYuan(input.baseFen)}元低于${limits.year}${where}下限${formatYuan(lower)}元` });
   }
   for (const [field, label] of [
     ['employeeRatioPercent', '个人缴存比例'],
@@ -56,7 +59,7 @@ export function checkContributionLimits(center: CenterConfig, input: Contributio
     }
     const r = new D(text);
     if (r.lt(limits.ratioMinPercent) || r.gt(limits.ratioMaxPercent)) {
-      out.push({ field, message: `${label}${text}%不在${limits.year}规定的${limits.ratioMinPercent}%至${limits.ratioMaxPercent}%之间` });
+      push({ field, message: `${label}${text}%不在${limits.year}规定的${limits.ratioMinPercent}%至${limits.ratioMaxPercent}%之间` });
     } else if (limits.ratioWholeNumbers && !r.isInteger()) {
       out.push({ field, message: `${label}${text}%须取整数值（${center.shortName}规定）` });
     }

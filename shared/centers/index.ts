@@ -19,3 +19,14 @@ export function limitsOn(center: CenterConfig, date: string): ContributionLimits
   for (const l of sorted) if (l.effectiveFrom <= date) found = l;
   return found;
 }
+
+/**
+ * When the newest limits a center's configuration knows took effect more than a year before `date`, the counter
+ * may be applying an old standard (the centers publish new bases every 缴存年度): a note saying so, else null.
+ */
+export function staleLimitsNote(center: CenterConfig, date: string): string | null {
+  const newest = [...center.contributionLimits].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom)).at(-1)!;
+  const due = `${Number(newest.effectiveFrom.slice(0, 4)) + 1}${newest.effectiveFrom.slice(4)}`;
+  if (date < due) return null;
+  return `现行标准为${newest.year}（${newest.effectiveFrom}起执行），已超过一年未更新，请核对${center.shortName}最新公布的缴存基数和比例`;
+}
