@@ -104,7 +104,17 @@ describe('loan end to end (Chromium, 银川)', () => {
     expect(await text(page.getByTestId('calc-linear-decrease'))).toBe('7.18');
     expect(await text(page.getByTestId('calc-annuity-principal'))).toBe('1,000,000.00');
     expect(await text(page.getByTestId('calc-annuity-years'))).toBe('30');
+    expect(await page.getByTestId('calc-warning').count()).toBe(0);
     await shot(page, 'loan-01-calc-amount.png');
+
+    // 999,999 万元 at 31 %: computed, but each implausible input is called out.
+    await page.getByLabel('贷款金额', { exact: true }).fill('999999');
+    await page.getByLabel('年利率', { exact: true }).fill('31');
+    await expect.poll(() => page.getByTestId('calc-warning').count()).toBe(2);
+    await shot(page, 'loan-01b-calc-implausible.png');
+    await page.getByLabel('贷款金额', { exact: true }).fill('100');
+    await page.getByLabel('年利率', { exact: true }).fill('3.1');
+    await expect.poll(() => page.getByTestId('calc-warning').count()).toBe(0);
 
     // 360 periods, but only the rows in view are in the DOM; the wheel brings period 360 into view.
     const schedule = page.getByTestId('schedule');

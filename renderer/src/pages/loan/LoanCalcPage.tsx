@@ -10,7 +10,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { chinaToday } from '../../format';
 import { useSession } from '../../session';
 import { CalcResult } from './CalcResult';
-import { amountFen, byArea, ratePercent, termMonths, type AmountUnit, type TermUnit } from './calcInputs';
+import { amountFen, byArea, calcWarnings, ratePercent, termMonths, type AmountUnit, type TermUnit } from './calcInputs';
 
 type Mode = 'amount' | 'area';
 interface Values {
@@ -237,6 +237,9 @@ export function LoanCalcPage() {
         </Col>
         <Col xs={24} xl={15}>
           <Card title="计算结果" style={{ marginBottom: 16 }}>
+            {calcWarnings(principalFen, rateValue).map((w) => (
+              <Alert key={w} type="warning" showIcon title={w} data-testid="calc-warning" style={{ marginBottom: 12 }} />
+            ))}
             {results ? (
               <CalcResult summaries={results.map((r) => r.summary)} chosen={chosen!.summary.method} />
             ) : (

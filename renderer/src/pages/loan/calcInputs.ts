@@ -4,7 +4,8 @@
  */
 import { loanByArea, type AreaResult } from '../../../../shared/loan/byArea';
 import { MAX_SCHEDULE_MONTHS } from '../../../../shared/loan/schedule';
-import { D, parseYuan } from '../../../../shared/money';
+import { D, formatYuanGrouped, parseYuan } from '../../../../shared/money';
+import { rateOutOfBounds } from '../../../../shared/rates/bounds';
 
 export type AmountUnit = '万元' | '元';
 export type TermUnit = '年' | '月';
@@ -60,5 +61,22 @@ export function byArea(priceText: string | undefined, areaText: string | undefin
     out.result = loanByArea({ pricePerM2Fen: priceFen, areaM2: area, downPaymentPercent: downPercent });
     if (out.result.loanFen <= 0) out.price = '首付后贷款金额为零，请调整首付比例';
   }
+  return out;
+}
+
+/** Above any 公积金 loan either center grants (their caps are 50–120 万元): almost surely a wrong unit. */
+export const IMPLAUSIBLE_LOAN_FEN = 5_000_000_00; // 500 万元
+
+/**
+ * Inputs the calculator can compute but a clerk almost surely did not mean: a loan far above any fund loan (万元
+ * typed as 元, an extra digit) or a rate outside 0–10 % a year (31 for 3.1). Shown as warnings; the figures stay.
+ */
+export function calcWarnings(principalFen: number | null, rate: string | null): string[] {
+  const out: string[] = [];
+  if (principalFen !== null && principalFen > IMPLAUSIBLE_LOAN_FEN) {
+    out.push(`贷款金额 ${formatYuanGrouped(principalFen)} 元远高于公积金贷款的最高额度（两中心均不超过120万元），请核对金额和单位（万元/元）`);
+  }
+  const bad = rate === null ? null : rateOutOfBounds(rate);
+  if (bad) out.push(`年利率${bad.replace(/，收到.*$/, '')}：${rate}% 不像公积金贷款利率，请核对是否多输或少输了小数点`);
   return out;
 }
