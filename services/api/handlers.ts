@@ -18,7 +18,7 @@ import { memberStatement } from '../accounts/statement';
 import { memberEvents, sealMember, transferOut, unsealMember } from '../accounts/sealing';
 import { dailyJournal } from '../ledger/daily';
 import { printDailyJournal, printMemberForm } from '../print/memberForms';
-import { listRemittances, nextRemittanceMonth, postRemittance, previewRemittance } from '../contributions/remit';
+import { listRemittances, nextRemittanceMonth, remittedMonth, postRemittance, previewRemittance } from '../contributions/remit';
 import { reverseEntry } from '../ledger/reverse';
 import { checkLedger } from '../ledger/check';
 import { initCenter, centerOf } from '../app/open';
@@ -120,6 +120,10 @@ export const handlers: Handlers = {
     return {
       employer: getEmployer(ctx, input.employerId),
       nextMonth: nextRemittanceMonth(ctx, input.employerId),
+      currentMonthRemitted: ((month) => {
+        const done = remittedMonth(ctx, input.employerId, month);
+        return done ? { month, ...done } : null;
+      })(today(ctx).slice(0, 7)),
       remittances: listRemittances(ctx, input.employerId),
       members: listEmployerMembers(ctx, input.employerId),
     };

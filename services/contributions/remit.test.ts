@@ -28,6 +28,21 @@ describe('汇缴 (monthly remittance)', () => {
     expect(h.call('members.get', { memberId: m.id }).balanceFen).toBe(120000);
   });
 
+  it("once this month's 汇缴 is posted, the employer page says so with its voucher instead of offering it again", () => {
+    const e = newEmployer(h);
+    newMember(h, e.id, { openedDate: '2026-04-01' });
+    h.call('remit.post', { employerId: e.id, month: '2026-05', idempotencyKey: h.key() });
+    expect(h.call('employers.get', { employerId: e.id })).toMatchObject({ nextMonth: '2026-06', currentMonthRemitted: null });
+    const r = h.call('remit.post', { employerId: e.id, month: '2026-06', idempotencyKey: h.key() });
+    const page = h.call('employers.get', { employerId: e.id });
+    expect(page.nextMonth).toBeNull();
+    expect(page.currentMonthRemitted).toEqual({ month: '2026-06', entryNo: r.entryNo, bookedOn: '2026-06-15' });
+    // The preview of a posted month names the voucher, not "no member to remit".
+    const err = h.fail('remit.preview', { employerId: e.id, month: '2026-06' });
+    expect(err.code).toBe('CONFLICT');
+    expect(err.message).toBe(`该单位2026-06的汇缴已于2026-06-15入账（凭证号${r.entryNo}），同一月份不能重复汇缴；漏缴职工请办理补缴`);
+  });
+
   it('refuses a future month', () => {
     const e = newEmployer(h);
     newMember(h, e.id);

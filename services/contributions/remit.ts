@@ -76,12 +76,33 @@ function candidates(ctx: ServiceContext, employer: EmployerDto, month: string, m
   return found;
 }
 
+/** The month's 汇缴 of an employer, when posted and not reversed: its entry number and booking day. */
+export function remittedMonth(ctx: ServiceContext, employerId: number, month: string): { entryNo: string; bookedOn: string } | null {
+  const done = ctx.db
+    .prepare(
+      `SELECT r.created_at, e.entry_no FROM remittances r JOIN journal_entries e ON e.id = r.entry_id
+        WHERE r.employer_id = ? AND r.month = ? AND r.kind = '汇缴'
+          AND NOT EXISTS (SELECT 1 FROM journal_entries x WHERE x.reverses_entry_id = r.entry_id)`,
+    )
+    .get(employerId, month) as { created_at: string; entry_no: string } | undefined;
+  return done ? { entryNo: done.entry_no, bookedOn: done.created_at.slice(0, 10) } : null;
+}
+
+function refuseRemitted(ctx: ServiceContext, employerId: number, month: string): void {
+  const done = remittedMonth(ctx, employerId, month);
+  if (done) {
+    throw conflict(`该单位${month}的汇缴已于${done.bookedOn}入账（凭证号${done.entryNo}），同一月份不能重复汇缴；漏缴职工请办理补缴`, 'month');
+  }
+}
+
 export function previewRemittance(
   ctx: ServiceContext,
   args: { employerId: number; month: string; kind?: RemittanceKind; memberIds?: number[] },
 ): RemittancePreview {
   const kind = args.kind ?? '汇缴';
   validateMonth(ctx, args.month, kind);
+  // A month already posted says so (with its voucher), rather than "no member to remit".
+  if (kind === '汇缴') refuseRemitted(ctx, args.employerId, args.month);
   const employer = getEmployer(ctx, args.employerId);
   const hasSupp = employer.suppEmployeeRatioPercent !== null && employer.suppEmployerRatioPercent !== null;
   const problems: string[] = [];
@@ -157,18 +178,7 @@ export function postRemittance(
       `SELECT r.id FROM remittances r JOIN journal_entries e ON e.id = r.entry_id WHERE e.idempotency_key = ?`,
     ).get(args.idempotencyKey) as { id: number } | undefined;
     if (replay) return getRemittance(ctx, replay.id);
-    if (kind === '汇缴') {
-      const done = db
-        .prepare(
-          `SELECT r.created_at, e.entry_no FROM remittances r JOIN journal_entries e ON e.id = r.entry_id
-            WHERE r.employer_id = ? AND r.month = ? AND r.kind = '汇缴'
-              AND NOT EXISTS (SELECT 1 FROM journal_entries x WHERE x.reverses_entry_id = r.entry_id)`,
-        )
-        .get(args.employerId, args.month) as { created_at: string; entry_no: string } | undefined;
-      if (done) {
-        throw conflict(`该单位${args.month}的汇缴已于${done.created_at.slice(0, 10)}入账（凭证号${done.entry_no}），同一月份不能重复汇缴；漏缴职工请办理补缴`, 'month');
-      }
-    }
+    if (kind === '汇缴') refuseRemitted(ctx, args.employerId, args.month);
     const p = previewRemittance(ctx, args);
     if (p.lines.length === 0) throw badInput('month', `${p.employer.name}在${args.month}没有需要缴存的职工`);
     if (p.problems.length > 0) throw new AppError('RULE', `有${p.problems.length}名职工的缴存基数超出规定，请先调整：${p.problems[0]}`, 'month');
@@ -264,12 +274,17 @@ export function listRemittances(ctx: ServiceContext, employerId: number) {
 }
 
 /** The next month an employer has not remitted yet (what the employer page proposes). */
-export function nextRemittanceMonth(ctx: ServiceContext, employerId: number): string {
+/**
+ * The month the employer's next 汇缴 is for, or null when this month's is already posted (the page then shows the
+ * posted month and its voucher instead of a month still 待汇缴).
+ */
+export function nextRemittanceMonth(ctx: ServiceContext, employerId: number): string | null {
   const row = ctx.db
     .prepare(`SELECT MAX(month) AS m FROM remittances WHERE employer_id = ? AND kind = '汇缴'`)
     .get(employerId) as { m: string | null };
   const current = monthOf(today(ctx));
   if (!row.m) return current;
   const next = addMonthsToMonth(row.m, 1);
-  return next > current ? current : next;
+  if (next <= current) return next;
+  return remittedMonth(ctx, employerId, current) ? null : current;
 }

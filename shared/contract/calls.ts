@@ -101,7 +101,9 @@ export interface RemittanceListItem extends RemittanceResult {
 
 export interface EmployerPage {
   employer: EmployerDto;
-  nextMonth: string;
+  /** The month the next 汇缴 is for; null when this month's is already posted (see `currentMonthRemitted`). */
+  nextMonth: string | null;
+  currentMonthRemitted: { month: string; entryNo: string; bookedOn: string } | null;
   remittances: RemittanceListItem[];
   members: MemberListItem[];
 }

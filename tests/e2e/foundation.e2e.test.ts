@@ -176,6 +176,8 @@ describe('foundation end to end (Chromium)', () => {
     expect(await page.getByTestId('remit-total').innerText()).toContain(formatYuanGrouped(EMPLOYER_MONTHLY_FEN));
     expect(await page.getByTestId('remit-total-upper').innerText()).toBe(`人民币${toChineseUpper(EMPLOYER_MONTHLY_FEN)}`);
     await shot(page, '06-remit-posted.png');
+    // The employer's details now say this month is posted, with its voucher — not still 待汇缴.
+    await expect.poll(() => page.getByTestId('employer-next-month').innerText()).toContain(`已入账（凭证号 ${post.data.entryNo}）`);
 
     // 回到职工：余额增加一个月，明细多一笔本月汇缴
     await page.getByRole('tab', { name: /单位职工/ }).click();

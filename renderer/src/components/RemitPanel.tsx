@@ -39,7 +39,7 @@ export function RemitPanel(props: { page: EmployerPage; kind: RemittanceKind; on
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const thisMonth = dayjs(chinaToday()).startOf('month');
-  const initialMonth = kind === '汇缴' ? dayjs(`${page.nextMonth}-01`) : dayjs(`${firstGap(page, thisMonth.format('YYYY-MM'))}-01`);
+  const initialMonth = kind === '汇缴' ? dayjs(`${page.nextMonth ?? thisMonth.format('YYYY-MM')}-01`) : dayjs(`${firstGap(page, thisMonth.format('YYYY-MM'))}-01`);
   const activeMembers = page.members.filter((m) => m.status === '正常');
 
   const request = (v: FormValues) => ({
@@ -90,6 +90,23 @@ export function RemitPanel(props: { page: EmployerPage; kind: RemittanceKind; on
     setKey(null);
     form.resetFields();
   };
+
+  // This month's 汇缴 is already posted: say so with its voucher instead of offering the month again.
+  const posted = kind === '汇缴' && !page.nextMonth ? page.currentMonthRemitted : null;
+  if (posted && !result) {
+    return (
+      <Result
+        status="success"
+        title={`${monthLabel(posted.month)}汇缴已入账`}
+        subTitle={
+          <span>
+            凭证号 <Typography.Text strong copyable data-testid="remit-posted-entry-no">{posted.entryNo}</Typography.Text>，入账日期 {posted.bookedOn}；
+            下月汇缴从下月起办理，漏缴职工请办理补缴
+          </span>
+        }
+      />
+    );
+  }
 
   if (result) {
     return (

@@ -133,7 +133,17 @@ export function EmployerPage({ route }: PageProps) {
             { key: 'contact', label: '经办人', children: e.contactName },
             { key: 'phone', label: '联系电话', children: e.contactPhone },
             { key: 'opened', label: '开户日期', children: e.openedDate },
-            { key: 'next', label: '待汇缴月份', children: monthLabel(page.nextMonth) },
+            page.nextMonth
+              ? { key: 'next', label: '待汇缴月份', children: <span data-testid="employer-next-month">{monthLabel(page.nextMonth)}</span> }
+              : {
+                  key: 'next',
+                  label: '本月汇缴',
+                  children: (
+                    <span data-testid="employer-next-month">
+                      {monthLabel(page.currentMonthRemitted!.month)}已入账（凭证号 {page.currentMonthRemitted!.entryNo}）
+                    </span>
+                  ),
+                },
             { key: 'address', label: '单位地址', children: e.address || '—' },
           ]}
         />
