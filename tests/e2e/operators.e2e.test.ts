@@ -49,6 +49,13 @@ it('operators page: confirm a pending login, disable a clerk', { timeout: 60_000
   expect(head).toMatch(/^签封#\d+·变更\d+·[0-9A-F]{16}$/);
   expect(head.split('·')[0]).toBe(`签封#${(app.db.sqlite.prepare('SELECT MAX(id) AS n FROM integrity_seals').get() as { n: number }).n}`);
   await shot(page, 'operators-02-ledger-check.png');
+  // 审计日志 reads in Chinese: action names and 字段：值 details, not codes and JSON.
+  await page.goto(`${server.url}#/admin/audit`);
+  await page.getByTestId('audit-action').filter({ hasText: '停用操作员' }).first().waitFor();
+  await page.getByTestId('audit-action').filter({ hasText: '确认操作员变更' }).first().waitFor();
+  expect(await page.getByText('operator.disable', { exact: true }).count()).toBe(0);
+  await page.getByText('原因：调离岗位').first().waitFor();
+  await shot(page, 'operators-03-audit.png');
   expect(errors).toEqual([]);
   await browser.close();
   await server.close();

@@ -4,6 +4,7 @@ import type { AuditListItem } from '../../../../shared/contract/calls';
 import { api } from '../../api';
 import { PageTitle } from '../../components/PageTitle';
 import { chinaDateTime } from '../../format';
+import { actionLabel, detailText, recordLabel } from '../../../../shared/audit/labels';
 
 /** 审计日志: the newest entries of the append-only, hash-chained log (账务核对 verifies the chain). */
 export function AuditPage() {
@@ -42,16 +43,19 @@ export function AuditPage() {
             { title: '序号', dataIndex: 'id', width: 80 },
             { title: '时间', dataIndex: 'at', width: 170, render: (t: string) => chinaDateTime(t) },
             { title: '操作员', dataIndex: 'operatorLogin', width: 110 },
-            { title: '操作', dataIndex: 'action', width: 170 },
-            { title: '对象', key: 'record', width: 160, render: (_: unknown, r) => `${r.recordType} #${r.recordId}` },
+            { title: '操作', dataIndex: 'action', width: 190, render: (a: string) => <span title={a} data-testid="audit-action">{actionLabel(a)}</span> },
+            { title: '对象', key: 'record', width: 180, render: (_: unknown, r) => recordLabel(r.recordType, r.recordId) },
             {
               title: '详情',
               dataIndex: 'detail',
-              render: (d: string) => (
-                <Typography.Text type="secondary" ellipsis={{ tooltip: d }} style={{ maxWidth: 480 }}>
-                  {d}
-                </Typography.Text>
-              ),
+              render: (d: string) => {
+                const text = detailText(d);
+                return (
+                  <Typography.Text type="secondary" ellipsis={{ tooltip: text }} style={{ maxWidth: 480 }}>
+                    {text}
+                  </Typography.Text>
+                );
+              },
             },
           ]}
         />
