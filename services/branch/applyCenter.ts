@@ -1,0 +1,169 @@
+/**
+ * `gjj sync apply`: a center batch (services/branch/downBatch.ts) applied at this branch, in center order and
+ * exactly once, in ONE transaction (so the integrity layer logs and seals every row it writes): rate rows, 罚息
+ * settings and policy overrides through the same service functions an administrator uses (they keep their effective
+ * dates; created_by 'center'), notices, the member register (employers and members opened at other branches, with
+ * their owning branch), and ownership transfers. Each change is recorded in `center_applied`, which travels up in
+ * the next batch as the acknowledgement. Refused with nothing applied: a bad signature, another center or branch,
+ * a gap, a change that cannot be applied.
+ */
+import { AppError } from '../../shared/errors';
+import type { DepositRateRow } from '../../shared/rates/depositRates';
+import type { LoanRateRow } from '../../shared/rates/loanRates';
+import type { PenaltySetting } from '../../shared/rates/penaltyRates';
+import { audit } from '../audit/log';
+import { nowIso, SYSTEM_OPERATOR, type Operator, type ServiceContext } from '../context';
+import { openMemberAccount } from '../ledger/accounts';
+import { postNotice } from '../notices/notices';
+import { addOverride } from '../policy/decide';
+import { addDepositRate, addLoanRate, addPenaltySetting } from '../policy/tables';
+import { verifyDownBatch, type CenterChange } from './downBatch';
+import { networkOf } from './join';
+
+/** Rows the center sent: created_by 'center'; the audit rows name the system operator. */
+export const CENTER_OPERATOR: Operator = { ...SYSTEM_OPERATOR, login: 'center', name: '中心下发' };
+
+export interface ApplyResult {
+  applied: boolean;
+  message: string;
+  fromSeq: number;
+  toSeq: number;
+  changes: number;
+  notes: string[];
+  held: string | null;
+}
+
+export function lastAppliedSeq(ctx: ServiceContext): number {
+  return (ctx.db.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM center_applied').get() as { n: number }).n;
+}
+
+function centerKey(ctx: ServiceContext): string {
+  const r = ctx.db.prepare(`SELECT value FROM meta WHERE key = 'network_center_key'`).get() as { value: string } | undefined;
+  if (!r) throw new AppError('NOT_FOUND', '本数据目录没有中心公钥：请先运行 gjj sync join');
+  return r.value;
+}
+
+/** A dated row the branch may already hold for the same date (local, or seeded): same values = nothing to do. */
+function datedClash(ctx: ServiceContext, table: string, where: string, args: unknown[], same: Record<string, unknown>): string | null {
+  const row = ctx.db.prepare(`SELECT * FROM ${table} WHERE ${where}`).get(...args) as Record<string, unknown> | undefined;
+  if (!row) return null;
+  const differs = Object.entries(same).some(([k, v]) => String(row[k] ?? '') !== String(v ?? ''));
+  return differs ? `本网点${table}已有同一生效日期的行（${String(row.created_by)}录入，与中心不同），保留本网点的行` : '本网点已有相同的行';
+}
+
+function applyOne(ctx: ServiceContext, host: string, c: CenterChange): string {
+  const p = c.payload as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  switch (c.kind) {
+    case 'loan_rate': {
+      const clash = datedClash(ctx, 'loan_rates', 'effective_from = ?', [p.effectiveFrom], { first_up_to_5y: p.firstUpTo5y, first_over_5y: p.firstOver5y, second_up_to_5y: p.secondUpTo5y, second_over_5y: p.secondOver5y });
+      if (clash) return clash;
+      addLoanRate(ctx, CENTER_OPERATOR, p as LoanRateRow);
+      return `贷款利率 ${String(p.effectiveFrom)} 起`;
+    }
+    case 'deposit_rate': {
+      const clash = datedClash(ctx, 'deposit_rates', 'effective_from = ?', [p.effectiveFrom], { annual_rate_percent: p.annualRatePercent });
+      if (clash) return clash;
+      addDepositRate(ctx, CENTER_OPERATOR, p as DepositRateRow);
+      return `存款利率 ${String(p.effectiveFrom)} 起`;
+    }
+    case 'penalty': {
+      const clash = datedClash(ctx, 'penalty_settings', 'effective_from = ?', [p.effectiveFrom], { multiplier: p.multiplier, day_basis: p.dayBasis });
+      if (clash) return clash;
+      addPenaltySetting(ctx, CENTER_OPERATOR, p as PenaltySetting);
+      return `罚息设置 ${String(p.effectiveFrom)} 起`;
+    }
+    case 'override': {
+      const clash = datedClash(ctx, 'policy_overrides', 'param_id = ? AND effective_from = ?', [p.paramId, p.effectiveFrom], { value_json: JSON.stringify(p.value) });
+      if (clash) return clash;
+      addOverride(ctx, CENTER_OPERATOR, { paramId: p.paramId, effectiveFrom: p.effectiveFrom, value: p.value, note: p.note });
+      return `政策参数 ${String(p.paramId)} ${String(p.effectiveFrom)} 起`;
+    }
+    case 'notice':
+      postNotice(ctx, CENTER_OPERATOR, { kind: p.kind, title: p.title, body: p.body });
+      return `${String(p.kind)}：${String(p.title)}`;
+    case 'employer':
+      return applyEmployer(ctx, host, c);
+    case 'member':
+      return applyMember(ctx, host, c);
+    case 'transfer': {
+      const r = ctx.db.prepare('UPDATE employers SET branch_code = ? WHERE account_no = ?').run(p.to, p.employerAccountNo);
+      if (!r.changes) throw new AppError('CONFLICT', `中心第${c.seq}号变更转移单位${String(p.employerAccountNo)}的归属，但本网点没有该单位（缺少中心的单位名册），未应用`);
+      audit(ctx, { operator: SYSTEM_OPERATOR, action: 'center.transfer', recordType: 'employer', recordId: String(p.employerAccountNo), detail: { seq: c.seq, from: p.from, to: p.to } });
+      return `单位${String(p.name)}（${String(p.employerAccountNo)}）的账户归属：${String(p.from)} → ${String(p.to)}`;
+    }
+    default:
+      throw new AppError('BAD_INPUT', `中心第${c.seq}号变更的类别${String(c.kind)}本程序不认识：请先升级本网点的程序，未应用`);
+  }
+}
+
+const EMPLOYER_COLUMNS = ['name', 'uscc', 'uscc_confirmed', 'district', 'employee_ratio', 'employer_ratio', 'supp_employee_ratio', 'supp_employer_ratio', 'contact_name', 'contact_phone', 'address', 'opened_date', 'status'];
+const MEMBER_COLUMNS = ['name', 'birth_date', 'sex', 'phone', 'base_fen', 'status', 'opened_date'];
+
+function applyEmployer(ctx: ServiceContext, host: string, c: CenterChange): string {
+  const p = c.payload;
+  if (c.origin === host) return '本网点登记的单位';
+  const have = ctx.db.prepare('SELECT id FROM employers WHERE account_no = ?').get(p.accountNo) as { id: number } | undefined;
+  const values = EMPLOYER_COLUMNS.map((k) => p[k] ?? null);
+  if (have) {
+    // The owner changes only by a 'transfer' change, never by a register update.
+    ctx.db.prepare(`UPDATE employers SET ${EMPLOYER_COLUMNS.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...values, have.id);
+  } else {
+    const id = (ctx.db.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS n FROM employers').get() as { n: number }).n;
+    ctx.db
+      .prepare(`INSERT INTO employers (id, account_no, ${EMPLOYER_COLUMNS.join(', ')}, created_at, branch_code) VALUES (?, ?, ${EMPLOYER_COLUMNS.map(() => '?').join(', ')}, ?, ?)`)
+      .run(id, p.accountNo, ...values, nowIso(ctx), p.owner);
+  }
+  audit(ctx, { operator: SYSTEM_OPERATOR, action: 'center.register.employer', recordType: 'employer', recordId: String(p.accountNo), detail: { seq: c.seq, origin: c.origin, owner: p.owner } });
+  return `单位${String(p.name)}（${String(p.accountNo)}，归属${String(p.owner)}）`;
+}
+
+function applyMember(ctx: ServiceContext, host: string, c: CenterChange): string {
+  const p = c.payload;
+  if (c.origin === host) return '本网点开户的职工';
+  const employer = ctx.db.prepare('SELECT id, supp_employee_ratio FROM employers WHERE account_no = ?').get(p.employerAccountNo) as { id: number; supp_employee_ratio: string | null } | undefined;
+  if (!employer) throw new AppError('CONFLICT', `中心第${c.seq}号变更的职工${String(p.accountNo)}所在单位${String(p.employerAccountNo)}不在本网点的名册中，未应用`);
+  const have = ctx.db.prepare('SELECT id FROM members WHERE account_no = ?').get(p.accountNo) as { id: number } | undefined;
+  const values = MEMBER_COLUMNS.map((k) => p[k] ?? null);
+  if (have) {
+    ctx.db.prepare(`UPDATE members SET ${MEMBER_COLUMNS.map((k) => `${k} = ?`).join(', ')}, employer_id = ? WHERE id = ?`).run(...values, employer.id, have.id);
+  } else {
+    const id = (ctx.db.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS n FROM members').get() as { n: number }).n;
+    // The full ID number stays at the branch that opened the account: here an opaque person reference stands in.
+    ctx.db
+      .prepare(`INSERT INTO members (id, account_no, id_number, employer_id, ${MEMBER_COLUMNS.join(', ')}, created_at) VALUES (?, ?, ?, ?, ${MEMBER_COLUMNS.map(() => '?').join(', ')}, ?)`)
+      .run(id, p.accountNo, `@${String(p.personRef)}`, employer.id, ...values, nowIso(ctx));
+    openMemberAccount(ctx, id, String(p.accountNo), 'basic');
+    if (employer.supp_employee_ratio !== null) openMemberAccount(ctx, id, String(p.accountNo), 'supplementary');
+  }
+  audit(ctx, { operator: SYSTEM_OPERATOR, action: 'center.register.member', recordType: 'member', recordId: String(p.accountNo), detail: { seq: c.seq, origin: c.origin } });
+  return `职工${String(p.name)}（${String(p.accountNo)}）`;
+}
+
+export function applyCenterBatch(ctx: ServiceContext, content: string): ApplyResult {
+  const net = networkOf(ctx);
+  const b = verifyDownBatch(content, { centerKey: centerKey(ctx), centerId: net.centerId, branch: net.branch });
+  const base = { fromSeq: b.fromSeq, toSeq: b.toSeq, held: b.held ?? null };
+  return ctx.db.tx(() => {
+    const last = lastAppliedSeq(ctx);
+    if (b.fromSeq > last + 1) {
+      throw new AppError('CONFLICT', `缺少中心第${last + 1}至${b.fromSeq - 1}号变更，本文件从第${b.fromSeq}号开始：请中心用 gjj center outbox --from ${last} 重新导出，未应用`);
+    }
+    if (b.toSeq <= last) return { ...base, applied: false, message: `没有新内容：中心第${b.fromSeq}至${b.toSeq}号变更已应用过`, changes: 0, notes: [] };
+    const todo = b.changes.filter((c) => c.seq > last);
+    const put = ctx.db.prepare('INSERT INTO center_applied (seq, kind, applied_at, detail) VALUES (?, ?, ?, ?)');
+    const notes: string[] = [];
+    for (const c of todo) {
+      let note: string;
+      try {
+        note = applyOne(ctx, net.branch, c);
+      } catch (err) {
+        if (err instanceof AppError) throw new AppError(err.code, `中心第${c.seq}号变更无法应用：${err.message}；整个文件未应用`, err.field);
+        throw err;
+      }
+      put.run(c.seq, c.kind, nowIso(ctx), note);
+      notes.push(`${c.seq}：${note}`);
+    }
+    audit(ctx, { operator: SYSTEM_OPERATOR, action: 'center.apply', recordType: 'center_batch', recordId: `${todo[0]!.seq}-${b.toSeq}`, detail: { centerId: b.centerId, changes: todo.length } });
+    return { ...base, applied: true, message: `已应用中心第${todo[0]!.seq}至${b.toSeq}号变更（${todo.length}项）`, changes: todo.length, notes };
+  });
+}
