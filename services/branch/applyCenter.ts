@@ -14,6 +14,8 @@ import type { PenaltySetting } from '../../shared/rates/penaltyRates';
 import { audit } from '../audit/log';
 import { nowIso, SYSTEM_OPERATOR, type Operator, type ServiceContext } from '../context';
 import { openMemberAccount } from '../ledger/accounts';
+import { insertOperator } from '../auth/operators';
+import type { Role } from '../../shared/roles';
 import { postNotice } from '../notices/notices';
 import { addOverride } from '../policy/decide';
 import { addDepositRate, addLoanRate, addPenaltySetting } from '../policy/tables';
@@ -81,6 +83,8 @@ function applyOne(ctx: ServiceContext, host: string, c: CenterChange): string {
     case 'notice':
       postNotice(ctx, CENTER_OPERATOR, { kind: p.kind, title: p.title, body: p.body });
       return `${String(p.kind)}：${String(p.title)}`;
+    case 'operator':
+      return applyOperator(ctx, host, c);
     case 'employer':
       return applyEmployer(ctx, host, c);
     case 'member':
@@ -94,6 +98,26 @@ function applyOne(ctx: ServiceContext, host: string, c: CenterChange): string {
     default:
       throw new AppError('BAD_INPUT', `中心第${c.seq}号变更的类别${String(c.kind)}本程序不认识：请先升级本网点的程序，未应用`);
   }
+}
+
+/**
+ * A login the center manages: created without a usable password (the branch administrator sets one with the
+ * password reset, which forces a change at first login); name, role and active follow the center afterwards.
+ * The person is named by 工号 (`@staff:工号` stands where a local login has the ID number). A local login of another
+ * person under the same name is left alone and the clash noted.
+ */
+function applyOperator(ctx: ServiceContext, host: string, c: CenterChange): string {
+  const p = c.payload as { login: string; name: string; role: Role; staffNo: string; active: boolean };
+  const have = ctx.db.prepare('SELECT id, staff_no FROM operators WHERE login = ?').get(p.login) as { id: number; staff_no: string | null } | undefined;
+  if (have && have.staff_no !== p.staffNo) return `本网点已有登录名${p.login}（工号${have.staff_no ?? '无'}，另一人），未写入`;
+  if (!have) {
+    insertOperator(ctx, SYSTEM_OPERATOR, { login: p.login, name: p.name, role: p.role, branchCode: host, staffNo: p.staffNo, idNumber: `@staff:${p.staffNo}` }, '!', { fromCenter: c.seq });
+    if (!p.active) ctx.db.prepare('UPDATE operators SET active = 0, disabled_at = ? WHERE login = ?').run(nowIso(ctx), p.login);
+    return `操作员${p.name}（${p.login}，工号${p.staffNo}）：待本网点管理员设置初始密码`;
+  }
+  ctx.db.prepare('UPDATE operators SET name = ?, role = ?, active = ?, disabled_at = CASE WHEN ? THEN NULL ELSE COALESCE(disabled_at, ?) END WHERE id = ?').run(p.name, p.role, p.active ? 1 : 0, p.active ? 1 : 0, nowIso(ctx), have.id);
+  audit(ctx, { operator: SYSTEM_OPERATOR, action: 'center.operator', recordType: 'operator', recordId: have.id, detail: { seq: c.seq, login: p.login, role: p.role, active: p.active } });
+  return `操作员${p.name}（${p.login}）：${p.active ? p.role : '停用'}`;
 }
 
 const EMPLOYER_COLUMNS = ['name', 'uscc', 'uscc_confirmed', 'district', 'employee_ratio', 'employer_ratio', 'supp_employee_ratio', 'supp_employer_ratio', 'contact_name', 'contact_phone', 'address', 'opened_date', 'status'];

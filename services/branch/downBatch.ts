@@ -7,7 +7,7 @@
 import { AppError } from '../../shared/errors';
 import { readSigned, verifyText, writeSigned, type SigningKey } from './signing';
 
-export type CenterChangeKind = 'loan_rate' | 'deposit_rate' | 'penalty' | 'override' | 'notice' | 'employer' | 'member' | 'transfer';
+export type CenterChangeKind = 'loan_rate' | 'deposit_rate' | 'penalty' | 'override' | 'notice' | 'operator' | 'employer' | 'member' | 'transfer';
 
 export interface CenterChange {
   seq: number;

@@ -4,9 +4,10 @@
  * applied; a member opened at WQ01 is served at WQ02 after the round trip (credits yes, payout refused naming
  * WQ01); the ownership transfer: WQ02 cannot pay before WQ01 acknowledged, then WQ02 pays and WQ01 refuses.
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Payee } from '../../shared/contract/dto';
@@ -217,4 +218,52 @@ describe('the member register and the ownership transfer', () => {
     const owner = await sql<{ owner: string }>`SELECT owner FROM center_register_employers WHERE account_no = ${employerNo}`.execute(store.db);
     expect(owner.rows[0]!.owner).toBe('WQ02');
   });
+});
+
+describe('the commands as processes', () => {
+  it('gjj center publish / outbox and gjj sync apply (twice: 没有新内容), a tampered file refused; gjj check passes', async () => {
+    const c = branchHost('WQ03', enrollmentFile(cdir, 'WQ03').file);
+    try {
+      await registerBranch(store, c.joinFile);
+      const ROOT = resolve(__dirname, '../..');
+      const env = { ...process.env, GJJ_CENTER_DATABASE_URL: store.url };
+      const gjj = (...args: string[]) => spawnSync(join(ROOT, 'node_modules/.bin/node'), ['--import', 'tsx', join(ROOT, 'cli/gjj.ts'), ...args], { cwd: ROOT, env, encoding: 'utf8' });
+      const changes = join(root, 'changes.json');
+      writeFileSync(changes, JSON.stringify([
+        { kind: 'notice', noticeKind: '中心动态', title: '中心下发测试', body: '正文' },
+        { kind: 'operator', login: 'zhaomin', name: '赵敏', role: 'reviewer', staffNo: 'WQ-0301' },
+      ]));
+      const pub = gjj('center', 'publish', '--data', cdir, changes);
+      expect(pub.stderr).toBe('');
+      expect(pub.stdout).toMatch(/^已发布2项中心变更：第\d+至\d+号/);
+      const f = join(root, 'wq03.down');
+      const ob = gjj('center', 'outbox', '--data', cdir, '--branch', 'WQ03', '--out', f);
+      expect(ob.stdout).toMatch(/^已写出给网点WQ03的中心第1至\d+号变更/);
+      c.app.db.close(); // the process writes this folder now
+      const first = gjj('sync', 'apply', '--data', c.dir, f);
+      expect(first.stderr).toBe('');
+      expect(first.stdout).toMatch(/^已应用中心第1至\d+号变更/);
+      expect(first.stdout).toContain('操作员赵敏（zhaomin，工号WQ-0301）：待本网点管理员设置初始密码');
+      expect(first.status).toBe(0);
+      const again = gjj('sync', 'apply', '--data', c.dir, f);
+      expect(again.stdout).toMatch(/^没有新内容/);
+      expect(again.status).toBe(0);
+      const bad = join(root, 'bad.down');
+      writeFileSync(bad, readFileSync(f, 'utf8').replace('中心下发测试', '中心下发测验'));
+      const refused = gjj('sync', 'apply', '--data', c.dir, bad);
+      expect(refused.status).not.toBe(0);
+      expect(refused.stderr).toContain('中心下发文件的签名与入网时记录的中心公钥不符');
+      const check = gjj('check', '--data', c.dir);
+      expect(check.stderr).toBe('');
+      expect(check.status).toBe(0);
+      for (const x of [a, b]) expect(gjj('check', '--data', x.dir).status).toBe(0);
+      expect(gjj('center', 'check', '--data', cdir).status).toBe(0);
+    } finally {
+      try {
+        c.close();
+      } catch {
+        /* the connection was closed above */
+      }
+    }
+  }, 120_000);
 });

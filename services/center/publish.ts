@@ -10,6 +10,7 @@ import { centerConfig } from '../../shared/centers';
 import { isIsoDate } from '../../shared/dates';
 import { AppError, badInput } from '../../shared/errors';
 import { penaltyOutOfBounds, rateOutOfBounds } from '../../shared/rates/bounds';
+import { checkStaffNo } from '../auth/people';
 import { validateOverrides } from '../rules/engine';
 import type { CenterChangeKind } from '../branch/downBatch';
 import type { CenterStore } from './store';
@@ -83,8 +84,17 @@ export function centerChangePayload(center: CenterId, kind: string, input: Recor
       if (!str(input.body)) throw badInput('body', '请填写公告正文');
       return { kind, payload: { kind: k, title: str(input.title), body: str(input.body) } };
     }
+    case 'operator': {
+      // A person is named by 工号 only (one person per 工号): no ID number leaves the center in any file.
+      const login = str(input.login);
+      if (!/^[a-z][a-z0-9_.-]{1,31}$/.test(login)) throw badInput('login', '登录名须为2至32位小写字母、数字或 _ . -，以字母开头');
+      if (!str(input.name)) throw badInput('name', '请填写姓名');
+      const role = str(input.role);
+      if (!['clerk', 'reviewer', 'approver', 'admin'].includes(role)) throw badInput('role', '角色应为 clerk、reviewer、approver 或 admin');
+      return { kind, payload: { login, name: str(input.name), role, staffNo: checkStaffNo(str(input.staffNo)), active: input.active !== false } };
+    }
     default:
-      throw badInput('kind', `中心下发的内容类别应为 loan_rate、deposit_rate、penalty、override 或 notice，不是 ${kind}`);
+      throw badInput('kind', `中心下发的内容类别应为 loan_rate、deposit_rate、penalty、override、notice 或 operator，不是 ${kind}`);
   }
 }
 
