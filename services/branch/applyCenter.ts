@@ -126,7 +126,10 @@ const MEMBER_COLUMNS = ['name', 'birth_date', 'sex', 'phone', 'base_fen', 'statu
 function applyEmployer(ctx: ServiceContext, host: string, c: CenterChange): string {
   const p = c.payload;
   if (c.origin === host) return '本网点登记的单位';
-  const have = ctx.db.prepare('SELECT id FROM employers WHERE account_no = ?').get(p.accountNo) as { id: number } | undefined;
+  const have = ctx.db.prepare('SELECT id, uscc, name FROM employers WHERE account_no = ?').get(p.accountNo) as { id: number; uscc: string; name: string } | undefined;
+  if (have && have.uscc !== p.uscc) {
+    throw new AppError('CONFLICT', `单位账号${String(p.accountNo)}在本网点已是另一单位（${have.name}）的账号：两个网点在加入中心前发出了相同的账号，须先改号`);
+  }
   const values = EMPLOYER_COLUMNS.map((k) => p[k] ?? null);
   if (have) {
     // The owner changes only by a 'transfer' change, never by a register update.
@@ -146,7 +149,10 @@ function applyMember(ctx: ServiceContext, host: string, c: CenterChange): string
   if (c.origin === host) return '本网点开户的职工';
   const employer = ctx.db.prepare('SELECT id, supp_employee_ratio FROM employers WHERE account_no = ?').get(p.employerAccountNo) as { id: number; supp_employee_ratio: string | null } | undefined;
   if (!employer) throw new AppError('CONFLICT', `中心第${c.seq}号变更的职工${String(p.accountNo)}所在单位${String(p.employerAccountNo)}不在本网点的名册中，未应用`);
-  const have = ctx.db.prepare('SELECT id FROM members WHERE account_no = ?').get(p.accountNo) as { id: number } | undefined;
+  const have = ctx.db.prepare('SELECT id, id_number, name FROM members WHERE account_no = ?').get(p.accountNo) as { id: number; id_number: string; name: string } | undefined;
+  if (have && have.id_number !== `@${String(p.personRef)}`) {
+    throw new AppError('CONFLICT', `个人账号${String(p.accountNo)}在本网点已是另一职工（${have.name}）的账号：两个网点在加入中心前发出了相同的账号，须先改号`);
+  }
   const values = MEMBER_COLUMNS.map((k) => p[k] ?? null);
   if (have) {
     ctx.db.prepare(`UPDATE members SET ${MEMBER_COLUMNS.map((k) => `${k} = ?`).join(', ')}, employer_id = ? WHERE id = ?`).run(...values, employer.id, have.id);

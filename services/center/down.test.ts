@@ -12,8 +12,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Payee } from '../../shared/contract/dto';
 import { makeIdNumber } from '../../shared/idcard';
-import { branchHost, type BranchHost } from '../testing/branchFixture';
-import { newEmployer, newMember } from '../testing/harness';
+import { branchHost, joinAsBranch, type BranchHost } from '../testing/branchFixture';
+import { harness, newEmployer, newMember } from '../testing/harness';
+import { SYSTEM_OPERATOR } from '../context';
+import { addLoanRate } from '../policy/tables';
 import { applyCenterBatch, lastAppliedSeq } from '../branch/applyCenter';
 import { buildBatch } from '../branch/export';
 import { loadSigningKey, signingKeyFile } from '../branch/signing';
@@ -108,6 +110,42 @@ describe('center changes reach every branch once', () => {
     expect(applyCenterBatch(b.app.ctx!, wq02)).toMatchObject({ applied: true, changes: 2 });
     expect(lastAppliedSeq(a.app.ctx!)).toBe(4);
     expect(count(a, 'deposit_rates', `effective_from = '2026-03-01' AND annual_rate_percent = '1.45'`)).toBe(1);
+  });
+});
+
+describe('precedence and clashes', () => {
+  it('a center rate row on a date the branch already holds with other values: the branch row stays, the clash is noted (and travels up)', async () => {
+    addLoanRate(b.app.ctx!, { ...SYSTEM_OPERATOR, login: 'admin' }, { effectiveFrom: '2026-06-01', firstUpTo5y: '2.00', firstOver5y: '2.50', secondUpTo5y: null, secondOver5y: null, source: '本网点录入' });
+    await publishChanges(store, [{ ...RATE, effectiveFrom: '2026-06-01' }]);
+    const atA = applyCenterBatch(a.app.ctx!, (await outbox(a))!);
+    expect(atA.notes).toEqual([expect.stringMatching(/^\d+：贷款利率 2026-06-01 起$/)]);
+    const atB = applyCenterBatch(b.app.ctx!, (await outbox(b))!);
+    expect(atB.notes).toEqual([expect.stringMatching(/^\d+：本网点loan_rates已有同一生效日期的行（admin录入，与中心不同），保留本网点的行$/)]);
+    expect(b.app.db.prepare(`SELECT first_over_5y, created_by FROM loan_rates WHERE effective_from = '2026-06-01'`).all()).toEqual([{ first_over_5y: '2.50', created_by: 'admin' }]);
+    expect(a.app.db.prepare(`SELECT first_over_5y, created_by FROM loan_rates WHERE effective_from = '2026-06-01'`).all()).toEqual([{ first_over_5y: '2.55', created_by: 'center' }]);
+    expect(count(b, 'center_applied', `detail LIKE '%保留本网点的行'`)).toBe(1);
+  });
+
+  it('a register row whose account number another folder issued before joining is refused, nothing applied', async () => {
+    const early = (code: string) => {
+      const h = harness('urumqi', '2025-07-01T02:00:00Z');
+      const e = newEmployer(h, { name: `${code}入网前的单位` });
+      return { host: joinAsBranch(h, code, enrollmentFile(cdir, code).file), e };
+    };
+    const c = early('WQ05');
+    const d = early('WQ06');
+    try {
+      expect(c.e.accountNo).toBe(d.e.accountNo); // both numbered 1 before joining
+      for (const x of [c.host, d.host]) await registerBranch(store, x.joinFile);
+      await up(c.host);
+      const file = (await outbox(d.host))!;
+      const before = count(d.host, 'center_applied');
+      expect(() => applyCenterBatch(d.host.app.ctx!, file)).toThrow(`单位账号${c.e.accountNo}在本网点已是另一单位（WQ06入网前的单位）的账号：两个网点在加入中心前发出了相同的账号，须先改号；整个文件未应用`);
+      expect(count(d.host, 'center_applied')).toBe(before);
+    } finally {
+      c.host.close();
+      d.host.close();
+    }
   });
 });
 
