@@ -67,12 +67,13 @@ async function up(x: BranchHost) {
 
 const count = (x: BranchHost, table: string, where = '1') => (x.app.db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }).n;
 
+const TODAY = '2026-01-01';
 const RATE = { kind: 'loan_rate', effectiveFrom: '2026-03-01', firstUpTo5y: '2.05', firstOver5y: '2.55', secondUpTo5y: '2.475', secondOver5y: '3.025', source: '中心2026年第1号文' };
 const NOTICE = { kind: 'notice', noticeKind: '公告', title: '关于调整住房公积金贷款利率的通知', body: '自2026年3月1日起执行。' };
 
 describe('center changes reach every branch once', () => {
   it('a rate row and a notice published at the center apply once at two branches', async () => {
-    const seqs = await publishChanges(store, [RATE, NOTICE]);
+    const seqs = await publishChanges(store, [RATE, NOTICE], { today: TODAY });
     expect(seqs).toEqual([1, 2]);
     for (const x of [a, b]) {
       const file = (await outbox(x))!;
@@ -94,7 +95,7 @@ describe('center changes reach every branch once', () => {
     await publishChanges(store, [
       { kind: 'deposit_rate', effectiveFrom: '2026-03-01', annualRatePercent: '1.45' },
       { ...NOTICE, title: '第二则公告' },
-    ]);
+    ], { today: TODAY });
     const file = (await outbox(a))!;
     const wq02 = (await outbox(b))!;
     const tampered = file.replace('1.45', '9.45');
@@ -116,7 +117,7 @@ describe('center changes reach every branch once', () => {
 describe('precedence and clashes', () => {
   it('a center rate row on a date the branch already holds with other values: the branch row stays, the clash is noted (and travels up)', async () => {
     addLoanRate(b.app.ctx!, { ...SYSTEM_OPERATOR, login: 'admin' }, { effectiveFrom: '2026-06-01', firstUpTo5y: '2.00', firstOver5y: '2.50', secondUpTo5y: null, secondOver5y: null, source: '本网点录入' });
-    await publishChanges(store, [{ ...RATE, effectiveFrom: '2026-06-01' }]);
+    await publishChanges(store, [{ ...RATE, effectiveFrom: '2026-06-01' }], { today: TODAY });
     const atA = applyCenterBatch(a.app.ctx!, (await outbox(a))!);
     expect(atA.notes).toEqual([expect.stringMatching(/^\d+：贷款利率 2026-06-01 起$/)]);
     const atB = applyCenterBatch(b.app.ctx!, (await outbox(b))!);
@@ -124,6 +125,19 @@ describe('precedence and clashes', () => {
     expect(b.app.db.prepare(`SELECT first_over_5y, created_by FROM loan_rates WHERE effective_from = '2026-06-01'`).all()).toEqual([{ first_over_5y: '2.50', created_by: 'admin' }]);
     expect(a.app.db.prepare(`SELECT first_over_5y, created_by FROM loan_rates WHERE effective_from = '2026-06-01'`).all()).toEqual([{ first_over_5y: '2.55', created_by: 'center' }]);
     expect(count(b, 'center_applied', `detail LIKE '%保留本网点的行'`)).toBe(1);
+  });
+
+  it('a policy override keeps its date at every branch; a back-dated row needs a reason; a bad one is refused at the center', async () => {
+    const override = { kind: 'override', paramId: 'uq.wd.keepMinFen', effectiveFrom: '2026-07-01', value: 2000, note: '提取后至少保留20元' };
+    await expect(publishChanges(store, [{ ...override, effectiveFrom: '2025-12-01' }], { today: TODAY })).rejects.toThrow('生效日期2025-12-01早于今天（2026-01-01）：追溯调整须写明理由（backdateReason）');
+    await expect(publishChanges(store, [NOTICE, { ...override, value: 'x' }], { today: TODAY })).rejects.toThrow(/^第2项：/);
+    const held = await sql<{ n: string }>`SELECT COUNT(*) AS n FROM center_changes`.execute(store.db);
+    await publishChanges(store, [override], { today: TODAY });
+    expect(Number((await sql<{ n: string }>`SELECT COUNT(*) AS n FROM center_changes`.execute(store.db)).rows[0]!.n)).toBe(Number(held.rows[0]!.n) + 1);
+    for (const x of [a, b]) {
+      applyCenterBatch(x.app.ctx!, (await outbox(x))!);
+      expect(x.app.db.prepare(`SELECT effective_from, value_json, created_by FROM policy_overrides WHERE param_id = 'uq.wd.keepMinFen'`).all()).toEqual([{ effective_from: '2026-07-01', value_json: '2000', created_by: 'center' }]);
+    }
   });
 
   it('a register row whose account number another folder issued before joining is refused, nothing applied', async () => {

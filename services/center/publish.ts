@@ -7,7 +7,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CenterId } from '../../shared/centers';
 import { centerConfig } from '../../shared/centers';
-import { isIsoDate } from '../../shared/dates';
+import { chinaDate, isIsoDate } from '../../shared/dates';
 import { AppError, badInput } from '../../shared/errors';
 import { penaltyOutOfBounds, rateOutOfBounds } from '../../shared/rates/bounds';
 import { checkStaffNo } from '../auth/people';
@@ -38,29 +38,33 @@ function rate(field: string, label: string, v: unknown, optional = false): strin
   return s;
 }
 
-function date(v: unknown): string {
+/** An effective date; one before `today` (a retroactive change of past decisions) needs a stated reason. */
+function date(v: unknown, input: Record<string, unknown>, today: string): string {
   if (!isIsoDate(str(v))) throw badInput('effectiveFrom', '生效日期应为有效日期（YYYY-MM-DD）');
+  if (str(v) < today && !str(input.backdateReason)) throw badInput('effectiveFrom', `生效日期${str(v)}早于今天（${today}）：追溯调整须写明理由（backdateReason）`);
   return str(v);
 }
 
 /** Validates one center change as the branches will read it; returns the normalised payload. */
-export function centerChangePayload(center: CenterId, kind: string, input: Record<string, unknown>): { kind: CenterChangeKind; payload: Record<string, unknown> } {
+export function centerChangePayload(center: CenterId, kind: string, input: Record<string, unknown>, today: string): { kind: CenterChangeKind; payload: Record<string, unknown> } {
   const source = str(input.source) || '中心发布';
+  const reason = str(input.backdateReason) ? { backdateReason: str(input.backdateReason) } : {};
   switch (kind) {
     case 'loan_rate':
       return {
         kind,
         payload: {
-          effectiveFrom: date(input.effectiveFrom),
+          effectiveFrom: date(input.effectiveFrom, input, today),
           firstUpTo5y: rate('firstUpTo5y', '首套五年以下（含五年）利率', input.firstUpTo5y),
           firstOver5y: rate('firstOver5y', '首套五年以上利率', input.firstOver5y),
           secondUpTo5y: rate('secondUpTo5y', '第二套五年以下（含五年）利率', input.secondUpTo5y, true),
           secondOver5y: rate('secondOver5y', '第二套五年以上利率', input.secondOver5y, true),
           source,
+          ...reason,
         },
       };
     case 'deposit_rate':
-      return { kind, payload: { effectiveFrom: date(input.effectiveFrom), annualRatePercent: rate('annualRatePercent', '存款年利率', input.annualRatePercent), source } };
+      return { kind, payload: { effectiveFrom: date(input.effectiveFrom, input, today), annualRatePercent: rate('annualRatePercent', '存款年利率', input.annualRatePercent), source, ...reason } };
     case 'penalty': {
       const multiplier = str(input.multiplier);
       if (!/^\d(\.\d{1,4})?$/.test(multiplier) || Number(multiplier) < 1) throw badInput('multiplier', '罚息倍数应为不小于1的数，如 1.5');
@@ -68,14 +72,14 @@ export function centerChangePayload(center: CenterId, kind: string, input: Recor
       if (bad) throw badInput('multiplier', `罚息倍数${bad}`);
       const dayBasis = Number(input.dayBasis ?? 360);
       if (dayBasis !== 360 && dayBasis !== 365) throw badInput('dayBasis', '计息基数应为360或365天');
-      return { kind, payload: { effectiveFrom: date(input.effectiveFrom), multiplier, dayBasis, source } };
+      return { kind, payload: { effectiveFrom: date(input.effectiveFrom, input, today), multiplier, dayBasis, source, ...reason } };
     }
     case 'override': {
-      const o = { paramId: str(input.paramId), effectiveFrom: date(input.effectiveFrom), value: input.value, note: str(input.note) || '中心发布' };
+      const o = { paramId: str(input.paramId), effectiveFrom: date(input.effectiveFrom, input, today), value: input.value, note: str(input.note) || '中心发布' };
       if (!o.paramId) throw badInput('paramId', '请填写参数编号');
       const issues = validateOverrides(center, [o]);
       if (issues[0]) throw badInput('value', issues[0].message);
-      return { kind, payload: o };
+      return { kind, payload: { ...o, ...reason } };
     }
     case 'notice': {
       const k = str(input.noticeKind) || '公告';
@@ -99,10 +103,12 @@ export function centerChangePayload(center: CenterId, kind: string, input: Recor
 }
 
 /** `gjj center publish`: one or more center changes, all or none, in the order given. */
-export async function publishChanges(store: CenterStore, items: ReadonlyArray<{ kind: string } & Record<string, unknown>>, by = 'center'): Promise<number[]> {
+export async function publishChanges(store: CenterStore, items: ReadonlyArray<{ kind: string } & Record<string, unknown>>, opts: { by?: string; today?: string } = {}): Promise<number[]> {
+  const by = opts.by ?? 'center';
+  const today = opts.today ?? chinaDate(new Date());
   const checked = items.map((it, i) => {
     try {
-      return centerChangePayload(store.config.center as CenterId, it.kind, it);
+      return centerChangePayload(store.config.center as CenterId, it.kind, it, today);
     } catch (err) {
       throw err instanceof AppError && items.length > 1 ? new AppError(err.code, `第${i + 1}项：${err.message}`, err.field) : err;
     }
