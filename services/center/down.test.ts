@@ -186,6 +186,7 @@ function approvedRent(x: BranchHost, memberId: number, name: string, day: string
 const MONTHS = ['2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12'];
 let employerNo = '';
 let memberNo = '';
+let ownEmployerAtB = 0;
 
 describe('the member register and the ownership transfer', () => {
   it('a member opened at WQ01 is found and credited at WQ02 after the round trip; the payout at WQ02 is refused naming WQ01', async () => {
@@ -198,6 +199,7 @@ describe('the member register and the ownership transfer', () => {
     expect(own.accountNo).not.toBe(e.accountNo);
     employerNo = e.accountNo;
     memberNo = m.accountNo;
+    ownEmployerAtB = own.id;
     remit(a, e.id, MONTHS);
 
     expect((await up(a)).applied).toBe(true);
@@ -269,6 +271,11 @@ describe('the member register and the ownership transfer', () => {
     // The register at the center now names WQ02 as the owner; every branch's view agrees after applying.
     const owner = await sql<{ owner: string }>`SELECT owner FROM center_register_employers WHERE account_no = ${employerNo}`.execute(store.db);
     expect(owner.rows[0]!.owner).toBe('WQ02');
+    // A member opened later under an employer that reached the center in an earlier batch still finds its employer.
+    const later = newMember(b, ownEmployerAtB, { name: '马丽', idNumber: makeIdNumber('650109', '19900101', 73), baseFen: 500_000, openedDate: '2026-01-01' });
+    expect((await up(b)).applied).toBe(true);
+    applyCenterBatch(a.app.ctx!, (await outbox(a))!);
+    expect(a.call('members.search', { query: later.accountNo }).map((x) => x.name)).toEqual(['马丽']);
   });
 });
 
