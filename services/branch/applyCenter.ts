@@ -13,7 +13,9 @@ import type { LoanRateRow } from '../../shared/rates/loanRates';
 import type { PenaltySetting } from '../../shared/rates/penaltyRates';
 import { audit } from '../audit/log';
 import { nowIso, SYSTEM_OPERATOR, type Operator, type ServiceContext } from '../context';
-import { openMemberAccount } from '../ledger/accounts';
+import { accountIdByCode, memberAccountId, openMemberAccount } from '../ledger/accounts';
+import { MEMBER_FUNDS, type Fund } from '../ledger/chart';
+import { postEntry } from '../ledger/post';
 import { insertOperator } from '../auth/operators';
 import type { Role } from '../../shared/roles';
 import { postNotice } from '../notices/notices';
@@ -53,7 +55,7 @@ function datedClash(ctx: ServiceContext, table: string, where: string, args: unk
   return differs ? `本网点${table}已有同一生效日期的行（${String(row.created_by)}录入，与中心不同），保留本网点的行` : '本网点已有相同的行';
 }
 
-function applyOne(ctx: ServiceContext, host: string, c: CenterChange): string {
+function applyOne(ctx: ServiceContext, host: string, c: CenterChange): string | { note: string; moves?: Move[] } {
   const p = c.payload as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   switch (c.kind) {
     case 'loan_rate': {
@@ -89,12 +91,8 @@ function applyOne(ctx: ServiceContext, host: string, c: CenterChange): string {
       return applyEmployer(ctx, host, c);
     case 'member':
       return applyMember(ctx, host, c);
-    case 'transfer': {
-      const r = ctx.db.prepare('UPDATE employers SET branch_code = ? WHERE account_no = ?').run(p.to, p.employerAccountNo);
-      if (!r.changes) throw new AppError('CONFLICT', `中心第${c.seq}号变更转移单位${String(p.employerAccountNo)}的归属，但本网点没有该单位（缺少中心的单位名册），未应用`);
-      audit(ctx, { operator: SYSTEM_OPERATOR, action: 'center.transfer', recordType: 'employer', recordId: String(p.employerAccountNo), detail: { seq: c.seq, from: p.from, to: p.to } });
-      return `单位${String(p.name)}（${String(p.employerAccountNo)}）的账户归属：${String(p.from)} → ${String(p.to)}`;
-    }
+    case 'transfer':
+      return applyTransfer(ctx, host, c);
     default:
       throw new AppError('BAD_INPUT', `中心第${c.seq}号变更的类别${String(c.kind)}本程序不认识：请先升级本网点的程序，未应用`);
   }
@@ -118,6 +116,64 @@ function applyOperator(ctx: ServiceContext, host: string, c: CenterChange): stri
   ctx.db.prepare('UPDATE operators SET name = ?, role = ?, active = ?, disabled_at = CASE WHEN ? THEN NULL ELSE COALESCE(disabled_at, ?) END WHERE id = ?').run(p.name, p.role, p.active ? 1 : 0, p.active ? 1 : 0, nowIso(ctx), have.id);
   audit(ctx, { operator: SYSTEM_OPERATOR, action: 'center.operator', recordType: 'operator', recordId: have.id, detail: { seq: c.seq, login: p.login, role: p.role, active: p.active } });
   return `操作员${p.name}（${p.login}）：${p.active ? p.role : '停用'}`;
+}
+
+type Move = [accountNo: string, fund: Fund, fen: number];
+
+/**
+ * An ownership transfer (docs/branch-network.md §7). At the old owner: the members' balances held here move out to
+ * 219 其他应付款 (one entry, posted while this branch still owns them), then the owner changes: from now on this
+ * branch refuses their debits. The moved amounts go into center_applied.moves (the acknowledgement). At the new
+ * owner: the owner changes and the same amounts move in from 219, so the members' money is spendable there and
+ * 219 nets to zero across the two branches. Elsewhere: only the owner changes.
+ */
+function applyTransfer(ctx: ServiceContext, host: string, c: CenterChange): { note: string; moves?: Move[] } {
+  const p = c.payload as { employerAccountNo: string; name: string; from: string; to: string; moves?: Move[] };
+  const employer = ctx.db.prepare('SELECT id FROM employers WHERE account_no = ?').get(p.employerAccountNo) as { id: number } | undefined;
+  if (!employer) throw new AppError('CONFLICT', `中心第${c.seq}号变更转移单位${p.employerAccountNo}的归属，但本网点没有该单位（缺少中心的单位名册），未应用`);
+  const what = `单位${p.name}（${p.employerAccountNo}）的账户归属：${p.from} → ${p.to}`;
+  const clearing = () => accountIdByCode(ctx, '219');
+  const op = { ...SYSTEM_OPERATOR, branchCode: host };
+  let moves: Move[] | undefined;
+  if (p.from === host) {
+    const held = ctx.db
+      .prepare(
+        `SELECT a.id, m.account_no, a.parent_code, a.credits_fen - a.debits_fen AS bal FROM members m JOIN accounts a ON a.member_id = m.id
+          WHERE m.employer_id = ? AND a.credits_fen - a.debits_fen > 0 ORDER BY m.id, a.parent_code`,
+      )
+      .all(employer.id) as Array<{ id: number; account_no: string; parent_code: string; bal: number }>;
+    moves = held.map((h) => [h.account_no, h.parent_code === MEMBER_FUNDS.basic ? 'basic' : 'supplementary', h.bal]);
+    if (held.length) {
+      const total = held.reduce((n, h) => n + h.bal, 0);
+      postEntry(ctx, {
+        idempotencyKey: `center-transfer-out:${c.seq}`,
+        businessType: '归属转移转出',
+        summary: `单位${p.name}职工账户归属转移至${p.to}（中心第${c.seq}号变更）`,
+        operator: op,
+        lines: [...held.map((h) => ({ accountId: h.id, side: 'D' as const, amountFen: h.bal })), { accountId: clearing(), side: 'C' as const, amountFen: total }],
+      });
+    }
+  }
+  ctx.db.prepare('UPDATE employers SET branch_code = ? WHERE id = ?').run(p.to, employer.id);
+  if (p.to === host && p.moves?.length) {
+    const lines = p.moves.map(([accountNo, fund, fen]) => {
+      const m = ctx.db.prepare('SELECT id FROM members WHERE account_no = ?').get(accountNo) as { id: number } | undefined;
+      if (!m) throw new AppError('CONFLICT', `中心第${c.seq}号变更转入职工${accountNo}的余额，但本网点没有该职工（缺少中心的职工名册），未应用`);
+      const accountId = memberAccountId(ctx, m.id, fund) ?? openMemberAccount(ctx, m.id, accountNo, fund);
+      return { accountId, side: 'C' as const, amountFen: fen };
+    });
+    const total = lines.reduce((n, l) => n + l.amountFen, 0);
+    postEntry(ctx, {
+      idempotencyKey: `center-transfer-in:${c.seq}`,
+      businessType: '归属转移转入',
+      summary: `单位${p.name}职工账户归属自${p.from}转入（中心第${c.seq}号变更）`,
+      operator: op,
+      lines: [{ accountId: clearing(), side: 'D', amountFen: total }, ...lines],
+    });
+  }
+  audit(ctx, { operator: SYSTEM_OPERATOR, action: 'center.transfer', recordType: 'employer', recordId: p.employerAccountNo, detail: { seq: c.seq, from: p.from, to: p.to, moved: (moves ?? p.moves ?? []).length } });
+  const moved = (moves ?? (p.to === host ? p.moves : undefined) ?? []).reduce((n, m) => n + m[2], 0);
+  return { note: moved ? `${what}（${p.from === host ? '转出' : '转入'}余额${moved}分）` : what, ...(moves ? { moves } : {}) };
 }
 
 const EMPLOYER_COLUMNS = ['name', 'uscc', 'uscc_confirmed', 'district', 'employee_ratio', 'employer_ratio', 'supp_employee_ratio', 'supp_employer_ratio', 'contact_name', 'contact_phone', 'address', 'opened_date', 'status'];
@@ -180,17 +236,18 @@ export function applyCenterBatch(ctx: ServiceContext, content: string): ApplyRes
     }
     if (b.toSeq <= last) return { ...base, applied: false, message: `没有新内容：中心第${b.fromSeq}至${b.toSeq}号变更已应用过`, changes: 0, notes: [] };
     const todo = b.changes.filter((c) => c.seq > last);
-    const put = ctx.db.prepare('INSERT INTO center_applied (seq, kind, applied_at, detail) VALUES (?, ?, ?, ?)');
+    const put = ctx.db.prepare('INSERT INTO center_applied (seq, kind, applied_at, detail, moves) VALUES (?, ?, ?, ?, ?)');
     const notes: string[] = [];
     for (const c of todo) {
-      let note: string;
+      let done: ReturnType<typeof applyOne>;
       try {
-        note = applyOne(ctx, net.branch, c);
+        done = applyOne(ctx, net.branch, c);
       } catch (err) {
         if (err instanceof AppError) throw new AppError(err.code, `中心第${c.seq}号变更无法应用：${err.message}；整个文件未应用`, err.field);
         throw err;
       }
-      put.run(c.seq, c.kind, nowIso(ctx), note);
+      const note = typeof done === 'string' ? done : done.note;
+      put.run(c.seq, c.kind, nowIso(ctx), note, typeof done !== 'string' && done.moves ? JSON.stringify(done.moves) : null);
       notes.push(`${c.seq}：${note}`);
     }
     audit(ctx, { operator: SYSTEM_OPERATOR, action: 'center.apply', recordType: 'center_batch', recordId: `${todo[0]!.seq}-${b.toSeq}`, detail: { centerId: b.centerId, changes: todo.length } });

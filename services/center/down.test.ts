@@ -245,8 +245,12 @@ describe('the member register and the ownership transfer', () => {
     expect(b.fail('withdrawal.pay', { applicationId: pendingAtB, idempotencyKey: b.key() }, 'clerk2').message).toContain('归属水磨沟区管理部、乌鲁木齐县管理部（WQ01）');
 
     // WQ01 applies the transfer first: it stops debiting at once.
+    expect(a.call('members.get', { memberId: memberAtA }).balanceFen).toBe(595_200);
     const applied = applyCenterBatch(a.app.ctx!, (await outbox(a))!);
-    expect(applied.notes.join('\n')).toContain(`：WQ01 → WQ02`);
+    expect(applied.notes.join('\n')).toContain(`的账户归属：WQ01 → WQ02（转出余额595200分）`);
+    // The balance WQ01 held moved out to 219 其他应付款 while it still owned the account.
+    expect(a.call('members.get', { memberId: memberAtA }).balanceFen).toBe(0);
+    expect(count(a, 'journal_entries', `business_type = '归属转移转出'`)).toBe(1);
     const refusedAtA = a.fail('withdrawal.pay', { applicationId: appAtA.id, idempotencyKey: a.key() }, 'clerk2');
     expect(refusedAtA.code).toBe('RULE');
     expect(refusedAtA.message).toContain('归属米东区管理部（WQ02），本网点水磨沟区管理部、乌鲁木齐县管理部（WQ01）不能办理提取支付');
@@ -259,6 +263,11 @@ describe('the member register and the ownership transfer', () => {
     expect(Number(ack.rows[0]!.seq)).toBeGreaterThanOrEqual(t.seq);
     const release = applyCenterBatch(b.app.ctx!, (await outbox(b))!);
     expect(release.toSeq).toBeGreaterThanOrEqual(t.seq);
+    expect(release.notes.join('\n')).toContain('WQ01 → WQ02（转入余额595200分）');
+    // WQ02 now holds its own credits and the balance moved in from WQ01.
+    expect(b.call('members.get', { memberId: memberAtB }).balanceFen).toBe(2 * 595_200);
+    // Applying the same release again moves nothing twice.
+    expect(applyCenterBatch(b.app.ctx!, (await outbox(b))!).applied).toBe(false);
     expect(b.call('withdrawal.pay', { applicationId: pendingAtB, idempotencyKey: b.key() }, 'clerk2').state).toBe('已支付');
 
     // Both branches and the center check.
@@ -268,6 +277,14 @@ describe('the member register and the ownership transfer', () => {
     const report = await checkCenter(store);
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
+    // At the center the clearing account 219 nets to zero across the two branches for this transfer.
+    const clearing = await sql<{ d: string; c: string }>`
+      SELECT COALESCE(SUM(p.amount_fen) FILTER (WHERE p.side = 'D'), 0) AS d, COALESCE(SUM(p.amount_fen) FILTER (WHERE p.side = 'C'), 0) AS c
+        FROM center_postings p JOIN center_accounts a ON a.branch_code = p.branch_code AND a.id = p.account_id
+        JOIN center_journal_entries e ON e.branch_code = p.branch_code AND e.id = p.entry_id
+       WHERE a.code = '219' AND e.business_type LIKE '归属转移%'`.execute(store.db);
+    expect(Number(clearing.rows[0]!.d)).toBe(595_200);
+    expect(Number(clearing.rows[0]!.c)).toBe(595_200);
     // The register at the center now names WQ02 as the owner; every branch's view agrees after applying.
     const owner = await sql<{ owner: string }>`SELECT owner FROM center_register_employers WHERE account_no = ${employerNo}`.execute(store.db);
     expect(owner.rows[0]!.owner).toBe('WQ02');
@@ -324,5 +341,5 @@ describe('the commands as processes', () => {
         /* the connection was closed above */
       }
     }
-  }, 120_000);
+  }, 300_000);
 });

@@ -158,6 +158,11 @@ export const CENTER_MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
         account_no text PRIMARY KEY,
         origin_branch text NOT NULL
       );
+      CREATE TABLE center_transfer_moves (
+        seq bigint PRIMARY KEY REFERENCES center_changes(seq),
+        branch_code text NOT NULL,
+        moves jsonb NOT NULL
+      );
       CREATE TABLE center_down_acks (
         branch_code text PRIMARY KEY REFERENCES center_branches(code),
         seq bigint NOT NULL

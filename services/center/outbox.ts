@@ -16,9 +16,10 @@ export async function buildOutbox(store: CenterStore, cdir: string, branch: stri
   if (!known.rows[0]) throw new AppError('NOT_FOUND', `网点${branch}未在本中心登记（先 gjj center register 其入网回执）`, 'branch');
   const key = loadSigningKey(centerKeyFile(cdir), false);
   if (key.publicKey !== store.config.publicKey) throw new AppError('CONFLICT', `中心签名密钥 ${key.file} 与 center.json 记载的公钥不符`);
-  const r = await sql<{ seq: string; kind: CenterChange['kind']; origin_branch: string | null; payload: Record<string, unknown>; ack: string | null }>`
-    SELECT c.seq, c.kind, c.origin_branch, c.payload, a.seq AS ack FROM center_changes c
+  const r = await sql<{ seq: string; kind: CenterChange['kind']; origin_branch: string | null; payload: Record<string, unknown>; ack: string | null; moves: unknown }>`
+    SELECT c.seq, c.kind, c.origin_branch, c.payload, a.seq AS ack, m.moves FROM center_changes c
       LEFT JOIN center_down_acks a ON c.kind = 'transfer' AND a.branch_code = c.payload->>'from'
+      LEFT JOIN center_transfer_moves m ON c.kind = 'transfer' AND m.seq = c.seq AND m.branch_code = c.payload->>'from'
      WHERE c.seq > ${after} ORDER BY c.seq`.execute(store.db);
   const changes: CenterChange[] = [];
   let held: string | null = null;
@@ -28,7 +29,9 @@ export async function buildOutbox(store: CenterStore, cdir: string, branch: stri
       held = `中心第${seq}号变更（单位${String(x.payload.name)}（${String(x.payload.employerAccountNo)}）的账户归属由网点${String(x.payload.from)}转移到本网点）等待原归属网点${String(x.payload.from)}应用并回报，之后的变更暂不下发`;
       break;
     }
-    changes.push({ seq, kind: x.kind, origin: x.origin_branch, payload: x.payload });
+    // The new owner's copy of a released transfer carries the balances the old owner moved out (its acknowledgement).
+    const payload = x.kind === 'transfer' && x.payload.to === branch ? { ...x.payload, moves: x.moves ?? [] } : x.payload;
+    changes.push({ seq, kind: x.kind, origin: x.origin_branch, payload });
   }
   const built = buildDownBatch(key, { center: store.config.center, centerId: store.config.centerId, branch, createdAt: now.toISOString(), changes, held });
   return built ?? { batch: null, held };

@@ -34,6 +34,9 @@ export async function registerFromBranch(trx: Transaction<unknown>, branch: stri
   for (const { tbl, op, row } of rows) {
     if (tbl === 'center_applied') {
       if (op === 'I' || op === 'B') ack = Math.max(ack ?? 0, Number(row.seq));
+      if (op === 'I' && row.moves) {
+        await sql`INSERT INTO center_transfer_moves (seq, branch_code, moves) VALUES (${Number(row.seq)}, ${branch}, ${String(row.moves)}::jsonb) ON CONFLICT (seq) DO NOTHING`.execute(trx);
+      }
       continue;
     }
     if (op !== 'I' && op !== 'U' && op !== 'B') continue;
