@@ -8,6 +8,8 @@ import { AppError } from '../shared/errors';
 import { checkCenter } from '../services/center/check';
 import { enrollmentFile, initCenterData, registerBranch } from '../services/center/enroll';
 import { importBatch } from '../services/center/import';
+import { buildOutbox } from '../services/center/outbox';
+import { publishChanges, transferEmployer } from '../services/center/publish';
 import { openCenterStore, type CenterStore } from '../services/center/store';
 import { UsageError } from './args';
 import type { Command } from './commands';
@@ -83,6 +85,68 @@ export const CENTER_COMMANDS: Command[] = [
       const file = fileArg(rest, '批次文件');
       const r = await withStore(dir, (s) => importBatch(s, readFileSync(file, 'utf8')));
       out(opts, r, () => r.message);
+    },
+  },
+  {
+    name: 'center publish',
+    usage: 'center publish --data CDIR 变更文件.json [--json]',
+    help:
+      '发布中心的政策数据，按中心变更编号下发到所有网点（gjj center outbox → gjj sync apply）。变更文件是一个JSON对象或数组，每项一个 kind：\n' +
+      '  {"kind":"loan_rate","effectiveFrom":"2026-01-01","firstUpTo5y":"2.10","firstOver5y":"2.60","secondUpTo5y":"2.525","secondOver5y":"3.075","source":"…"}\n' +
+      '  {"kind":"deposit_rate","effectiveFrom":…,"annualRatePercent":"1.50"}  {"kind":"penalty","effectiveFrom":…,"multiplier":"1.5","dayBasis":360}\n' +
+      '  {"kind":"override","paramId":…,"effectiveFrom":…,"value":…,"note":…}  {"kind":"notice","noticeKind":"公告","title":…,"body":…}\n见 docs/branch-network.md §6。全部通过校验才写入。',
+    async run(opts, rest) {
+      const dir = dataDirOf(opts);
+      opts.done();
+      const file = fileArg(rest, '变更文件');
+      let items: unknown;
+      try {
+        items = JSON.parse(readFileSync(file, 'utf8'));
+      } catch {
+        throw new AppError('BAD_INPUT', `变更文件 ${file} 不是有效的JSON`);
+      }
+      const list = (Array.isArray(items) ? items : [items]) as Array<{ kind: string } & Record<string, unknown>>;
+      const seqs = await withStore(dir, (s) => publishChanges(s, list));
+      out(opts, { seqs }, () => `已发布${seqs.length}项中心变更：第${seqs[0]}${seqs.length > 1 ? `至${seqs[seqs.length - 1]}` : ''}号`);
+    },
+  },
+  {
+    name: 'center transfer',
+    usage: 'center transfer --data CDIR --employer 单位账号 --to 网点代码 [--json]',
+    help:
+      '在线转移单位（及其职工账户）的归属网点：中心登记新归属，原归属网点先应用（停止支付）并在下一批次回报，\n' +
+      '此后中心才把转移下发给新归属网点（见 docs/branch-network.md §7）。',
+    async run(opts) {
+      const dir = dataDirOf(opts);
+      const employer = opts.str('employer', '单位账号');
+      const to = opts.str('to', '网点代码');
+      opts.done();
+      const r = await withStore(dir, (s) => transferEmployer(s, employer, to));
+      out(opts, r, () => `已登记中心第${r.seq}号变更：单位${r.name}（${employer}）的账户归属由${r.from}转移到${r.to}。\n下一步：${r.from}应用并回报后，${r.to}才会收到此项。`);
+    },
+  },
+  {
+    name: 'center outbox',
+    usage: 'center outbox --data CDIR --branch 网点代码 --out FILE [--from 变更编号] [--json]',
+    help:
+      '把中心第N号之后的变更（政策数据、公告、职工名册、归属转移）写成用中心密钥签名的下发文件，网点用 gjj sync apply 应用。\n' +
+      '--from 默认0（全部；网点只应用未应用过的）。转移给该网点的变更要等原归属网点回报后才下发。没有新内容时不写文件。',
+    async run(opts) {
+      const dir = dataDirOf(opts);
+      const branch = opts.str('branch', '网点代码');
+      const outFile = resolve(opts.str('out', '下发文件'));
+      const from = opts.int('from', '变更编号', 0);
+      opts.done();
+      const r = await withStore(dir, (s) => buildOutbox(s, dir, branch, from));
+      if (!r.batch) {
+        out(opts, { written: false, held: r.held }, () => `没有新内容：中心第${from}号之后没有给网点${branch}的变更${r.held ? `\n${r.held}` : ''}`);
+        return 0;
+      }
+      writeFileSync(outFile, r.file, { mode: 0o600 });
+      const b = r.batch;
+      out(opts, { written: true, out: outFile, fromSeq: b.fromSeq, toSeq: b.toSeq, changes: b.changes.length, held: b.held }, () =>
+        `已写出给网点${branch}的中心第${b.fromSeq}至${b.toSeq}号变更（${b.changes.length}项）到 ${outFile}${b.held ? `\n${b.held}` : ''}`,
+      );
     },
   },
   {

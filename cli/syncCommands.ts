@@ -10,6 +10,7 @@ import { joinNetwork, readEnrollment } from '../services/branch/join';
 import { buildBatch, readSyncState, writeSyncState } from '../services/branch/export';
 import { loadSigningKey, signingKeyFile } from '../services/branch/signing';
 import { branchName } from '../services/branch/ownership';
+import { applyCenterBatch } from '../services/branch/applyCenter';
 import { UsageError } from './args';
 import type { Command } from './commands';
 import { cliOperator, dataDirOf, out, writerContext } from './util';
@@ -68,6 +69,28 @@ export const SYNC_COMMANDS: Command[] = [
         out(opts, { written: true, out: outFile, branch: built.batch.branch, fromSeal: built.batch.fromSeal, toSeal: built.batch.toSeal, rows }, () =>
           `已导出网点${built.batch.branch}第${built.batch.fromSeal}至${built.batch.toSeal}批（${rows}条变更）到 ${outFile}`,
         );
+      } finally {
+        ctx.db.close();
+      }
+    },
+  },
+  {
+    name: 'sync apply',
+    usage: 'sync apply --data DIR 下发文件 [--json]',
+    help:
+      '应用中心的下发文件（gjj center outbox 写出）：核对中心签名（入网时记录的中心公钥）和变更编号的接续，\n' +
+      '在一个事务中按顺序应用（政策数据、公告、职工名册、归属转移），每项只应用一次，记入 center_applied（随下一批次回报中心）。\n' +
+      '已应用过的文件：退出码0，“没有新内容”。损坏、伪造或缺号的文件：非0退出码，什么也不应用。',
+    run(opts, rest) {
+      const dir = dataDirOf(opts);
+      opts.done();
+      if (rest.length !== 1) throw new UsageError('需要一个下发文件');
+      const file = resolve(rest[0]!);
+      if (!existsSync(file)) throw new AppError('NOT_FOUND', `找不到下发文件 ${file}`);
+      const ctx = writerContext(dir, 'sync apply');
+      try {
+        const r = applyCenterBatch(ctx, readFileSync(file, 'utf8'));
+        out(opts, r, () => [r.message, ...r.notes.map((n) => `  ${n}`), ...(r.held ? [r.held] : [])].join('\n'));
       } finally {
         ctx.db.close();
       }

@@ -1,4 +1,5 @@
 import { hostBranch } from '../branch/ownership';
+import { accountSeq } from '../branch/numbering';
 import type { CenterConfig } from '../../shared/centers';
 import { checkContributionLimits } from '../../shared/contribution';
 import { badInput, conflict, notFound } from '../../shared/errors';
@@ -86,7 +87,7 @@ export function createEmployer(ctx: ServiceContext, by: Operator, input: Employe
       | undefined;
     if (dup) throw conflict(`统一社会信用代码已登记：${dup.name}（单位账号${dup.account_no}）`, 'uscc');
     const seq = (ctx.db.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS n FROM employers').get() as { n: number }).n;
-    const accountNo = employerAccountNo(ctx.center.accountPrefix, seq);
+    const accountNo = employerAccountNo(ctx.center.accountPrefix, accountSeq(ctx, 'employers', seq));
     const id = Number(
       ctx.db
         .prepare(

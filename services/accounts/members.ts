@@ -1,4 +1,5 @@
 import { checkContributionLimits, computeContribution } from '../../shared/contribution';
+import { accountSeq } from '../branch/numbering';
 import { badInput, conflict, notFound } from '../../shared/errors';
 import { idFacts, idNumberError, maskIdNumber } from '../../shared/idcard';
 import type { MemberStatus } from '../../db/schema';
@@ -40,7 +41,7 @@ export function openMember(ctx: ServiceContext, by: Operator, input: MemberInput
       | undefined;
     if (dup) throw conflict(`该证件号码已开户：个人账号${dup.account_no}（${dup.status}）`, 'idNumber');
     const seq = (ctx.db.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS n FROM members').get() as { n: number }).n;
-    const accountNo = memberAccountNo(ctx.center.accountPrefix, seq);
+    const accountNo = memberAccountNo(ctx.center.accountPrefix, accountSeq(ctx, 'members', seq));
     const id = Number(
       ctx.db
         .prepare(

@@ -11,7 +11,11 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { AppError } from '../../shared/errors';
 import type { Batch, BatchSeal, LogRow } from '../branch/batch';
 import { readSigned, verifyText } from '../branch/signing';
+import { registerFromBranch, type Decoded } from './register';
 import type { CenterStore } from './store';
+
+/** Master data that enters the member register, and the branch's acknowledgements (services/center/register.ts). */
+const REGISTER_TABLES = new Set(['employers', 'members', 'center_applied']);
 
 export interface ImportResult {
   branch: string;
@@ -75,6 +79,7 @@ async function applyRows(trx: Transaction<unknown>, branch: string, seals: Batch
   const entries: Record<string, unknown>[] = [];
   const postings: Record<string, unknown>[] = [];
   const log: LogRow[] = [];
+  const register: Decoded[] = [];
   for (const sealRows of rows) {
     for (const r of sealRows) {
       log.push(r);
@@ -90,6 +95,8 @@ async function applyRows(trx: Transaction<unknown>, branch: string, seals: Batch
       if (tbl === 'journal_entries' || tbl === 'postings') {
         if (op !== 'I' && op !== 'B') throw refuse(`网点${branch}的变更记录第${seq}条${op === 'D' ? '删除' : '修改'}了${tbl === 'postings' ? '分录' : '凭证'}${rowKey}：账务记录只能追加`);
         (tbl === 'postings' ? postings : entries).push({ ...imageOf(specs.get(tbl), tbl, image), '#op': op });
+      } else if (REGISTER_TABLES.has(tbl) && op !== 'D') {
+        register.push({ tbl, op, row: imageOf(specs.get(tbl), tbl, image) });
       } else if (tbl === 'accounts') {
         if (op === 'I' || op === 'B') accountsIns.push({ ...imageOf(specs.get(tbl), tbl, image), '#op': op });
         else if (op === 'U') accountsUpd.push(imageOf(specs.get(tbl), tbl, image));
@@ -127,6 +134,7 @@ async function applyRows(trx: Transaction<unknown>, branch: string, seals: Batch
               SELECT ${branch}, * FROM unnest(${part.map((r) => r[0])}::bigint[], ${part.map((r) => r[1])}::text[], ${part.map((r) => r[2])}::text[],
                                              ${part.map((r) => r[3])}::text[], ${part.map((r) => r[4])}::text[])`.execute(trx);
   }
+  await registerFromBranch(trx, branch, register);
   const accountsNew = await restated('center_accounts', accountsIns, []);
   for (const a of accountsIns) if (!accountsNew.includes(a)) accountsUpd.unshift(a);
   const entriesNew = await restated('center_journal_entries', entries, ['entry_no', 'business_type', 'booked_date']);

@@ -136,6 +136,41 @@ export const CENTER_MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
       ).join('\n      ')}
     `,
   },
+  {
+    // Center → branch (docs/branch-network.md §6): center-authored changes with a gapless center sequence
+    // (append-only); the member register's owners; each branch's acknowledged center sequence.
+    id: '002_center_down',
+    sql: `
+      CREATE TABLE center_changes (
+        seq bigint PRIMARY KEY CHECK (seq >= 1),
+        kind text NOT NULL CHECK (kind IN ('loan_rate', 'deposit_rate', 'penalty', 'override', 'notice', 'operator', 'employer', 'member', 'transfer')),
+        payload jsonb NOT NULL,
+        origin_branch text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        created_by text NOT NULL
+      );
+      CREATE TABLE center_register_employers (
+        account_no text PRIMARY KEY,
+        origin_branch text NOT NULL,
+        owner text NOT NULL
+      );
+      CREATE TABLE center_register_members (
+        account_no text PRIMARY KEY,
+        origin_branch text NOT NULL
+      );
+      CREATE TABLE center_transfer_moves (
+        seq bigint PRIMARY KEY REFERENCES center_changes(seq),
+        branch_code text NOT NULL,
+        moves jsonb NOT NULL
+      );
+      CREATE TABLE center_down_acks (
+        branch_code text PRIMARY KEY REFERENCES center_branches(code),
+        seq bigint NOT NULL
+      );
+      CREATE TRIGGER center_changes_append_only BEFORE UPDATE OR DELETE ON center_changes FOR EACH ROW EXECUTE FUNCTION center_append_only();
+      CREATE TRIGGER center_changes_no_truncate BEFORE TRUNCATE ON center_changes FOR EACH STATEMENT EXECUTE FUNCTION center_append_only();
+    `,
+  },
 ];
 
 export async function migrateCenter(db: Kysely<unknown>): Promise<string[]> {

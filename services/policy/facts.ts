@@ -15,7 +15,8 @@ export function memberFacts(ctx: ServiceContext, memberId: number): Person {
   const m = getMember(ctx, memberId);
   return {
     name: m.name,
-    idNumber: m.idNumber,
+    // A member served here from the center's register carries an opaque person reference ('@…'), not the ID number.
+    ...(m.idNumber.startsWith('@') ? {} : { idNumber: m.idNumber }),
     birthDate: m.birthDate,
     sex: m.sex === '男' ? 'M' : 'F',
     accountStatus: m.status,
