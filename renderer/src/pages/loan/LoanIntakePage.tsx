@@ -279,11 +279,8 @@ export function LoanIntakePage({ route }: PageProps) {
               <Button type="primary" onClick={() => void submit()} loading={busy === 'submit'} disabled={!editable || busy !== null} data-testid="submit-review">
                 提交复核
               </Button>
-              <PrintButtons
-                applicationId={dto?.id ?? 0}
-                forms={['notice']}
-                beforePrint={async () => (editable ? ((await save())?.id ?? null) : (dto?.id ?? null))}
-              />
+              {/* The notice is for a draft or a 退回 still with the clerk; past that the state no longer allows it. */}
+              {editable && <PrintButtons applicationId={dto?.id ?? 0} forms={['notice']} beforePrint={async () => (await save())?.id ?? null} />}
             </Space>
             <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
               材料未收齐的，打印一次性告知书交申请人；提交复核须收齐全部材料。
