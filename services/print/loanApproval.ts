@@ -127,9 +127,17 @@ const STYLES = {
   basis: { ...FORM_STYLES.basis, fontSize: 7.5, lineHeight: 1 },
 };
 
-function signCell(role: string, s: LoanAppDto['submitted']): Record<string, unknown> {
+function signCell(role: string, s: LoanAppDto['submitted'], opinion: string | null = null): Record<string, unknown> {
   if (!s) return { stack: [{ text: `${role}：${BLANK_SIGN}` }, { text: `日期：${BLANK_DATE}`, margin: [0, 2, 0, 0] }], margin: [0, 1, 0, 1] };
-  return { stack: [{ text: `${role}：${s.name}`, bold: true }, { text: `时间：${atText(s.at)}`, margin: [0, 2, 0, 0] }], margin: [0, 1, 0, 1] };
+  const said = opinion ? [{ text: `意见：${opinion}`, margin: [0, 2, 0, 0] }] : [];
+  return { stack: [{ text: `${role}：${s.name}`, bold: true }, ...said, { text: `时间：${atText(s.at)}`, margin: [0, 2, 0, 0] }], margin: [0, 1, 0, 1] };
+}
+
+/** The 复核 / 审批 opinion written in the sign-off dialog (the latest such step); the service's default words are no opinion. */
+export function signOffOpinion(dto: LoanAppDto, action: 'review' | 'approve'): string | null {
+  const e = dto.events.filter((x) => x.action === action).at(-1);
+  const note = e?.note?.trim();
+  return note && note !== (action === 'review' ? '复核通过' : '审批通过') ? note : null;
 }
 
 /** One person: identity, employer, then the fund account the quota was computed from — five rows. */
@@ -258,7 +266,7 @@ export function approvalDocument(dto: LoanAppDto, people: ApprovalPeople, plan: 
   const signs = grid(
     [18, '*', '*', '*'],
     [
-      [sectionCell('审批', 2), signCell('经办人', dto.submitted), signCell('复核人', dto.reviewed), signCell('审批人', dto.approved)],
+      [sectionCell('审批', 2), signCell('经办人', dto.submitted), signCell('复核人', dto.reviewed, signOffOpinion(dto, 'review')), signCell('审批人', dto.approved, signOffOpinion(dto, 'approve'))],
       [
         covered(),
         { stack: [{ text: '借款人签字：' }, { text: `日期：${BLANK_DATE}`, margin: [0, 16, 0, 0] }], margin: [0, 1, 0, 1] },

@@ -272,6 +272,34 @@ describe('银川 commodity-home loan: notice, 审批书, 还款计划表 (trial 
   });
 });
 
+describe('the loan forms follow the facts entered', () => {
+  it('a single applicant\'s 一次性告知书 asks for no spouse documents', async () => {
+    const { b, hh } = couple('yinchuan', makeIdNumber('640104', '19880412', 31), makeIdNumber('640104', '19900907', 42));
+    const { spouseExtra: _s, ...facts } = { ...YC_FACTS, maritalStatus: 'single' };
+    const draft = hh.call('loan.create', { memberId: b.id, caseId: 'commodity', spouseMemberId: null, facts, requestedFen: 20_000_000, months: 360, method: 'annuity', payee: SELLER, materialsSeen: [], idempotencyKey: hh.key() });
+    expect(draft.missingMaterials.length).toBeGreaterThan(3);
+    const notice = await print(hh, draft.id, 'notice', 'yc-loan-notice-single');
+    expect(notice.flat).toContain('申请人的有效身份证');
+    expect(notice.flat).toContain('申请人户口薄');
+    expect(notice.flat).toContain('本人个人征信报告');
+    expect(notice.flat).not.toMatch(/配偶|夫妻/);
+    expect(notice.flat).toContain(`以上共${draft.missingMaterials.length}项`);
+  });
+
+  it('the 复核 and 审批 opinions reach the timeline and the 审批书', async () => {
+    const { b, s, hh } = couple('yinchuan', makeIdNumber('640104', '19880412', 31), makeIdNumber('640104', '19900907', 42));
+    const ready = intake(hh, b.id, s.id, YC_FACTS, 30_000_000, 'all');
+    hh.call('loan.submit', { applicationId: ready.id, idempotencyKey: hh.key() });
+    hh.call('loan.review', { applicationId: ready.id, pass: true, note: '材料齐全，收入证明属实', idempotencyKey: hh.key() }, 'reviewer');
+    const approved = hh.call('loan.approve', { applicationId: ready.id, pass: true, note: '同意按核定金额贷款', idempotencyKey: hh.key() }, 'approver');
+    expect(approved.events.filter((e) => e.action === 'review' || e.action === 'approve').map((e) => e.note)).toEqual(['材料齐全，收入证明属实', '同意按核定金额贷款']);
+    const a = await print(hh, approved.id, 'approval', 'yc-loan-approval-opinions');
+    expect(a.pages).toBe(1);
+    expect(a.flat).toContain('意见：材料齐全，收入证明属实');
+    expect(a.flat).toContain('意见：同意按核定金额贷款');
+  });
+});
+
 describe('乌鲁木齐 loan with a property guarantee', () => {
   it('prints the 住房公积金贷款审批表 with the guarantee and the balance limit binding', async () => {
     const bId = makeIdNumber('650102', '19880412', 31);

@@ -82,10 +82,11 @@ function pick<I>(
   preds: Record<MaterialCondition, Pred<I>>,
   input: I,
   flags: ReadonlySet<string>,
+  hasSpouse = true,
 ): MaterialItem[] {
   return specs
     .filter((m) => m.when === undefined || preds[m.when](input, flags))
-    .map((m) => ({ id: m.id, text: m.text, source: m.source }));
+    .map((m) => ({ id: m.id, text: !hasSpouse && m.withoutSpouse ? m.withoutSpouse : m.text, source: m.source }));
 }
 
 export function withdrawalMaterials(specs: readonly MaterialSpec[], input: WithdrawalApplication, flags: ReadonlySet<string>): MaterialItem[] {
@@ -93,5 +94,6 @@ export function withdrawalMaterials(specs: readonly MaterialSpec[], input: Withd
 }
 
 export function loanMaterials(specs: readonly MaterialSpec[], input: LoanApplication, flags: ReadonlySet<string>): MaterialItem[] {
-  return pick(specs, loan, input, flags);
+  // 未婚、离异、丧偶: no spouse papers — a line asking for both spouses' papers asks for the applicant's alone.
+  return pick(specs, loan, input, flags, input.maritalStatus === 'married');
 }

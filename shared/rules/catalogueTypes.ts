@@ -47,6 +47,11 @@ export interface MaterialSpec {
   source: SeedRef;
   /** Required only in that situation; absent = always. */
   when?: MaterialCondition;
+  /**
+   * A loan material the seed asks of both spouses in one line (申请人及配偶…): what is asked of an applicant with no
+   * spouse (未婚、离异、丧偶) instead, so the checklist and the 一次性告知书 ask only for what applies.
+   */
+  withoutSpouse?: string;
 }
 
 export interface CaseInfo {

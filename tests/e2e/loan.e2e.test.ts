@@ -160,6 +160,8 @@ describe('loan end to end (Chromium, 银川)', () => {
     await borrowerCard.getByLabel('五年内最长连续逾期期数', { exact: true }).fill('0');
     await borrowerCard.getByLabel('五年内累计逾期期数', { exact: true }).fill('0');
 
+    // 婚姻状况 is asked, never assumed: until it is chosen the engine is not asked.
+    await panel.getByText('请选择婚姻状况').waitFor();
     await chooseOption(page, '婚姻状况', '已婚');
     await pickMember(page, '配偶（本中心缴存职工，可不选）', SPOUSE.name);
     const spouseCard = page.getByTestId('intake-spouse');
@@ -250,8 +252,37 @@ describe('loan end to end (Chromium, 银川)', () => {
       await signer.page.getByTestId('decision-panel').getByTestId('verdict').waitFor();
       if (login === 'reviewer') await shot(signer.page, 'loan-06-inbox.png');
       await signer.page.getByTestId('open-app').click();
+      // The sign-off goes through a confirm dialog: 退回 needs a written reason, 通过 takes an optional opinion.
+      const step = login === 'reviewer' ? '复核' : '审批';
+      const opinion = login === 'reviewer' ? '材料齐全，收入证明属实，同意提交审批' : '同意按核定金额贷款';
       await signer.page.getByTestId(button).click();
+      const dialog = signer.page.locator('.ant-modal').filter({ has: signer.page.getByTestId('signoff-modal') });
+      await expect.poll(() => dialog.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+      if (login === 'reviewer') {
+        let sent = 0;
+        const count = (r: { url(): string; postDataJSON(): unknown }) => {
+          if (r.url().endsWith('/api/call') && (r.postDataJSON() as { call?: string } | null)?.call === 'loan.review') sent += 1;
+        };
+        signer.page.on('request', count);
+        await dialog.getByTestId('signoff-choice').getByText('退回', { exact: true }).click();
+        await signer.page.getByTestId('signoff-modal-ok').click();
+        await dialog.locator('.ant-form-item-explain-error').getByText('请写明退回原因（至少2个字）').waitFor();
+        await dialog.screenshot({ path: join(SHOTS, 'loan-06b-review-return-blocked.png'), animations: 'disabled' });
+        expect(sent).toBe(0);
+        expect(await text(signer.page.getByTestId('loan-state'))).toContain('待复核');
+        signer.page.off('request', count);
+        await dialog.getByTestId('signoff-choice').getByText('复核通过', { exact: true }).click();
+      }
+      await dialog.getByLabel(`${step}意见（可不填）`).fill(opinion);
+      if (login === 'reviewer') await dialog.screenshot({ path: join(SHOTS, 'loan-06c-review-confirm.png'), animations: 'disabled' });
+      const signed = waitCall(signer.page, login === 'reviewer' ? 'loan.review' : 'loan.approve');
+      await signer.page.getByTestId('signoff-modal-ok').click();
+      const signedOut = (await (await signed).json()) as { ok: boolean; data?: CallOutput<'loan.review'>; error?: { message: string } };
+      expect(signedOut.ok, signedOut.error?.message).toBe(true);
       await signer.page.getByTestId('loan-state').getByText(next).waitFor();
+      // The opinion is on the application's event and in its timeline.
+      expect(signedOut.data!.events.at(-1)!.note).toBe(opinion);
+      await signer.page.getByTestId('events').getByTestId('event-note').getByText(opinion).waitFor();
       // Only what the post may do: no clerk buttons for a reviewer or an approver.
       expect(await signer.page.getByTestId('disburse').count()).toBe(0);
       if (login === 'approver') await shot(signer.page, 'loan-07-approved.png');
@@ -284,6 +315,9 @@ describe('loan end to end (Chromium, 银川)', () => {
     await expect.poll(() => text(page.getByTestId('schedule-count'))).toBe(`共 ${INTAKE.months} 期`);
     expect(await text(page.getByTestId('loan-balance'))).toBe(formatYuanGrouped(INTAKE.principalFen));
     await shot(page, 'loan-09-disbursed.png');
+    // What the state no longer allows is not offered: no 一次性告知书 once the loan is disbursed.
+    await page.getByTestId('print-approval').waitFor();
+    expect(await page.getByTestId('print-notice').count()).toBe(0);
 
     // 审批书: a PDF when the form is built; until then the service's own words, shown to the clerk.
     const printed = waitCall(page, 'print.loan');

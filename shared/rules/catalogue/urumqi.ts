@@ -312,7 +312,7 @@ const loanCommon: MaterialSpec[] = [
     source: s('5.借款人配偶未在本中心正常缴存住房公积金又需将收入纳入贷款额度计算的,提供以下资料'),
     when: 'spouseIncomeOutside',
   },
-  { id: 'uq.mat.loan.credit', text: '借款人及配偶《个人信用报告》', source: s('6.借款人及配偶《个人信用报告》(贴息贷款无需借款人提供)。') },
+  { id: 'uq.mat.loan.credit', text: '借款人及配偶《个人信用报告》', source: s('6.借款人及配偶《个人信用报告》(贴息贷款无需借款人提供)。'), withoutSpouse: '借款人《个人信用报告》' },
 ];
 
 const arrowSteps = (line: string) =>

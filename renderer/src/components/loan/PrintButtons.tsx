@@ -2,8 +2,9 @@ import { Alert, Button, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import { openPdf, type OpenedPdf } from '../../pdf';
+import type { LoanForm } from './printableForms';
 
-export type LoanForm = 'approval' | 'schedule' | 'notice';
+export type { LoanForm };
 
 export const FORM_LABELS: Record<LoanForm, string> = { approval: '审批书', schedule: '还款计划表', notice: '一次性告知书' };
 

@@ -1,4 +1,4 @@
-import { Descriptions, Form, Input, Modal, Typography } from 'antd';
+import { Alert, Descriptions, Form, Input, Modal, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import type { LoanAppDto } from '../../../../shared/contract/dto';
 import { buildSchedule } from '../../../../shared/loan/schedule';
@@ -56,6 +56,94 @@ export function ReasonModal(props: { title: string; field: 'note' | 'reason'; la
         <Input.TextArea rows={3} maxLength={300} showCount />
       </Form.Item>
     </FormModal>
+  );
+}
+
+/**
+ * 复核 / 审批: what is being signed for, 通过 or 退回, and the signer's opinion — optional on 通过, required (至少2个字)
+ * on 退回, as for withdrawals. The opinion goes to the service as `note` and is kept on the application's event.
+ */
+export function SignOffModal(props: { app: LoanAppDto; step: '复核' | '审批'; pass: boolean; onClose: () => void; send: (v: { pass: boolean; note: string }) => Promise<void> }) {
+  const { app, step } = props;
+  const [form] = Form.useForm<{ pass: boolean; note?: string }>();
+  const pass = (Form.useWatch('pass', form) as boolean | undefined) ?? props.pass;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const ok = async () => {
+    let v: { pass: boolean; note?: string };
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await props.send({ pass: v.pass, note: (v.note ?? '').trim() });
+      props.onClose();
+    } catch (e) {
+      setError(applyError(form, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const d = app.decision;
+  return (
+    <Modal
+      open
+      width={560}
+      title={`${step}：${app.appNo}`}
+      okText={pass ? `${step}通过` : '退回'}
+      cancelText="取消"
+      okButtonProps={{ danger: !pass, loading: busy, 'data-testid': 'signoff-modal-ok' }}
+      onOk={() => void ok()}
+      onCancel={props.onClose}
+      destroyOnHidden
+    >
+      <Descriptions
+        size="small"
+        column={1}
+        bordered
+        styles={{ label: { whiteSpace: 'nowrap', width: 120 } }}
+        style={{ marginBottom: 16 }}
+        items={[
+          { key: 'who', label: '借款人', children: `${app.borrower.name}（${app.borrower.accountNo}）` },
+          { key: 'case', label: '购房类型', children: app.caseName },
+          { key: 'amount', label: '核定贷款金额（元）', children: <Money fen={app.approvedFen ?? app.requestedFen} strong /> },
+          { key: 'verdict', label: '审查结论', children: d ? (d.eligible ? '符合条件' : '不符合条件') : '—' },
+        ]}
+      />
+      <Form form={form} layout="vertical" initialValues={{ pass: props.pass }} data-testid="signoff-modal">
+        <Form.Item name="pass" label={`${step}结论`}>
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            data-testid="signoff-choice"
+            options={[
+              { label: `${step}通过`, value: true },
+              { label: '退回', value: false },
+            ]}
+            onChange={() => void form.validateFields(['note']).catch(() => undefined)}
+          />
+        </Form.Item>
+        <Form.Item
+          name="note"
+          label={pass ? `${step}意见（可不填）` : '退回原因'}
+          required={!pass}
+          dependencies={['pass']}
+          rules={[
+            {
+              validator: async (_r, value: string | undefined) => {
+                if (form.getFieldValue('pass') === false && (value ?? '').trim().length < 2) throw new Error('请写明退回原因（至少2个字）');
+              },
+            },
+          ]}
+        >
+          <Input.TextArea rows={3} maxLength={300} showCount autoFocus placeholder={pass ? `如：材料齐全，同意${step === '复核' ? '提交审批' : '贷款'}` : '写明退回原因，受理人员据此修改'} />
+        </Form.Item>
+      </Form>
+      {error && <Alert type="error" showIcon title={error} />}
+    </Modal>
   );
 }
 

@@ -5,9 +5,9 @@ import { api, newKey } from '../../api';
 import { can } from '../../permissions';
 import { navigate } from '../../router';
 import { useSession } from '../../session';
-import { DisburseModal, ReasonModal, SignModal } from './ActionModals';
+import { DisburseModal, ReasonModal, SignModal, SignOffModal } from './ActionModals';
 
-type Open = null | 'return' | 'cancel' | 'sign' | 'disburse';
+type Open = null | 'pass' | 'return' | 'cancel' | 'sign' | 'disburse';
 
 /**
  * What this operator may do to the application now: only the calls the contract lets the role make, in the states
@@ -50,7 +50,7 @@ export function LoanActions(props: { app: LoanAppDto; onDone: (app: LoanAppDto) 
   const buttons: React.ReactNode[] = [];
   if (step) {
     buttons.push(
-      <Button key="pass" type="primary" disabled={signedBefore} loading={busy === `${stepWord}通过`} onClick={() => void run(`${stepWord}通过`, () => signOff(step, true))} data-testid={`${step}-pass`}>
+      <Button key="pass" type="primary" disabled={signedBefore} loading={busy === `${stepWord}通过`} onClick={() => setOpen('pass')} data-testid={`${step}-pass`}>
         {stepWord}通过
       </Button>,
       <Button key="return" danger disabled={signedBefore} onClick={() => setOpen('return')} data-testid={`${step}-return`}>
@@ -102,8 +102,19 @@ export function LoanActions(props: { app: LoanAppDto; onDone: (app: LoanAppDto) 
         </Typography.Paragraph>
       )}
       {error && <Alert data-testid="action-error" type="error" showIcon title={error} style={{ marginTop: 12 }} />}
-      {open === 'return' && step && (
-        <ReasonModal title={`${stepWord}退回`} field="note" label="退回原因" okText="退回" onClose={() => setOpen(null)} send={async (note) => run(`${stepWord}退回`, () => signOff(step, false, note))} />
+      {(open === 'pass' || open === 'return') && step && (
+        <SignOffModal
+          app={app}
+          step={stepWord}
+          pass={open === 'pass'}
+          onClose={() => setOpen(null)}
+          send={async ({ pass, note }) => {
+            // Thrown, not caught here: a refusal naming 意见 lands beside the field.
+            const next = await signOff(step, pass, note);
+            onDone(next);
+            message.success(`${stepWord}${pass ? '通过' : '退回'}：${next.appNo} 现为“${next.state}”`);
+          }}
+        />
       )}
       {open === 'cancel' && (
         <ReasonModal

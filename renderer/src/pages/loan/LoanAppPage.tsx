@@ -8,6 +8,7 @@ import { LoanDecisionCard } from '../../components/loan/LoanDecisionCard';
 import { LoanProgress } from '../../components/loan/LoanProgress';
 import { LoanSchedule } from '../../components/loan/LoanSchedule';
 import { PrintButtons } from '../../components/loan/PrintButtons';
+import { printableLoanForms } from '../../components/loan/printableForms';
 import { RepaymentInfo } from '../../components/loan/RepaymentInfo';
 import { Money } from '../../components/Money';
 import { PageTitle } from '../../components/PageTitle';
@@ -90,9 +91,11 @@ export function LoanAppPage({ route }: PageProps) {
         <Col xs={24} xl={14}>
           <Card title="办理" style={{ marginBottom: 16 }}>
             <LoanActions app={app} onDone={setApp} />
-            <div style={{ marginTop: 16 }}>
-              <PrintButtons applicationId={app.id} forms={['approval', 'schedule', 'notice']} />
-            </div>
+            {printableLoanForms(app).length > 0 && (
+              <div style={{ marginTop: 16 }}>
+                <PrintButtons applicationId={app.id} forms={printableLoanForms(app)} />
+              </div>
+            )}
           </Card>
           <Card title="贷款进度" style={{ marginBottom: 16 }}>
             <LoanProgress app={app} />
@@ -158,7 +161,7 @@ export function LoanAppPage({ route }: PageProps) {
                       · {e.operatorName} · {e.fromState ? `${e.fromState} → ` : ''}
                       {e.toState}
                     </Typography.Text>
-                    {e.note && <div>{e.note}</div>}
+                    {e.note && e.note !== ACTIONS[e.action] && <div data-testid="event-note">{e.note}</div>}
                   </div>
                 ),
               }))}

@@ -17,7 +17,7 @@ import { useSession } from '../../session';
 import { caseOptions } from '../../application/caseOptions';
 import { FieldGrid } from '../../application/SchemaField';
 import { useLiveDecision } from '../../application/useLiveDecision';
-import { buildIntake, formNameFor, formValuesOf, intakeLayout, type Name, type Values } from './intakeForm';
+import { buildIntake, formNameFor, formValuesOf, intakeGaps, intakeLayout, type Name, type Values } from './intakeForm';
 import { PayeeFields, TermsFields } from './IntakeFields';
 
 interface Picked {
@@ -96,8 +96,8 @@ export function LoanIntakePage({ route }: PageProps) {
       serverErrors.current = [];
     }
     live.schedule(() => {
-      if (!now.current.kase) return { hint: '请选择购房类型' };
-      if (!now.current.borrower) return { hint: '请选择借款人' };
+      const gap = intakeGaps(form.getFieldsValue(true) as Values, { kase: !!now.current.kase, borrower: !!now.current.borrower })[0];
+      if (gap) return { hint: gap[1] };
       const built = build();
       if (built.badMoney.length > 0) return { problem: '有金额填写不正确，请按标红处更正后再判定' };
       return { kind: 'loan', application: built.application };
@@ -145,11 +145,10 @@ export function LoanIntakePage({ route }: PageProps) {
     } catch {
       return null;
     }
-    const missing: [Name, string][] = [];
-    if (!kase) missing.push([['caseId'], '请选择购房类型']);
-    if (!borrower) missing.push([['memberId'], '请选择借款人']);
+    const missing = intakeGaps(form.getFieldsValue(true) as Values, { kase: !!kase, borrower: !!borrower });
     if (missing.length > 0) {
       form.setFields(missing.map(([name, m]) => ({ name, errors: [m] })));
+      form.scrollToField(missing[0]![0], { block: 'center' });
       return null;
     }
     const built = build();
@@ -218,7 +217,7 @@ export function LoanIntakePage({ route }: PageProps) {
             autoComplete="off"
             disabled={!editable}
             onValuesChange={evaluate}
-            initialValues={{ method: 'annuity', maritalStatus: 'single', payee: { kind: 'developer' } }}
+            initialValues={{ method: 'annuity', payee: { kind: 'developer' } }}
           >
             <Card title="购房类型" style={{ marginBottom: 16 }}>
               <Form.Item label="购房类型" name="caseId" htmlFor="loan-case" required extra={kase ? `依据：${kase.source.clause}` : undefined}>
@@ -280,11 +279,8 @@ export function LoanIntakePage({ route }: PageProps) {
               <Button type="primary" onClick={() => void submit()} loading={busy === 'submit'} disabled={!editable || busy !== null} data-testid="submit-review">
                 提交复核
               </Button>
-              <PrintButtons
-                applicationId={dto?.id ?? 0}
-                forms={['notice']}
-                beforePrint={async () => (editable ? ((await save())?.id ?? null) : (dto?.id ?? null))}
-              />
+              {/* The notice is for a draft or a 退回 still with the clerk; past that the state no longer allows it. */}
+              {editable && <PrintButtons applicationId={dto?.id ?? 0} forms={['notice']} beforePrint={async () => (await save())?.id ?? null} />}
             </Space>
             <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
               材料未收齐的，打印一次性告知书交申请人；提交复核须收齐全部材料。

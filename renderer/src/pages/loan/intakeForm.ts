@@ -68,10 +68,23 @@ export function intakeLayout(kase: CaseView | undefined): IntakeLayout {
     borrowerExtra: kase ? extraFor('borrower', 'borrowerExtra') : [],
     spouseExtra: kase ? extraFor('spouse', 'spouseExtra') : [],
     coApplicant: specAt(['spouseCoApplicant']),
-    marital: { ...specAt(['maritalStatus'], '婚姻状况')!, required: false },
+    // Asked, never assumed: the schema's default (未婚) would drop a spouse's papers and income unnoticed.
+    marital: (({ defaultValue: _d, ...spec }) => ({ ...spec, required: true }))(specAt(['maritalStatus'], '婚姻状况')!),
     divorce: specAt(['divorce'], '离异情况'),
     facts: [...house, ...facts.filter((f) => f.path[0] !== 'house')],
   };
+}
+
+/**
+ * What must be chosen before the engine is asked or the application saved, in the order the form asks it; each with
+ * the Chinese message naming the field.
+ */
+export function intakeGaps(values: Values, picked: { kase: boolean; borrower: boolean }): [Name, string][] {
+  const gaps: [Name, string][] = [];
+  if (!picked.kase) gaps.push([['caseId'], '请选择购房类型']);
+  if (!picked.borrower) gaps.push([['memberId'], '请选择借款人']);
+  if (!values.maritalStatus) gaps.push([['maritalStatus'], '请选择婚姻状况']);
+  return gaps;
 }
 
 export interface Built {
