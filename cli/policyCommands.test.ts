@@ -27,7 +27,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('gjj eval / schema / rules / guide', () => {
+// Each test starts several gjj processes (Node + tsx, seconds each on a loaded 2-core machine).
+describe('gjj eval / schema / rules / guide', { timeout: 120_000 }, () => {
   it('evaluates the documented examples against the data folder of their center', () => {
     const [wd, loan] = docExamples();
     writeFileSync(join(dir, 'wd.json'), wd!);
