@@ -26,7 +26,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('gjj reprice / loan status / loan repayments', () => {
+// Each test starts several gjj processes (Node + tsx, seconds each on a loaded 2-core machine).
+describe('gjj reprice / loan status / loan repayments', { timeout: 120_000 }, () => {
   it('reprices from the next 1 January, shows what changed, and changes nothing the second time', () => {
     const r = gjj(['reprice', '--data', dir, '--as-of', '2026-12-20']);
     expect(r.code).toBe(0);

@@ -19,7 +19,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('gjj user', () => {
+// Each test starts several gjj processes (Node + tsx, seconds each on a loaded 2-core machine).
+describe('gjj user', { timeout: 120_000 }, () => {
   it('adds people, refuses an administrator with a business post, lists masked, resets and disables', () => {
     expect(gjj(['user', 'add', '--data', dir, '--login', 'boss', '--role', 'admin', ...person(1), '--password-stdin'], 'Counter2026\n').code).toBe(0);
     expect(gjj(['user', 'add', '--data', dir, '--login', 'wang', '--role', 'clerk', ...person(2), '--password-stdin'], 'Counter2026\n').code).toBe(0);

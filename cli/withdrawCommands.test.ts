@@ -23,7 +23,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('gjj withdraw run / show / print', () => {
+// Each test starts several gjj processes (Node + tsx, seconds each on a loaded 2-core machine).
+describe('gjj withdraw run / show / print', { timeout: 120_000 }, () => {
   it('replays the documented script under three logins and pays out', () => {
     const script = JSON.parse(readFileSync(join(ROOT, 'docs/withdrawal-example.json'), 'utf8'));
     const member = JSON.parse(gjj(['statement', '--data', dir, '--member', '1', '--json']).out).member;

@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { harness, newEmployer, newMember, type Harness } from '../testing/harness';
 import { memberFacts } from '../policy/facts';
 import { makeIdNumber } from '../../shared/idcard';
+import { pdfText } from '../testing/pdf';
 
 let h: Harness;
 afterEach(() => h.close());
@@ -68,7 +68,7 @@ describe('封存 / 启封 / 转出, 缴存证明, 日结', () => {
     const cert = await h.callAsync('print.member', { memberId: m.id, form: 'certificate' });
     mkdirSync(OUT, { recursive: true });
     writeFileSync(join(OUT, 'certificate.pdf'), Buffer.from(cert.pdfBase64, 'base64'));
-    const text = execFileSync('pdftotext', ['-layout', join(OUT, 'certificate.pdf'), '-'], { encoding: 'utf8' });
+    const text = await pdfText(join(OUT, 'certificate.pdf'));
     expect(text).toContain('住房公积金缴存证明');
     expect(text).toContain('艾克拜尔');
     expect(text).toContain('1,000.00');
@@ -108,7 +108,7 @@ describe('封存 / 启封 / 转出, 缴存证明, 日结', () => {
     ]);
     const pdf = await h.callAsync('print.daily', { date: '2026-06-15' });
     writeFileSync(join(OUT, 'daily.pdf'), Buffer.from(pdf.pdfBase64, 'base64'));
-    const text = execFileSync('pdftotext', ['-layout', join(OUT, 'daily.pdf'), '-'], { encoding: 'utf8' });
+    const text = await pdfText(join(OUT, 'daily.pdf'));
     expect(text).toContain('柜面业务日结单');
     expect(text).toContain('4,320.00');
     expect(text).toContain('与分录核对一致');

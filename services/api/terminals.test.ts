@@ -3,7 +3,6 @@
  * are recorded in the session; a token is refused from another terminal; an administrator lists sessions and ends
  * one at once; a posting records its operator's terminal and the 日结 groups by terminal beside by operator.
  */
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import type { CallInput, CallName, CallOutput } from '../../shared/contract/call
 import type { ClientInfo } from '../auth/sessions';
 import { harness, newEmployer, newMember, PASSWORD, type Harness } from '../testing/harness';
 import { dispatch } from './dispatch';
+import { pdfText } from '../testing/pdf';
 
 let h: Harness;
 beforeEach(() => (h = harness()));
@@ -87,7 +87,7 @@ describe('journal entries record the terminal', () => {
     ok('remit.post', { employerId: employer.id, month, idempotencyKey: 'k-terminal-2' }, t1, T1);
     const pdf = join(h.dir, 'daily.pdf');
     writeFileSync(pdf, Buffer.from((await h.callAsync('print.daily', { date: '2026-06-15' })).pdfBase64, 'base64'));
-    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    const text = await pdfText(pdf);
     expect(text).toContain('按终端');
     expect(text).toMatch(/counter-01\s+1\s/);
   });

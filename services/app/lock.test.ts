@@ -31,7 +31,7 @@ function holder(): Promise<ChildProcess> {
 const gjj = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'cli/gjj.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
 
 describe('one writer process per data folder', () => {
-  it('refuses a second writer naming who holds it, and takes over when that process is gone', async () => {
+  it('refuses a second writer naming who holds it, and takes over when that process is gone', { timeout: 60_000 }, async () => {
     child = await holder();
     let msg = '';
     try {
@@ -62,7 +62,7 @@ describe('one writer process per data folder', () => {
     expect(readLock(dir)).toBeNull();
   });
 
-  it('a gjj write command is refused (exit 3) while the web host holds the folder; read-only commands still run', async () => {
+  it('a gjj write command is refused (exit 3) while the web host holds the folder; read-only commands still run', { timeout: 120_000 }, async () => {
     expect(gjj(['init', '--center', 'yinchuan', '--data', dir]).status).toBe(0);
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false); // released at exit
     child = await holder();

@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { harness, newEmployer, newMember, secondAdmin, type Harness } from '../testing/harness';
 import { loan, wd } from '../rules/testing/fixtures';
+import { pdfText } from '../testing/pdf';
 
 let h: Harness;
 afterEach(() => h.close());
@@ -104,7 +104,7 @@ describe('policy through the contract', () => {
     mkdirSync(dir, { recursive: true });
     const file = join(dir, 'guide-urumqi-rent.pdf');
     writeFileSync(file, Buffer.from(pdf.pdfBase64, 'base64'));
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    const text = (await pdfText(file)).replace(/\s+/g, '');
     expect(text).toContain(rent.title.replace(/\s+/g, ''));
     expect(text).toContain('打印时间2026-06-1510:00');
     expect(text).toContain(rent.materials[0]!.text.replace(/\s+/g, '').slice(0, 10));

@@ -1,11 +1,10 @@
 /**
  * The printed loan forms, from real loans taken through the dispatcher (intake → 复核 → 审批 → 签约 → 放款): the text
- * pdftotext extracts must carry both spouses' names and full IDs on the 审批书, the amount in figures and 大写, the
+ * extracted (services/testing/pdf.ts) must carry both spouses' names and full IDs on the 审批书, the amount in figures and 大写, the
  * rate, term, monthly payment, the binding quota limit, the rule clauses and the sign-offs; the 还款计划表 must carry
  * every period, its header on every page and totals equal to the sums; a second print says 补打. Page 1 (and the
  * schedule's last page) is rendered to PNG under test-output/print for a person to look at.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { makeIdNumber } from '../../shared/idcard';
 import { dispatchAsync } from '../api/dispatch';
 import { harness, type Harness } from '../testing/harness';
 import { contributingCouple, LOAN_CREDIT, SELLER_PAYEE, YC_COMMODITY_FACTS } from '../testing/loanFixture';
+import { pdfPageCount, pdfText, pdfToPng } from '../testing/pdf';
 
 const OUT = join(__dirname, '../../test-output/print');
 
@@ -32,9 +32,9 @@ interface Printed {
   /** The text without any whitespace, for phrases a table cell may have wrapped. */
   flat: string;
   pages: number;
-  /** Each page's text (pdftotext separates pages with a form feed). */
+  /** Each page's text (pages end with a form feed, as with pdftotext). */
   pageTexts: string[];
-  /** `flat` without the vertical section captions (借/款/人, 依/据 …) that pdftotext puts at the start of lines. */
+  /** `flat` without the vertical section captions (借/款/人, 依/据 …) that the layout puts at the start of lines. */
   body: string;
 }
 
@@ -43,10 +43,10 @@ async function print(hh: Harness, applicationId: number, form: LoanForm, file: s
   mkdirSync(OUT, { recursive: true });
   const pdf = join(OUT, `${file}.pdf`);
   writeFileSync(pdf, Buffer.from(r.pdfBase64, 'base64'));
-  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
-  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdf, join(OUT, file)]);
-  if (pages > 1) execFileSync('pdftoppm', ['-png', '-r', '70', '-f', String(pages), '-l', String(pages), '-singlefile', pdf, join(OUT, `${file}-last`)]);
+  const text = await pdfText(pdf);
+  const pages = await pdfPageCount(pdf);
+  await pdfToPng(pdf, 1, join(OUT, `${file}.png`), 70);
+  if (pages > 1) await pdfToPng(pdf, pages, join(OUT, `${file}-last.png`), 70);
   const pageTexts = text.split('\f').slice(0, pages);
   const body = text
     .split('\n')

@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderPdf } from './pdf';
+import { pdfFonts, pdfText } from '../testing/pdf';
 
 const OUT = join(__dirname, '../../test-output/print');
 
@@ -22,14 +22,15 @@ describe('PDF rendering with the bundled font', () => {
     mkdirSync(OUT, { recursive: true });
     const file = join(OUT, 'font-test.pdf');
     writeFileSync(file, pdf);
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const text = await pdfText(file);
     expect(text).toContain('住房公积金测试页');
     expect(text).toContain('张堃 王喆 李燊 𠮷野家');
     expect(text).toContain('壹拾叁万伍仟元整');
-    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
-    expect(fonts).toContain('NotoSerifCJKsc-Regular');
-    expect(fonts).toContain('NotoSerifCJKsc-Bold');
-    expect(fonts).toMatch(/yes\s+yes/); // embedded, subset
+    const fonts = await pdfFonts(file);
+    const names = fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, ''));
+    expect(names).toContain('NotoSerifCJKsc-Regular');
+    expect(names).toContain('NotoSerifCJKsc-Bold');
+    for (const f of fonts) expect(f, f.name).toMatchObject({ embedded: true, subset: true }); // like pdffonts' "yes yes"
   });
 
   it('renders one document after another in the same process (pdfmake rewrites the font descriptors it uses)', async () => {

@@ -1,10 +1,9 @@
 /**
- * The printed withdrawal forms, from real applications taken through the dispatcher: the text pdftotext extracts
+ * The printed withdrawal forms, from real applications taken through the dispatcher: the text extracted (services/testing/pdf.ts)
  * must carry the name, the ID (full on the center's archive copy, masked on what the applicant takes home), the
  * amounts in figures and 大写, the rule clauses and the three sign-offs; the second print of a form says 补打.
  * Page 1 of each PDF is also rendered to PNG under test-output/print for a person to look at.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import type { Payee, WithdrawalAppDto } from '../../shared/contract/dto';
 import { makeIdNumber } from '../../shared/idcard';
 import { dispatchAsync } from '../api/dispatch';
 import { harness, newEmployer, newMember, type Harness } from '../testing/harness';
+import { pdfPageCount, pdfText, pdfToPng } from '../testing/pdf';
 
 const OUT = join(__dirname, '../../test-output/print');
 const MONTHS = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05'];
@@ -35,10 +35,10 @@ async function print(hh: Harness, applicationId: number, form: 'voucher' | 'noti
   mkdirSync(OUT, { recursive: true });
   const pdf = join(OUT, `${file}.pdf`);
   writeFileSync(pdf, Buffer.from(r.pdfBase64, 'base64'));
-  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  const text = await pdfText(pdf);
   // A counter form is one sheet: anything that spills onto a second page is a layout bug.
-  expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
-  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', pdf, join(OUT, file)]);
+  expect(await pdfPageCount(pdf)).toBe(1);
+  await pdfToPng(pdf, 1, join(OUT, `${file}.png`), 70);
   return { reprint: r.reprint, fileName: r.fileName, text, flat: text.replace(/\s+/g, '') };
 }
 

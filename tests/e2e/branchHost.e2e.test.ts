@@ -15,7 +15,7 @@ import { request } from 'node:https';
 import { connect } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract/calls';
 import { addMonthsToMonth, chinaDate, monthOf } from '../../shared/dates';
@@ -26,7 +26,7 @@ import { openAppState, type AppState } from '../../services/api/state';
 import { generateDemo } from '../../services/demo/generate';
 import { SYSTEM_OPERATOR } from '../../services/context';
 import { addStaffDirect, TEST_ADMIN } from '../../services/testing/staff';
-import { CHROMIUM, STATIC_DIR } from './support';
+import { launchChromium, STATIC_DIR } from './support';
 
 const PASSWORD = 'Counter2026';
 const GJJ = resolve('cli/gjj.ts');
@@ -163,7 +163,7 @@ describe('网点主机 (gjj serve, HTTPS, three Chromium terminals)', () => {
     bigEmployerId = (app.db.prepare('SELECT employer_id AS id FROM members GROUP BY employer_id ORDER BY COUNT(*) DESC LIMIT 1').get() as { id: number }).id;
     app.db.close();
     await startHost();
-    browser = await chromium.launch({ ...CHROMIUM });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

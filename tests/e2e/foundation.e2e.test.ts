@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract/calls';
 import { addMonthsToMonth, chinaDate, monthOf } from '../../shared/dates';
@@ -18,7 +18,7 @@ import { dispatch } from '../../services/api/dispatch';
 import { openAppState, type AppState } from '../../services/api/state';
 import { addStaffDirect, TEST_ADMIN } from '../../services/testing/staff';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
-import { CHROMIUM, SHOTS, STATIC_DIR, waitCall } from './support';
+import { launchChromium, SHOTS, STATIC_DIR, waitCall } from './support';
 
 const PASSWORD = 'Counter2026';
 
@@ -68,7 +68,6 @@ describe('foundation end to end (Chromium)', () => {
     if (!existsSync(join(STATIC_DIR, 'index.html'))) {
       throw new Error(`找不到已构建的界面 ${STATIC_DIR}/index.html：请先运行 npx electron-vite build（npm test 会先构建）`);
     }
-    if (!existsSync('/usr/bin/chromium')) throw new Error('找不到 /usr/bin/chromium：请安装 Debian 的 chromium 与 fonts-noto-cjk');
     mkdirSync(SHOTS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'gjj-e2e-'));
     app = openAppState(dir);
@@ -96,9 +95,7 @@ describe('foundation end to end (Chromium)', () => {
     for (const month of pastMonths) call('remit.post', { employerId: employer.id, month, idempotencyKey: nextKey() });
 
     server = await startHttpTransport(app, { staticDir: STATIC_DIR });
-    browser = await chromium.launch({
-      ...CHROMIUM,
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

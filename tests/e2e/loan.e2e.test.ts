@@ -8,13 +8,13 @@
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallOutput } from '../../shared/contract/calls';
 import { formatYuanGrouped } from '../../shared/money';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
 import { BORROWER, INTAKE, PASSWORD, SPOUSE, setUpLoanData, type LoanData } from './loanData';
-import { CHROMIUM, SHOTS, STATIC_DIR, waitCall, shot } from './support';
+import { launchChromium, SHOTS, STATIC_DIR, waitCall, shot } from './support';
 
 
 let data: LoanData;
@@ -75,13 +75,10 @@ const text = (l: Locator) => l.innerText();
 describe('loan end to end (Chromium, 银川)', () => {
   beforeAll(async () => {
     if (!existsSync(join(STATIC_DIR, 'index.html'))) throw new Error(`找不到已构建的界面 ${STATIC_DIR}/index.html：请先运行 npx electron-vite build`);
-    if (!existsSync('/usr/bin/chromium')) throw new Error('找不到 /usr/bin/chromium：请安装 Debian 的 chromium 与 fonts-noto-cjk');
     mkdirSync(SHOTS, { recursive: true });
     data = setUpLoanData();
     server = await startHttpTransport(data.app, { staticDir: STATIC_DIR });
-    browser = await chromium.launch({
-      ...CHROMIUM,
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

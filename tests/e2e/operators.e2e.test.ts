@@ -1,13 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { dispatch } from '../../services/api/dispatch';
 import { openAppState } from '../../services/api/state';
 import { startHttpTransport } from '../../services/http/server';
 import { addStaffDirect, personId, staffNo, TEST_ADMIN } from '../../services/testing/staff';
-import { CHROMIUM, STATIC_DIR, shot } from './support';
+import { launchChromium, STATIC_DIR, shot } from './support';
 
 /** 操作员 page: admin confirms what admin2 requested, sees masked 证件号码, disables a clerk whose session ends. */
 it('operators page: confirm a pending login, disable a clerk', { timeout: 60_000 }, async () => {
@@ -22,7 +21,7 @@ it('operators page: confirm a pending login, disable a clerk', { timeout: 60_000
   const r = dispatch(app, { call: 'users.add', input: { login: 'newbie', name: '新人', role: 'reviewer', staffNo: staffNo(9), idNumber: personId(9), password: P, idempotencyKey: 'smoke-key-1' }, token: t });
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   const server = await startHttpTransport(app, { staticDir: STATIC_DIR });
-  const browser = await chromium.launch({ ...CHROMIUM });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -1,18 +1,81 @@
 /**
- * What every end-to-end file shares: where the built renderer and the screenshots live, and how Debian's Chromium
- * is started here (headless, no sandbox as root, no background network — this machine has none).
+ * What every end-to-end file shares: where the built renderer and the screenshots live, and the one place that
+ * picks and starts Chromium (headless, no sandbox as root, no background network — these machines have none).
+ *
+ * Which Chromium: CHROMIUM_PATH when it names a file; otherwise /usr/bin/chromium when installed; otherwise the
+ * npm package @sparticuz/chromium (unpacked to /tmp on first use). CHROMIUM_PATH=none (or npm) forces the npm one.
+ * The npm Chromium gets a fontconfig of its own that lists only resources/fonts (Noto Serif CJK, the fonts the
+ * printed forms embed) and the package's own fonts, so the pages show Chinese on a machine without CJK fonts.
  */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page, Response } from 'playwright-core';
+import { chromium, type Browser, type LaunchOptions, type Page, type Response } from 'playwright-core';
 import type { CallName } from '../../shared/contract/calls';
 
 export const STATIC_DIR = resolve('out/renderer');
 export const SHOTS = resolve('test-output/e2e');
 
-export const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-};
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+/**
+ * @sparticuz/chromium's own args are for AWS Lambda; these we leave out: one process for everything (a renderer
+ * crash would take the browser, and Lambda needs it only for its sandbox), the web-security switches (they would
+ * hide CORS and mixed-content mistakes), and its headless mode (playwright sets headless itself).
+ */
+const NPM_ARGS_LEFT_OUT = /^--(single-process|disable-web-security|allow-running-insecure-content|headless)(=|$)/;
+
+export type ChromiumChoice = { kind: 'system' | 'npm'; executablePath: string; args: string[]; env?: Record<string, string> };
+
+let npmChoice: Promise<ChromiumChoice> | undefined;
+
+/** Which Chromium the e2e tests start, and with what (see the top of this file). */
+export function chooseChromium(): Promise<ChromiumChoice> {
+  const wanted = process.env.CHROMIUM_PATH?.trim();
+  if (wanted && wanted !== 'none' && wanted !== 'npm') {
+    if (!existsSync(wanted)) throw new Error(`CHROMIUM_PATH=${wanted}：找不到该文件`);
+    return Promise.resolve({ kind: 'system', executablePath: wanted, args: ARGS });
+  }
+  if (!wanted && existsSync(SYSTEM_CHROMIUM)) return Promise.resolve({ kind: 'system', executablePath: SYSTEM_CHROMIUM, args: ARGS });
+  return (npmChoice ??= npmChromium());
+}
+
+async function npmChromium(): Promise<ChromiumChoice> {
+  const { default: Sparticuz } = await import('@sparticuz/chromium');
+  Sparticuz.setGraphicsMode = false; // no WebGL / SwiftShader: screenshots need none
+  const executablePath = await Sparticuz.executablePath();
+  const args = [...new Set([...ARGS, ...Sparticuz.args.filter((a) => !NPM_ARGS_LEFT_OUT.test(a))])];
+  return { kind: 'npm', executablePath, args, env: { ...stringEnv(), FONTCONFIG_FILE: fontConfig() } };
+}
+
+/** A fontconfig file with the repository's CJK fonts and the package's fonts (unpacked to /tmp/fonts), nothing else. */
+function fontConfig(): string {
+  const dir = join(tmpdir(), 'gjj-e2e-fontconfig');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'fonts.conf');
+  writeFileSync(
+    file,
+    `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <dir>${resolve('resources/fonts')}</dir>
+  <dir>${join(tmpdir(), 'fonts')}</dir>
+  <cachedir>${join(dir, 'cache')}</cachedir>
+</fontconfig>
+`,
+  );
+  return file;
+}
+
+function stringEnv(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+/** Starts the chosen Chromium headless. */
+export async function launchChromium(extra: LaunchOptions = {}): Promise<Browser> {
+  const c = await chooseChromium();
+  return chromium.launch({ ...extra, executablePath: c.executablePath, args: [...c.args, ...(extra.args ?? [])], ...(c.env ? { env: c.env } : {}) });
+}
 
 /** Resolves with the HTTP response of the next contract call of that name the page makes. */
 export function waitCall(page: Page, name: CallName): Promise<Response> {

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract/calls';
 import { makeIdNumber } from '../../shared/idcard';
@@ -16,7 +16,7 @@ import { dispatch } from '../../services/api/dispatch';
 import { openAppState, type AppState } from '../../services/api/state';
 import { addStaffDirect, TEST_ADMIN } from '../../services/testing/staff';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
-import { CHROMIUM, SHOTS, STATIC_DIR, shot } from './support';
+import { launchChromium, SHOTS, STATIC_DIR, shot } from './support';
 
 const PASSWORD = 'Counter2026';
 const NEW_MEMBER = { name: '杨志刚', idNumber: makeIdNumber('640104', '19880419', 135), phone: '13895007788', base: '7200' };
@@ -61,7 +61,7 @@ describe('terminal end to end (Chromium): reload keeps the session, an unreachab
     }).id;
     server = await startHttpTransport(app, { staticDir: STATIC_DIR });
     port = Number(new URL(server.url).port);
-    browser = await chromium.launch(CHROMIUM);
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -12,7 +12,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput, CallName, CallOutput } from '../../shared/contract/calls';
 import { addMonthsToMonth, chinaDate, monthOf } from '../../shared/dates';
@@ -23,7 +23,7 @@ import { dispatch } from '../../services/api/dispatch';
 import { openAppState, type AppState } from '../../services/api/state';
 import { addStaffDirect, TEST_ADMIN } from '../../services/testing/staff';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
-import { CHROMIUM, SHOTS, STATIC_DIR, waitCall, shot } from './support';
+import { launchChromium, SHOTS, STATIC_DIR, waitCall, shot } from './support';
 
 const PASSWORD = 'Counter2026';
 
@@ -97,7 +97,6 @@ describe('withdrawal end to end (Chromium, 银川)', () => {
     if (!existsSync(join(STATIC_DIR, 'index.html'))) {
       throw new Error(`找不到已构建的界面 ${STATIC_DIR}/index.html：请先运行 npx electron-vite build（npm test 会先构建）`);
     }
-    if (!existsSync('/usr/bin/chromium')) throw new Error('找不到 /usr/bin/chromium：请安装 Debian 的 chromium 与 fonts-noto-cjk');
     mkdirSync(SHOTS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'gjj-e2e-wd-'));
     app = openAppState(dir);
@@ -124,9 +123,7 @@ describe('withdrawal end to end (Chromium, 银川)', () => {
     call('appointments.create', { date: today, slot: '09:00-10:00', business: '租房提取', name: MEMBER.name, idNumber: MEMBER.idNumber, phone: '13895001234', idempotencyKey: nextKey() });
 
     server = await startHttpTransport(app, { staticDir: STATIC_DIR });
-    browser = await chromium.launch({
-      ...CHROMIUM,
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

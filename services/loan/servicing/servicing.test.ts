@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 /**
@@ -26,6 +25,7 @@ import { shorterTerm } from './prepay';
 import { repayLoan } from './repay';
 import { SYSTEM_OPERATOR } from '../../context';
 import { renderSettlementCertificate } from '../../print/settlementCertificate';
+import { pdfText } from '../../testing/pdf';
 
 let h: Harness | undefined;
 afterEach(() => {
@@ -190,7 +190,7 @@ describe('prepayment', () => {
     const file = join(__dirname, '../../../test-output/print/schedule-after-prepay.pdf');
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, Buffer.from(pdf.pdfBase64, 'base64'));
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const text = await pdfText(file);
     expect(text.replace(/\s+/g, '')).toContain('第2版，自第3期起，提前还款后重算');
     expect(text).toMatch(/\b14\s+2027-08-25/);
     expect(text).not.toMatch(/\b15\s+2027-09-25/);
