@@ -14,7 +14,7 @@ import type { CallOutput } from '../../shared/contract/calls';
 import { formatYuanGrouped } from '../../shared/money';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
 import { BORROWER, INTAKE, PASSWORD, SPOUSE, setUpLoanData, type LoanData } from './loanData';
-import { launchChromium, SHOTS, STATIC_DIR, waitCall, shot } from './support';
+import { clickForCall, launchChromium, SHOTS, STATIC_DIR, waitCall, shot } from './support';
 
 
 let data: LoanData;
@@ -303,9 +303,7 @@ describe('loan end to end (Chromium, 银川)', () => {
     const modal = page.locator('.ant-modal').filter({ has: page.getByTestId('disburse-modal') });
     await expect.poll(() => modal.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
     await modal.screenshot({ path: join(SHOTS, 'loan-08-disburse-confirm.png'), animations: 'disabled' });
-    const disbursed = waitCall(page, 'loan.disburse');
-    await page.getByTestId('disburse-modal-ok').click();
-    const dis = (await (await disbursed).json()) as { ok: boolean; data: CallOutput<'loan.disburse'> };
+    const dis = (await (await clickForCall(page, page.getByTestId('disburse-modal-ok'), 'loan.disburse')).json()) as { ok: boolean; data: CallOutput<'loan.disburse'> };
     expect(dis.ok).toBe(true);
     expect(dis.data.state).toBe('已放款');
     await page.getByTestId('loan-state').getByText('已放款').waitFor();

@@ -15,7 +15,7 @@ import { formatYuanGrouped } from '../../shared/money';
 import { dispatch } from '../../services/api/dispatch';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
 import { ago, INTAKE, PASSWORD, setUpLoanData, today, type LoanData } from './loanData';
-import { launchChromium, SHOTS, STATIC_DIR, waitCall, shot } from './support';
+import { clickForCall, launchChromium, SHOTS, STATIC_DIR, waitCall, shot } from './support';
 
 
 let data: LoanData;
@@ -128,9 +128,7 @@ describe('loan servicing and the day’s ledger end to end (Chromium, 银川)', 
     await card.getByTestId('loan-repay').click();
     const repayForm = page.getByTestId('repay-modal');
     expect(await repayForm.getByLabel('还款金额').inputValue()).toBe(formatYuanGrouped(status.nextDue!.owedFen).replace(/,/g, ''));
-    const repaid = waitCall(page, 'loan.repay');
-    await page.getByTestId('repay-modal-ok').click();
-    const repay = await result<'loan.repay'>(repaid);
+    const repay = await result<'loan.repay'>(clickForCall(page, page.getByTestId('repay-modal-ok'), 'loan.repay'));
     const shown = page.getByTestId('repay-modal-result');
     await shown.getByTestId('repay-allocation').waitFor();
     expect(await text(shown.getByTestId('repay-principal'))).toBe(formatYuanGrouped(repay.repayment.principalFen));
@@ -153,9 +151,7 @@ describe('loan servicing and the day’s ledger end to end (Chromium, 银川)', 
     const prepayForm = page.getByTestId('prepay-modal');
     await prepayForm.getByLabel('提前归还本金').fill('100000');
     await prepayForm.getByLabel('保持月供（期限缩短）').check();
-    const prepaid = waitCall(page, 'loan.prepay');
-    await page.getByTestId('prepay-modal-ok').click();
-    const prepay = await result<'loan.prepay'>(prepaid);
+    const prepay = await result<'loan.prepay'>(clickForCall(page, page.getByTestId('prepay-modal-ok'), 'loan.prepay'));
     expect(prepay.after!.keep).toBe('installment');
     expect(prepay.after!.months).toBeLessThan(prepay.before!.months);
     const after = page.getByTestId('prepay-after');

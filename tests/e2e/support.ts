@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type LaunchOptions, type Page, type Response } from 'playwright-core';
+import { chromium, type Browser, type LaunchOptions, type Locator, type Page, type Response } from 'playwright-core';
 import type { CallName } from '../../shared/contract/calls';
 
 export const STATIC_DIR = resolve('out/renderer');
@@ -78,8 +78,28 @@ export async function launchChromium(extra: LaunchOptions = {}): Promise<Browser
 }
 
 /** Resolves with the HTTP response of the next contract call of that name the page makes. */
-export function waitCall(page: Page, name: CallName): Promise<Response> {
-  return page.waitForResponse((r) => r.url().endsWith('/api/call') && (r.request().postDataJSON() as { call?: string } | null)?.call === name);
+export function waitCall(page: Page, name: CallName, timeout?: number): Promise<Response> {
+  return page.waitForResponse(
+    (r) => r.url().endsWith('/api/call') && (r.request().postDataJSON() as { call?: string } | null)?.call === name,
+    timeout === undefined ? undefined : { timeout },
+  );
+}
+
+/**
+ * Clicks a modal's confirm button and resolves with the call it makes. A click that lands while antd's modal is
+ * still settling on a loaded machine can be lost; the button is pressed again (the dialog's idempotency key makes
+ * a second press safe: the service answers it with the first result) — at most three times.
+ */
+export async function clickForCall(page: Page, button: Locator, name: CallName): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    const answered = waitCall(page, name, attempt < 3 ? 8_000 : 30_000);
+    await button.click();
+    try {
+      return await answered;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
 }
 
 /** A full-page screenshot from the top, animations settled, as the clerk first sees the page. */
