@@ -84,6 +84,43 @@ async function waitReady(pool: pg.Pool): Promise<void> {
   }
 }
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM';
+  }
+};
+
+/**
+ * A center process killed with kill -9 leaves its embedded PostgreSQL running (and holding CDIR/pg). When the
+ * server's parent is no longer a gjj process, it is an orphan: stop it (fast shutdown: committed work is kept,
+ * open transactions roll back) before starting our own. A server still owned by a live gjj process is refused.
+ */
+async function stopOrphanedServer(databaseDir: string): Promise<void> {
+  const pidFile = join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
+  let parent = 0;
+  try {
+    parent = Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return; // not Linux, or gone: let PostgreSQL itself judge its lock file
+  }
+  let parentCmd = '';
+  try {
+    parentCmd = readFileSync(`/proc/${parent}/cmdline`, 'utf8');
+  } catch {
+    /* gone */
+  }
+  if (parent > 1 && /gjj|center/.test(parentCmd)) throw new AppError('BUSY', `中心内置数据库（${databaseDir}）正由另一个中心进程（PID ${parent}）使用：请先停止它`);
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (alive(pid)) throw new AppError('BUSY', `中心内置数据库（${databaseDir}）上一次未正常停止的服务器进程（PID ${pid}）未能停止`);
+}
+
 /** Opens the center's database (starting the embedded server when no URL is configured) and migrates it. */
 export async function openCenterStore(cdir: string, opts: { url?: string | undefined } = {}): Promise<CenterStore> {
   const config = readCenterFile(cdir);
@@ -111,6 +148,7 @@ export async function openCenterStore(cdir: string, opts: { url?: string | undef
       onError: (m) => void log.push(m instanceof Error ? m.message : String(m)),
     });
     if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
+    await stopOrphanedServer(databaseDir);
     try {
       await server.start();
     } catch (err) {
