@@ -94,15 +94,21 @@ function maxIdThrough(ctx: ServiceContext, tbl: string, toSeq: number, rows: Log
  * The batch after seal `afterSeal` (default: the last exported), at most `maxSeals` seals, or null when there is
  * nothing new. A batch that stops before the newest seal carries the totals as of its own last seal.
  */
-export function buildBatch(ctx: ServiceContext, key: SigningKey, afterSeal: number, maxSeals = Number.MAX_SAFE_INTEGER): { batch: Batch; file: string } | null {
+export function buildBatch(ctx: ServiceContext, key: SigningKey, afterSeal: number, maxSeals = Number.MAX_SAFE_INTEGER, maxRows = Number.MAX_SAFE_INTEGER): { batch: Batch; file: string } | null {
   const net = networkOf(ctx);
   const sqlite = ctx.db.sqlite;
   // One read transaction: the seals, their rows and the totals are one consistent snapshot.
   const read = sqlite.transaction(() => {
-    const seals = sqlite.prepare('SELECT id, from_seq, to_seq, rows, digest, at, prev_mac, mac FROM integrity_seals WHERE id > ? ORDER BY id LIMIT ?').all(afterSeal, maxSeals + 1) as BatchSeal[];
+    const seals = sqlite
+      .prepare('SELECT id, from_seq, to_seq, rows, digest, at, prev_mac, mac, SUM(rows) OVER (ORDER BY id) AS cum FROM integrity_seals WHERE id > ? ORDER BY id LIMIT ?')
+      .all(afterSeal, maxSeals + 1) as Array<BatchSeal & { cum?: number }>;
     if (!seals.length) return null;
-    const partial = seals.length > maxSeals;
-    if (partial) seals.length = maxSeals;
+    // At most maxSeals seals and (unless one seal alone is larger) maxRows log rows.
+    let keep = Math.min(seals.length, maxSeals);
+    while (keep > 1 && seals[keep - 1]!.cum! > maxRows) keep--;
+    const partial = keep < seals.length;
+    seals.length = keep;
+    for (const s of seals) delete s.cum;
     const rowsOf = sqlite.prepare('SELECT seq, tbl, row_key, op, image FROM integrity_log WHERE seq BETWEEN ? AND ? ORDER BY seq').raw();
     const rows = seals.map((s) => rowsOf.all(s.from_seq, s.to_seq) as LogRow[]);
     const prev = afterSeal ? (sqlite.prepare('SELECT mac FROM integrity_seals WHERE id = ?').get(afterSeal) as { mac: string } | undefined)?.mac : GENESIS_MAC;

@@ -15,6 +15,8 @@ import { loadSigningKey, signingKeyFile } from './signing';
 
 export const PUSH_STATE_FILE = 'gjj.push.json';
 export const DEFAULT_MAX_SEALS = 500;
+/** A batch stops before this many change-log rows (a seal is never split): a few MB on the wire. */
+export const DEFAULT_MAX_ROWS = 20_000;
 
 export interface PushState {
   acknowledgedSeal: number;
@@ -88,7 +90,7 @@ async function centerHead(ctx: ServiceContext, client: CenterClient, branch: str
 export async function pushPending(
   ctx: ServiceContext,
   dataDir: string,
-  opts: { maxSeals?: number; client?: CenterClient; onProgress?: (p: PushProgress) => void } = {},
+  opts: { maxSeals?: number; maxRows?: number; client?: CenterClient; onProgress?: (p: PushProgress) => void } = {},
 ): Promise<PushResult> {
   const net = networkOf(ctx);
   const client = opts.client ?? clientFor(ctx);
@@ -98,7 +100,7 @@ export async function pushPending(
   ack(acked, macOf(ctx, acked) ?? '');
   const result: PushResult = { acknowledged: acked, local: lastLocalSeal(ctx), batches: 0, seals: 0, rows: 0 };
   for (;;) {
-    const built = buildBatch(ctx, key, acked, opts.maxSeals ?? DEFAULT_MAX_SEALS);
+    const built = buildBatch(ctx, key, acked, opts.maxSeals ?? DEFAULT_MAX_SEALS, opts.maxRows ?? DEFAULT_MAX_ROWS);
     if (!built) break;
     const r = await client.post<{ applied: boolean; message: string; lastSeal: number; lastMac: string; rows: number; seals: number }>('/sync/push', built.file);
     if (!r.ok || !r.data) throw new AppError('CONFLICT', `中心拒绝第${built.batch.fromSeal}至${built.batch.toSeal}批：${r.error?.message ?? `HTTP ${r.status}`}`);

@@ -1,5 +1,5 @@
 /**
- * The branch host's background push to the center: every `pollMs` it compares the newest local seal with what the
+ * The branch host's background push to the center: every `pollMs` (250 ms: one indexed MAX) it compares the newest local seal with what the
  * center acknowledged and, when something is pending, pushes (services/branch/push.ts) — asynchronously, one batch
  * of at most `maxSeals` read at a time, so the request thread is never held for long. When the center cannot be
  * reached (or refuses), the next attempt waits 1 s, 2 s, 4 s … capped at 60 s; `pushNow` tries at once.
@@ -43,7 +43,7 @@ export class SyncWorker {
     const tick = () => {
       if (this.stopped) return;
       void this.maybePush().finally(() => {
-        if (!this.stopped) this.timer = setTimeout(tick, this.opts.pollMs ?? 1000).unref();
+        if (!this.stopped) this.timer = setTimeout(tick, this.opts.pollMs ?? 250).unref();
       });
     };
     this.timer = setTimeout(tick, 0).unref();

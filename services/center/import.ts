@@ -136,9 +136,14 @@ async function applyRows(trx: Transaction<unknown>, branch: string, seals: Batch
               SELECT ${branch}, * FROM unnest(${col(accountsNew, 'id')}::bigint[], ${col(accountsNew, 'code')}::text[], ${col(accountsNew, 'name')}::text[],
                                              ${col(accountsNew, 'type')}::text[], ${col(accountsNew, 'parent_code')}::text[], ${col(accountsNew, 'member_id')}::bigint[])`.execute(trx);
   }
-  for (const a of accountsUpd) {
-    await sql`UPDATE center_accounts SET code = ${a.code as string}, name = ${a.name as string}, type = ${a.type as string}, parent_code = ${(a.parent_code ?? null) as string | null}, member_id = ${(a.member_id ?? null) as number | null}
-              WHERE branch_code = ${branch} AND id = ${a.id as number}`.execute(trx);
+  // Only each account's last image matters (a busy branch updates the same accounts thousands of times): one UPDATE.
+  const lastImage = [...new Map(accountsUpd.map((a) => [Number(a.id), a])).values()];
+  for (let i = 0; i < lastImage.length; i += CHUNK) {
+    const u = lastImage.slice(i, i + CHUNK);
+    await sql`UPDATE center_accounts c SET code = x.code, name = x.name, type = x.type, parent_code = x.parent_code, member_id = x.member_id
+                FROM unnest(${col(u, 'id')}::bigint[], ${col(u, 'code')}::text[], ${col(u, 'name')}::text[], ${col(u, 'type')}::text[],
+                            ${col(u, 'parent_code')}::text[], ${col(u, 'member_id')}::bigint[]) AS x(id, code, name, type, parent_code, member_id)
+               WHERE c.branch_code = ${branch} AND c.id = x.id`.execute(trx);
   }
   for (let i = 0; i < entriesNew.length; i += CHUNK) {
     const e = entriesNew.slice(i, i + CHUNK);
