@@ -1,9 +1,9 @@
 /**
  * `gjj center …`: the center's data folder (PostgreSQL, embedded unless GJJ_CENTER_DATABASE_URL is set), branch
- * enrollment, batch import and the consolidated check.
+ * enrollment, batch import, the consolidated check, and `gjj center serve` (the HTTPS endpoint branches push to).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { AppError } from '../shared/errors';
 import { checkCenter } from '../services/center/check';
 import { enrollmentFile, initCenterData, registerBranch } from '../services/center/enroll';
@@ -11,9 +11,6 @@ import { importBatch } from '../services/center/import';
 import { centerCertificate, startCenterServer } from '../services/center/http';
 import { CENTER_FILE, openCenterStore, type CenterStore } from '../services/center/store';
 import { parseListen } from '../services/http/branchHost';
-import { existsSync as exists } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { mkdirSync } from 'node:fs';
 import { UsageError } from './args';
 import type { Command } from './commands';
 import { dataDirOf, out } from './util';
@@ -38,7 +35,7 @@ async function withStore<T>(dir: string, fn: (s: CenterStore) => Promise<T>): Pr
 }
 
 function readCenterFileOrThrow(dir: string): void {
-  if (!exists(join(dir, CENTER_FILE))) throw new AppError('NOT_FOUND', `中心数据目录${dir}尚未初始化：请先运行 gjj center init --data ${dir} --center yinchuan|urumqi`);
+  if (!existsSync(join(dir, CENTER_FILE))) throw new AppError('NOT_FOUND', `中心数据目录${dir}尚未初始化：请先运行 gjj center init --data ${dir} --center yinchuan|urumqi`);
 }
 
 export const DEFAULT_CENTER_DIR = '.data/center';
@@ -52,9 +49,9 @@ async function serveCenter(dir: string, listenText: string, names: string[], ini
       throw new UsageError(e instanceof Error ? e.message : String(e));
     }
   })();
-  if (!exists(join(dir, CENTER_FILE))) {
+  if (!existsSync(join(dir, CENTER_FILE))) {
     // As root the embedded server runs as `postgres`: a parent folder made here must be traversable for it.
-    if (!exists(dirname(dir))) mkdirSync(dirname(dir), { recursive: true, mode: 0o711 });
+    if (!existsSync(dirname(dir))) mkdirSync(dirname(dir), { recursive: true, mode: 0o711 });
     const r = await initCenterData(dir, initCenter || 'yinchuan');
     console.log(`新建中心数据目录 ${dir}（${r.centerId}），中心公钥指纹：${r.fingerprint}`);
   }
