@@ -151,6 +151,10 @@ async function applyRows(trx: Transaction<unknown>, branch: string, seals: Batch
               SELECT ${branch}, * FROM unnest(${col(e, 'id')}::bigint[], ${col(e, 'entry_no')}::text[], ${col(e, 'business_type')}::text[], ${col(e, 'summary')}::text[],
                 ${col(e, 'booked_date')}::text[], ${col(e, 'created_at')}::text[], ${col(e, 'operator_id')}::bigint[], ${col(e, 'branch_code')}::text[], ${col(e, 'reverses_entry_id')}::bigint[])`.execute(trx);
   }
+  // The postings' foreign keys and trigger look up entries and accounts inserted just now: with statistics from before
+  // (an empty or small table) PostgreSQL plans those lookups as scans, and a large batch turns quadratic (measured:
+  // 48,000 postings 18 s → 1.6 s with fresh statistics). ANALYZE inside the transaction counts our own new rows.
+  if (postingsNew.length >= 2000) await sql`ANALYZE center_journal_entries, center_accounts`.execute(trx);
   for (let i = 0; i < postingsNew.length; i += CHUNK) {
     const p = postingsNew.slice(i, i + CHUNK);
     await sql`INSERT INTO center_postings (branch_code, id, entry_id, account_id, side, amount_fen)
