@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Descriptions, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { SyncStatusDto } from '../../../../shared/contract/sync';
 import { api } from '../../api';
@@ -44,11 +44,11 @@ export function SyncPage() {
   const state = !s ? null : !s.joined ? (
     <Tag>未加入中心</Tag>
   ) : s.lastError ? (
-    <Tag color="error">同步中断</Tag>
+    <Tag color="red">同步中断</Tag>
   ) : s.pendingSeals > 0 ? (
-    <Tag color="processing">待同步</Tag>
+    <Tag color="blue">待同步</Tag>
   ) : (
-    <Tag color="success">已同步</Tag>
+    <Tag color="green">已同步</Tag>
   );
 
   return (
@@ -56,14 +56,12 @@ export function SyncPage() {
       <PageTitle
         title="中心同步"
         extra={
-          <>
-            <Button onClick={load} style={{ marginRight: 8 }}>
-              刷新
-            </Button>
+          <Space>
+            <Button onClick={load}>刷新</Button>
             <Button type="primary" loading={pushing} disabled={!s?.running} onClick={pushNow} data-testid="sync-push-now">
               立即同步
             </Button>
-          </>
+          </Space>
         }
       />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
