@@ -1,16 +1,18 @@
 /**
  * `gjj center …`: the center's data folder (PostgreSQL, embedded unless GJJ_CENTER_DATABASE_URL is set), branch
- * enrollment, batch import and the consolidated check.
+ * enrollment, batch import, the consolidated check, and `gjj center serve` (the HTTPS endpoint branches push to).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { AppError } from '../shared/errors';
 import { checkCenter } from '../services/center/check';
 import { enrollmentFile, initCenterData, registerBranch } from '../services/center/enroll';
 import { importBatch } from '../services/center/import';
 import { buildOutbox } from '../services/center/outbox';
 import { publishChanges, transferEmployer } from '../services/center/publish';
-import { openCenterStore, type CenterStore } from '../services/center/store';
+import { centerCertificate, startCenterServer } from '../services/center/http';
+import { CENTER_FILE, openCenterStore, type CenterStore } from '../services/center/store';
+import { parseListen } from '../services/http/branchHost';
 import { UsageError } from './args';
 import type { Command } from './commands';
 import { dataDirOf, out } from './util';
@@ -34,7 +36,68 @@ async function withStore<T>(dir: string, fn: (s: CenterStore) => Promise<T>): Pr
   }
 }
 
+function readCenterFileOrThrow(dir: string): void {
+  if (!existsSync(join(dir, CENTER_FILE))) throw new AppError('NOT_FOUND', `中心数据目录${dir}尚未初始化：请先运行 gjj center init --data ${dir} --center yinchuan|urumqi`);
+}
+
+export const DEFAULT_CENTER_DIR = '.data/center';
+export const DEFAULT_CENTER_LISTEN = '127.0.0.1:8444';
+
+async function serveCenter(dir: string, listenText: string, names: string[], initCenter: string): Promise<void> {
+  const listen = (() => {
+    try {
+      return parseListen(listenText);
+    } catch (e) {
+      throw new UsageError(e instanceof Error ? e.message : String(e));
+    }
+  })();
+  if (!existsSync(join(dir, CENTER_FILE))) {
+    // As root the embedded server runs as `postgres`: a parent folder made here must be traversable for it.
+    if (!existsSync(dirname(dir))) mkdirSync(dirname(dir), { recursive: true, mode: 0o711 });
+    const r = await initCenterData(dir, initCenter || 'yinchuan');
+    console.log(`新建中心数据目录 ${dir}（${r.centerId}），中心公钥指纹：${r.fingerprint}`);
+  }
+  const store = await openCenterStore(dir);
+  const everywhere = listen.host === '0.0.0.0' || listen.host === '::';
+  const cert = await centerCertificate(dir, [...(everywhere ? [] : [listen.host]), ...names]);
+  const log = (line: string) => console.log(`[${new Date().toISOString()}] ${line}`);
+  const srv = await startCenterServer(store, { host: listen.host, port: listen.port, cert: cert.cert, key: cert.key, log });
+  console.log(`中心已启动：${srv.url}  中心：${store.config.centerId}  数据库：${store.where}  数据目录：${dir}`);
+  console.log(`中心证书指纹（SHA-256）：${cert.fingerprint}${cert.created ? `（新生成：${dir}/gjj-tls.crt）` : ''}`);
+  console.log(`网点入网：gjj center enroll --data ${dir} --branch 网点代码 --url ${srv.url} --out 入网文件`);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => process.exit(0), 5000).unref();
+    void srv.close().then(() => store.close()).then(() => process.exit(0), () => process.exit(1));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.on('SIGHUP', stop);
+}
+
 export const CENTER_COMMANDS: Command[] = [
+  {
+    name: 'center serve',
+    usage: 'center serve [--data CDIR] [--listen HOST:PORT] [--name NAME[,NAME…]] [--center yinchuan|urumqi]',
+    help:
+      '中心服务：以 HTTPS 接收各网点在线推送的批次（与 gjj center import 同样核对、同样只导入一次），内置PostgreSQL在服务期间一直运行。\n' +
+      `默认数据目录 ${DEFAULT_CENTER_DIR}、监听 ${DEFAULT_CENTER_LISTEN}；数据目录尚未初始化时按 --center（默认 yinchuan）初始化。\n` +
+      '首次启动在CDIR生成中心证书（gjj-tls.crt / gjj-tls.key）并显示其指纹；--name 为网点访问中心所用的名称或地址。',
+    run(opts) {
+      const dir = resolve(opts.optStr('data') ?? DEFAULT_CENTER_DIR);
+      const listenText = opts.optStr('listen') ?? DEFAULT_CENTER_LISTEN;
+      const names = (opts.optStr('name') ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+      const initCenter = opts.optStr('center') ?? '';
+      opts.done();
+      serveCenter(dir, listenText, names, initCenter).catch((err: unknown) => {
+        console.error(err instanceof AppError || err instanceof UsageError ? `无法启动：${err.message}` : err);
+        process.exit(1);
+      });
+      return 0;
+    },
+  },
   {
     name: 'center init',
     usage: 'center init --data CDIR --center yinchuan|urumqi',
@@ -49,16 +112,34 @@ export const CENTER_COMMANDS: Command[] = [
   },
   {
     name: 'center enroll',
-    usage: 'center enroll --data CDIR --branch 网点代码 --out 入网文件',
-    help: '为一个网点写出入网文件（中心编号、中心公钥、网点代码，中心签名），网点用 gjj sync join 加入。',
-    run(opts) {
+    usage: 'center enroll --data CDIR --branch 网点代码 --out 入网文件 [--url https://中心地址:端口]',
+    help:
+      '为一个网点写出入网文件（中心编号、中心公钥、网点代码，中心签名），网点用 gjj sync join 加入。\n' +
+      '--url 为网点连接中心的地址（gjj center serve 的地址）：入网文件同时带上该地址和中心证书（CDIR/gjj-tls.crt）的指纹，网点据此在线推送并核对证书。',
+    async run(opts) {
       const dir = dataDirOf(opts);
       const branch = opts.str('branch', '网点代码');
       const outFile = resolve(opts.str('out', '入网文件'));
+      const urlText = opts.optStr('url');
       opts.done();
-      const r = enrollmentFile(dir, branch);
+      let endpoint: { url: string; fingerprint: string } | undefined;
+      if (urlText !== undefined) {
+        let u: URL;
+        try {
+          u = new URL(urlText);
+        } catch {
+          throw new UsageError(`--url 应为 https://主机:端口：${urlText}`);
+        }
+        if (u.protocol !== 'https:' || !u.port || (u.pathname !== '/' && u.pathname !== '')) throw new UsageError(`--url 应为 https://主机:端口：${urlText}`);
+        readCenterFileOrThrow(dir);
+        const cert = await centerCertificate(dir, [u.hostname.replace(/^\[|\]$/g, '')]);
+        endpoint = { url: u.origin, fingerprint: cert.fingerprint };
+      }
+      const r = enrollmentFile(dir, branch, new Date(), endpoint);
       writeFileSync(outFile, r.file, { mode: 0o600 });
-      out(opts, { out: outFile, ...r.enrollment }, () => `入网文件已写入 ${outFile}：${r.enrollment.branchName}（${branch}）`);
+      out(opts, { out: outFile, ...r.enrollment }, () =>
+        `入网文件已写入 ${outFile}：${r.enrollment.branchName}（${branch}）` + (endpoint ? `\n中心地址：${endpoint.url}\n中心证书指纹（SHA-256）：${endpoint.fingerprint}` : ''),
+      );
     },
   },
   {

@@ -1,6 +1,6 @@
 /**
  * `gjj sync …` on a branch host: joining a center, and the batch file for a USB stick when the line is down.
- * (The background push over HTTPS is not built yet: docs/branch-network.md.)
+ * `gjj sync push` pushes over HTTPS once (the branch host also pushes in the background: services/branch/syncWorker.ts).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -11,6 +11,7 @@ import { buildBatch, readSyncState, writeSyncState } from '../services/branch/ex
 import { loadSigningKey, signingKeyFile } from '../services/branch/signing';
 import { branchName } from '../services/branch/ownership';
 import { applyCenterBatch } from '../services/branch/applyCenter';
+import { DEFAULT_MAX_SEALS, pushPending } from '../services/branch/push';
 import { UsageError } from './args';
 import type { Command } from './commands';
 import { cliOperator, dataDirOf, out, writerContext } from './util';
@@ -37,6 +38,35 @@ export const SYNC_COMMANDS: Command[] = [
           `已加入中心${r.record.centerId}，本网点：${branchName(ctx, r.record.branch)}（${r.record.branch}）\n` +
           `网点公钥指纹：${r.fingerprint}（请与中心登记时显示的指纹核对）\n入网回执已写入 ${outFile}`,
         );
+      } finally {
+        ctx.db.close();
+      }
+    },
+  },
+  {
+    name: 'sync push',
+    usage: 'sync push --data DIR [--max-seals N] [--json]',
+    help:
+      '把中心尚未确认的签封在线推送到中心（入网文件中的中心地址，核对中心证书指纹），每批至多N个签封（默认' + DEFAULT_MAX_SEALS + '），\n' +
+      '逐批显示进度。中心全部确认时退出码0；连不上中心、证书不符或中心拒绝时非0并说明原因。网点主机在后台也会自动推送。',
+    async run(opts) {
+      const dir = dataDirOf(opts);
+      const maxSeals = opts.int('max-seals', '每批签封数', DEFAULT_MAX_SEALS);
+      opts.done();
+      if (maxSeals < 1) throw new UsageError('--max-seals 应为正整数');
+      const ctx = openContext(dir);
+      try {
+        const r = await pushPending(ctx, dir, {
+          maxSeals,
+          onProgress: (p) => {
+            if (!opts.json) console.log(`第${p.fromSeal}至${p.toSeal}批（${p.rows}条变更）：${p.message}；中心已确认到第${p.acknowledged}批，本网点共${p.local}批`);
+          },
+        });
+        out(opts, r, () => (r.batches ? `推送完成：中心已确认到第${r.acknowledged}批（本网点共${r.local}批）` : `没有新内容：中心已确认到第${r.acknowledged}批（本网点共${r.local}批）`));
+        return r.acknowledged >= r.local ? 0 : 1;
+      } catch (err) {
+        if (err instanceof AppError) throw err;
+        throw new AppError('CONFLICT', err instanceof Error ? err.message : String(err));
       } finally {
         ctx.db.close();
       }

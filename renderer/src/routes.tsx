@@ -9,6 +9,7 @@ import { LedgerCheckPage } from './pages/admin/LedgerCheckPage';
 import { OperatorsPage } from './pages/admin/OperatorsPage';
 import { PolicyOverridesPage } from './pages/admin/PolicyOverridesPage';
 import { RatesPage } from './pages/admin/RatesPage';
+import { SyncPage } from './pages/admin/SyncPage';
 import { CalculatorPage } from './pages/CalculatorPage';
 import { CenterInfoPage } from './pages/CenterInfoPage';
 import { EmployerCreatePage } from './pages/EmployerCreatePage';
@@ -75,6 +76,7 @@ export const routes: RouteDef[] = [
   { path: '/admin/rates', title: '利率表', roles: ADMIN, component: RatesPage, inMenu: true, group: '系统管理' },
   { path: '/admin/policy', title: '政策参数调整', roles: ADMIN, component: PolicyOverridesPage, inMenu: true, group: '系统管理' },
   { path: '/admin/host', title: '网点主机', roles: ADMIN, component: HostPage, inMenu: true, group: '系统管理' },
+  { path: '/admin/sync', title: '中心同步', roles: ADMIN, component: SyncPage, inMenu: true, group: '系统管理' },
   ...servicingAdminRoutes,
   { path: '/admin/connection', title: '连接方式', roles: ADMIN, component: ConnectionPage, inMenu: true, group: '系统管理' },
 ];

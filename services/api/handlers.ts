@@ -52,6 +52,7 @@ import { chinaDateTime } from '../../shared/dates';
 import { renderGuidePdf } from '../print/guide';
 import type { AppState } from './state';
 import { HOST_HANDLERS } from './hostHandlers';
+import { SYNC_HANDLERS } from './syncHandlers';
 import type { ClientInfo } from '../auth/sessions';
 
 export interface HandlerEnv {
@@ -278,6 +279,7 @@ export const handlers: Handlers = {
         .all(input.limit) as Array<{ id: number; at: string; operator_login: string; action: string; record_type: string; record_id: string; detail: string }>
     ).map((r) => ({ id: r.id, at: r.at, operatorLogin: r.operator_login, action: r.action, recordType: r.record_type, recordId: r.record_id, detail: r.detail })),
   ...HOST_HANDLERS,
+  ...SYNC_HANDLERS,
 };
 
 /**

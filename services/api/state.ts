@@ -4,6 +4,7 @@
  */
 import type { Db } from '../../db/connection';
 import type { HostInfoDto } from '../../shared/contract/host';
+import type { SyncWorker } from '../branch/syncWorker';
 import { Sessions, type SessionOperator } from '../auth/sessions';
 import { loginPolicy } from '../auth/policy';
 import type { Role } from '../../shared/roles';
@@ -19,6 +20,8 @@ export interface AppState {
   clock: Clock;
   /** Set by `gjj serve` (网点主机): shown to administrators by host.info. */
   host?: HostInfoDto;
+  /** The background push to the center (网点主机 of a folder that joined a center with an address). */
+  sync?: SyncWorker;
 }
 
 /** The HTTP and Electron backends serve every clerk from one event loop: wait at most this long for a lock. */

@@ -19,6 +19,9 @@ export interface Enrollment {
   branch: string;
   branchName: string;
   issuedAt: string;
+  /** Where the center serves (`gjj center serve`), and its certificate's SHA-256 fingerprint the branch pins. */
+  centerUrl?: string;
+  centerFingerprint?: string;
 }
 
 export interface JoinRecord {
@@ -60,12 +63,32 @@ export function joinNetwork(ctx: ServiceContext, by: Operator, enrollment: Enrol
       put.run('network_center_id', enrollment.centerId);
       put.run('network_center_key', enrollment.centerPublicKey);
       put.run('branch_public_key', key.publicKey);
+      if (enrollment.centerUrl && enrollment.centerFingerprint) {
+        put.run('network_center_url', enrollment.centerUrl);
+        put.run('network_center_fingerprint', enrollment.centerFingerprint);
+      }
       const assigned = ctx.db.prepare(`UPDATE employers SET branch_code = ? WHERE branch_code = ''`).run(enrollment.branch).changes;
       audit(ctx, { operator: by, action: 'sync.join', recordType: 'branch', recordId: enrollment.branch, detail: { centerId: enrollment.centerId, key: fingerprint(key.publicKey), employersAssigned: assigned } });
     });
   }
+  else if (enrollment.centerUrl && enrollment.centerFingerprint && (meta(ctx, 'network_center_url') !== enrollment.centerUrl || meta(ctx, 'network_center_fingerprint') !== enrollment.centerFingerprint)) {
+    // The same center at a new address or with a new certificate: a new enrollment file from the center says so.
+    ctx.db.tx(() => {
+      const put = ctx.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+      put.run('network_center_url', enrollment.centerUrl!);
+      put.run('network_center_fingerprint', enrollment.centerFingerprint!);
+      audit(ctx, { operator: by, action: 'sync.center', recordType: 'branch', recordId: enrollment.branch, detail: { url: enrollment.centerUrl, fingerprint: enrollment.centerFingerprint } });
+    });
+  }
   const record: JoinRecord = { kind: 'gjj-join', v: 1, center: ctx.center.id, centerId: enrollment.centerId, branch: enrollment.branch, branchPublicKey: key.publicKey, joinedAt: nowIso(ctx) };
   return { file: writeSigned(record, key), record, fingerprint: fingerprint(key.publicKey) };
+}
+
+/** The center's address and pinned certificate fingerprint, when the enrollment named them. */
+export function centerEndpoint(ctx: ServiceContext): { url: string; fingerprint: string } | null {
+  const url = meta(ctx, 'network_center_url');
+  const fp = meta(ctx, 'network_center_fingerprint');
+  return url && fp ? { url, fingerprint: fp } : null;
 }
 
 export function networkOf(ctx: ServiceContext): { branch: string; centerId: string } {

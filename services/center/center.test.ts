@@ -226,6 +226,22 @@ describe('branch → center by file', () => {
     }
   });
 
+  it('a batch of at most N seals carries the totals as of its own last seal: center check passes after each', async () => {
+    business(b1, ['2026-01', '2026-02', '2026-03']);
+    const key = loadSigningKey(signingKeyFile(b1.dir), false);
+    let batches = 0;
+    for (let built = buildBatch(b1.app.ctx!, key, exported.WQ01!, 2); built; built = buildBatch(b1.app.ctx!, key, exported.WQ01!, 2)) {
+      expect(built.batch.toSeal - built.batch.fromSeal).toBeLessThan(2);
+      expect((await importBatch(store, built.file)).applied).toBe(true);
+      exported.WQ01 = built.batch.toSeal;
+      batches++;
+      const report = await checkCenter(store);
+      expect(report.problems).toEqual([]);
+    }
+    expect(batches).toBeGreaterThan(2);
+    expect(await count('center_journal_entries', 'WQ01')).toBe(branchEntries(b1));
+  });
+
   it('center check names a branch whose reported totals differ from what the center holds', async () => {
     // A batch is signed by the branch, so a wrong total can only come from the branch itself: simulate with its key.
     business(b2, ['2025-10']);

