@@ -13,6 +13,8 @@ import type { Operator, ServiceContext } from '../context';
 import { nowIso, today } from '../context';
 import { memberAccountCode } from '../ledger/chart';
 import { employerAccountNo, memberAccountNo } from '../accounts/numbers';
+import { accountSeq, NUMBER_STRIDE } from '../branch/numbering';
+import { hostBranch } from '../branch/ownership';
 import { postRemittance } from '../contributions/remit';
 import { systemKey } from '../ledger/keys';
 import { audit } from '../audit/log';
@@ -59,13 +61,17 @@ export function generateDemo(ctx: ServiceContext, by: Operator, opts: DemoOption
   const firstEmployer = (db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM employers').get() as { n: number }).n;
   const firstMember = (db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM members').get() as { n: number }).n;
   const now = nowIso(ctx);
+  // In a branch network the numbers follow this branch's series and the employers belong to it (services/branch).
+  const branch = hostBranch(ctx) ?? '';
+  const employerBase = branch ? accountSeq(ctx, 'employers', 0) : 0;
+  const memberBase = branch ? accountSeq(ctx, 'members', 0) : 0;
 
   const employerIds: number[] = [];
   db.tx(() => {
     const insEmployer = db.prepare(
       `INSERT INTO employers (id, account_no, name, uscc, uscc_confirmed, district, employee_ratio, employer_ratio,
-         supp_employee_ratio, supp_employer_ratio, contact_name, contact_phone, address, opened_date, status, created_at)
-       VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, '正常', ?)`,
+         supp_employee_ratio, supp_employer_ratio, contact_name, contact_phone, address, opened_date, status, created_at, branch_code)
+       VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, '正常', ?, '${branch.replaceAll("'", "''")}')`,
     );
     const insMember = db.prepare(
       `INSERT INTO members (id, account_no, name, id_number, birth_date, sex, phone, employer_id, base_fen, status, opened_date, created_at)
@@ -81,7 +87,7 @@ export function generateDemo(ctx: ServiceContext, by: Operator, opts: DemoOption
       const supp = rand() < 0.1;
       insEmployer.run(
         id,
-        employerAccountNo(center.accountPrefix, id),
+        employerAccountNo(center.accountPrefix, branch ? employerBase + (e - 1) * NUMBER_STRIDE : id),
         `${center.shortName}${pick(COMPANY_PREFIX)}${pick(COMPANY_TRADE)}${pick(COMPANY_FORM)}（${id}）`,
         makeUscc(`91${regions[district]}MA${base31(id, 7)}`),
         district,
@@ -112,7 +118,7 @@ export function generateDemo(ctx: ServiceContext, by: Operator, opts: DemoOption
       const given = rand() < 0.02 ? pick(ODD_CHARS) + pick(GIVEN) : rand() < 0.5 ? pick(GIVEN) : pick(GIVEN) + pick(GIVEN);
       const lower = lowerBaseFen(limits, district);
       const base = Math.round((lower + rand() * (Math.min(limits.baseUpperFen, 1500000) - lower)) / 100) * 100;
-      const accountNo = memberAccountNo(center.accountPrefix, id);
+      const accountNo = memberAccountNo(center.accountPrefix, branch ? memberBase + (i - 1) * NUMBER_STRIDE : id);
       insMember.run(id, accountNo, pick(SURNAMES) + given, idNumber, `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`, sex, `1${pick(['38', '39', '50', '58', '88', '99'])}${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`, firstEmployer + employerIndex + 1, base, openedDate, now);
       insAccount.run(memberAccountCode('basic', accountNo), '住房公积金个人账户', '201', id);
     }
