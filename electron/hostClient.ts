@@ -8,6 +8,7 @@
  * the peer certificate's SHA-256 fingerprint must equal the pinned one, or the socket is destroyed and the call
  * answers HOST_CERT_CHANGED. No TLS session is reused, so every connection shows its certificate.
  */
+import { networkReason } from '../shared/networkErrors';
 import { request, type IncomingMessage } from 'node:http';
 import { connect, type TLSSocket } from 'node:tls';
 import type { AppErrorShape, CallResult } from '../shared/errors';
@@ -53,21 +54,9 @@ export function parseHostUrl(text: string): HostUrlCheck {
   return { ok: true, origin: url.origin, host: url.hostname.replace(/^\[|\]$/g, ''), port };
 }
 
-const REASONS: Record<string, string> = {
-  ECONNREFUSED: '主机拒绝连接（网点主机程序未运行或端口不对）',
-  ETIMEDOUT: '连接超时',
-  ENOTFOUND: '找不到该主机名',
-  EAI_AGAIN: '暂时无法解析主机名',
-  ECONNRESET: '连接被中断',
-  EPIPE: '连接被中断',
-  EHOSTUNREACH: '网络不通',
-  ENETUNREACH: '网络不通',
-  ECONNABORTED: '连接被中断',
-};
-
 export function unreachable(address: string, err: unknown): AppErrorShape {
   const code = (err as { code?: unknown } | null)?.code;
-  const reason = (typeof code === 'string' && REASONS[code]) || `网络错误（${typeof code === 'string' ? code : err instanceof Error ? err.message : String(err)}）`;
+  const reason = networkReason(code, '主机') ?? `网络错误（${typeof code === 'string' ? code : err instanceof Error ? err.message : String(err)}）`;
   return { code: 'HOST_UNREACHABLE', message: `无法连接网点主机 ${address}：${reason}，已保留您填写的内容，稍后自动重试`, retryable: true };
 }
 

@@ -7,6 +7,7 @@
 import { request, type IncomingMessage } from 'node:http';
 import { connect, type TLSSocket } from 'node:tls';
 import { AppError } from '../../shared/errors';
+import { networkReason } from '../../shared/networkErrors';
 
 export const CENTER_CONNECT_TIMEOUT_MS = 5_000;
 export const CENTER_RESPONSE_TIMEOUT_MS = 5 * 60_000;
@@ -15,17 +16,6 @@ export const normalizeFp = (text: string): string => text.replace(/[\s:-]/g, '')
 const shortFp = (fp: string) => {
   const p = fp.split(':');
   return p.length > 8 ? `${p.slice(0, 4).join(':')} … ${p.slice(-4).join(':')}` : fp;
-};
-
-const REASONS: Record<string, string> = {
-  ECONNREFUSED: '中心拒绝连接（中心服务未运行或端口不对）',
-  ETIMEDOUT: '连接超时',
-  ENOTFOUND: '找不到该主机名',
-  EAI_AGAIN: '暂时无法解析主机名',
-  ECONNRESET: '连接被中断',
-  EPIPE: '连接被中断',
-  EHOSTUNREACH: '网络不通',
-  ENETUNREACH: '网络不通',
 };
 
 /** The line is down (retry later) — as opposed to an answer from the center refusing something. */
@@ -84,7 +74,7 @@ export function centerClient(url: string, fingerprint: string, timeouts: { conne
     } catch (e) {
       if (e instanceof CenterCertChanged) throw e;
       const code = (e as { code?: string }).code ?? '';
-      throw new CenterUnreachable(`无法连接中心 ${u.host}：${REASONS[code] ?? `网络错误（${code || (e as Error).message}）`}`);
+      throw new CenterUnreachable(`无法连接中心 ${u.host}：${networkReason(code, '中心') ?? `网络错误（${code || (e as Error).message}）`}`);
     }
     return new Promise((ok, bad) => {
       const req = request({
@@ -98,7 +88,7 @@ export function centerClient(url: string, fingerprint: string, timeouts: { conne
       req.on('error', (e) => {
         socket.destroy();
         const code = (e as { code?: string }).code ?? '';
-        bad(new CenterUnreachable(`中心 ${u.host} 没有回答（${REASONS[code] ?? code ?? e.message}）：稍后重试`));
+        bad(new CenterUnreachable(`中心 ${u.host} 没有回答（${networkReason(code, '中心') ?? code ?? e.message}）：稍后重试`));
       });
       req.on('response', (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
