@@ -272,8 +272,7 @@ describe('loan end to end (Chromium, 银川)', () => {
       }
       await dialog.getByLabel(`${step}意见（可不填）`).fill(opinion);
       if (login === 'reviewer') await dialog.screenshot({ path: join(SHOTS, 'loan-06c-review-confirm.png'), animations: 'disabled' });
-      const signed = waitCall(signer.page, login === 'reviewer' ? 'loan.review' : 'loan.approve');
-      await signer.page.getByTestId('signoff-modal-ok').click();
+      const signed = clickForCall(signer.page, signer.page.getByTestId('signoff-modal-ok'), login === 'reviewer' ? 'loan.review' : 'loan.approve');
       const signedOut = (await (await signed).json()) as { ok: boolean; data?: CallOutput<'loan.review'>; error?: { message: string } };
       expect(signedOut.ok, signedOut.error?.message).toBe(true);
       await signer.page.getByTestId('loan-state').getByText(next).waitFor();
@@ -295,7 +294,8 @@ describe('loan end to end (Chromium, 银川)', () => {
     const signForm = page.getByTestId('sign-modal');
     await signForm.getByLabel('借款合同编号').fill(INTAKE.contractNo);
     await signForm.getByLabel('抵押登记证明号').fill(INTAKE.mortgageRegNo);
-    await page.getByTestId('sign-modal-ok').click();
+    const signedContract = (await (await clickForCall(page, page.getByTestId('sign-modal-ok'), 'loan.sign')).json()) as { ok: boolean; error?: { message: string } };
+    expect(signedContract.ok, signedContract.error?.message).toBe(true);
     await page.getByTestId('loan-state').getByText('已签约').waitFor();
     await page.getByTestId('disburse').click();
     expect(await text(page.getByTestId('disburse-contract'))).toBe(INTAKE.contractNo);

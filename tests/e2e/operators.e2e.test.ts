@@ -6,7 +6,7 @@ import { dispatch } from '../../services/api/dispatch';
 import { openAppState } from '../../services/api/state';
 import { startHttpTransport } from '../../services/http/server';
 import { addStaffDirect, personId, staffNo, TEST_ADMIN } from '../../services/testing/staff';
-import { launchChromium, STATIC_DIR, shot } from './support';
+import { clickForCall, launchChromium, STATIC_DIR, shot } from './support';
 
 /** 操作员 page: admin confirms what admin2 requested, sees masked 证件号码, disables a clerk whose session ends. */
 it('operators page: confirm a pending login, disable a clerk', { timeout: 60_000 }, async () => {
@@ -38,7 +38,7 @@ it('operators page: confirm a pending login, disable a clerk', { timeout: 60_000
   await shot(page, 'operators-01-confirmed.png');
   await page.getByRole('row').filter({ hasText: 'clerk' }).getByRole('button', { name: /停\s*用/ }).click();
   await page.getByLabel('停用原因').fill('调离岗位');
-  await page.getByTestId('reason-modal-ok').click();
+  await clickForCall(page, page.getByTestId('reason-modal-ok'), 'users.disable');
   await page.getByText('已停用 clerk，其会话已结束').waitFor();
   expect(dispatch(app, { call: 'session.me', input: {}, token: clerkToken }).ok).toBe(false);
   // 账务核对 shows the keyed evidence too: seals, changes covered and the chain head printed on the 日结单.

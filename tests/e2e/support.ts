@@ -92,7 +92,7 @@ export function waitCall(page: Page, name: CallName, timeout?: number): Promise<
  */
 export async function clickForCall(page: Page, button: Locator, name: CallName): Promise<Response> {
   for (let attempt = 1; ; attempt++) {
-    const answered = waitCall(page, name, attempt < 3 ? 8_000 : 30_000);
+    const answered = waitCall(page, name, attempt < 3 ? 15_000 : 30_000);
     await button.click();
     try {
       return await answered;
