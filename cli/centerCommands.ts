@@ -13,6 +13,7 @@ import { publishChanges, transferEmployer } from '../services/center/publish';
 import { centerCertificate, startCenterServer } from '../services/center/http';
 import { CENTER_FILE, openCenterStore, type CenterStore } from '../services/center/store';
 import { parseListen } from '../services/http/branchHost';
+import { stopOnSignals } from '../services/http/shutdown';
 import { UsageError } from './args';
 import type { Command } from './commands';
 import { dataDirOf, out } from './util';
@@ -65,16 +66,7 @@ async function serveCenter(dir: string, listenText: string, names: string[], ini
   console.log(`中心已启动：${srv.url}  中心：${store.config.centerId}  数据库：${store.where}  数据目录：${dir}`);
   console.log(`中心证书指纹（SHA-256）：${cert.fingerprint}${cert.created ? `（新生成：${dir}/gjj-tls.crt）` : ''}`);
   console.log(`网点入网：gjj center enroll --data ${dir} --branch 网点代码 --url ${srv.url} --out 入网文件`);
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    setTimeout(() => process.exit(0), 5000).unref();
-    void srv.close().then(() => store.close()).then(() => process.exit(0), () => process.exit(1));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  process.on('SIGHUP', stop);
+  stopOnSignals(() => srv.close().then(() => store.close()), 5000);
 }
 
 export const CENTER_COMMANDS: Command[] = [

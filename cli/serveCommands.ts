@@ -10,6 +10,7 @@ import { acquireDataLock } from '../services/app/lock';
 import { dbPath } from '../services/app/open';
 import { openAppState } from '../services/api/state';
 import { parseListen as parseListenAddress, startBranchHost, terminalAddresses, type Listen } from '../services/http/branchHost';
+import { stopOnSignals } from '../services/http/shutdown';
 import { UsageError } from './args';
 import type { Command } from './commands';
 import { dataDirOf } from './util';
@@ -34,17 +35,12 @@ async function serve(dir: string, listen: Listen, names: string[], staticDir: st
   console.log(`终端可用地址：${terminalAddresses(h)}`);
   if (h.certificateCreated) console.log(`已生成新的主机证书（${dir}/gjj-tls.crt）：各柜台终端须核对上面的指纹后重新确认。`);
   if (!h.hasStatic) console.log(`提示：找不到已构建的界面 ${staticDir}/index.html（npm run build），只提供业务接口。`);
-  const stop = () => {
+  stopOnSignals(() => {
     // Terminals keep their connections open (keep-alive): close them so the host stops at once.
     const closing = t.close();
     t.server.closeAllConnections();
-    void closing.then(() => {
-      app.db.close();
-      process.exit(0);
-    });
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+    return closing.then(() => app.db.close());
+  });
 }
 
 export const SERVE_COMMANDS: Command[] = [

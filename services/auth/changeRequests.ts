@@ -3,6 +3,8 @@
  * person confirms (or rejects); only the confirmation applies it. Both steps are audited. The caller ends the
  * live sessions of an operator whose role changed.
  */
+import type { Selectable } from 'kysely';
+import type { OperatorChangeRequestTable } from '../../db/schema';
 import { AppError, conflict, notFound } from '../../shared/errors';
 import { maskIdNumber } from '../../shared/idcard';
 import { ROLE_LABELS, type Role } from '../../shared/roles';
@@ -28,18 +30,7 @@ interface RolePayload {
   role: Role;
 }
 
-interface RequestRow {
-  id: number;
-  kind: 'add' | 'role';
-  operator_id: number | null;
-  payload_json: string;
-  status: '待确认' | '已确认' | '已驳回';
-  requested_by: number;
-  requested_at: string;
-  decided_by: number | null;
-  decided_at: string | null;
-  note: string | null;
-}
+type RequestRow = Selectable<OperatorChangeRequestTable>;
 
 
 function loginOf(ctx: ServiceContext, id: number | null): string | null {

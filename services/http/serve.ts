@@ -8,6 +8,7 @@ import { openAppState } from '../api/state';
 import { AppError } from '../../shared/errors';
 import { acquireDataLock } from '../app/lock';
 import { startHttpTransport } from './server';
+import { stopOnSignals } from './shutdown';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -31,20 +32,8 @@ async function main() {
   const app = openAppState(dataDir);
   const t = await startHttpTransport(app, { port: Number(arg('port', '5177')), staticDir });
   console.log(`公积金柜台（浏览器模式）已启动：${t.url}  数据目录：${dataDir}${app.ctx ? `  中心：${app.ctx.center.name}` : '（尚未初始化，首次打开时选择中心）'}`);
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    // Keep-alive connections must not hold the port: give in-flight calls two seconds, then go.
-    setTimeout(() => process.exit(0), 2000).unref();
-    void t.close().then(() => {
-      app.db.close();
-      process.exit(0);
-    });
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  process.on('SIGHUP', stop);
+  // Keep-alive connections must not hold the port: give in-flight calls two seconds, then go.
+  const stop = stopOnSignals(() => t.close().then(() => app.db.close()), 2000);
   // No orphan: when whatever started us (npm, a shell, a terminal) dies without passing the signal on — kill -9 of
   // `npm run web` — we are re-parented, and we stop instead of holding the port and the data folder.
   const parent = process.ppid;

@@ -6,6 +6,8 @@
  * confirmed request writes it into the table the services read.
  */
 import { CHANGE_KIND_LABELS, type ChangeEffectDto, type ChangeKind, type PrivilegedChangeDto } from '../../shared/contract/privileged';
+import type { Selectable } from 'kysely';
+import type { PrivilegedChangeRequestTable } from '../../db/schema';
 import { samePerson } from '../auth/people';
 import { AppError, badInput, conflict, notFound } from '../../shared/errors';
 import { formatYuanGrouped } from '../../shared/money';
@@ -111,22 +113,7 @@ export function submitChange(ctx: ServiceContext, by: Operator, c: ChangePayload
   return { status: 'pending', request: getChange(ctx, id) };
 }
 
-interface RequestRow {
-  id: number;
-  kind: ChangeKind;
-  effective_from: string;
-  payload_json: string;
-  reason: string;
-  effect_json: string;
-  state: PrivilegedChangeDto['state'];
-  requested_by: number;
-  requested_by_login: string;
-  requested_at: string;
-  decided_by: number | null;
-  decided_by_login: string | null;
-  decided_at: string | null;
-  decision_note: string | null;
-}
+type RequestRow = Selectable<PrivilegedChangeRequestTable>;
 
 function toDto(r: RequestRow): PrivilegedChangeDto {
   return {

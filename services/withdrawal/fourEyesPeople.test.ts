@@ -1,6 +1,7 @@
 /** Four eyes between people, not logins: a second login of the same person (same 证件号码) counts as that person. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { addLogin, harness, newEmployer, newMember, type Harness } from '../testing/harness';
+import { addLogin, harness, type Harness } from '../testing/harness';
+import { twelveMonthMember } from '../testing/memberFixture';
 import { contributingCouple, SELLER_PAYEE, YC_COMMODITY_FACTS } from '../testing/loanFixture';
 
 let h: Harness;
@@ -9,15 +10,9 @@ afterEach(() => h.close());
 const OWN = (name: string) => ({ kind: 'own' as const, bankName: '中国建设银行银川分行', accountNo: '6217000010012345678', accountName: name });
 
 function submittedRentWithdrawal() {
-  h = harness('yinchuan', '2025-07-10T02:00:00Z');
-  const e = newEmployer(h);
-  const m = newMember(h, e.id, { name: '马建国', baseFen: 1_000_000, openedDate: '2025-01-01' });
-  for (let k = 0; k < 12; k++) {
-    const month = `${k < 6 ? 2025 : 2026}-${String(((k + 6) % 12) + 1).padStart(2, '0')}`;
-    h.at(`${month}-20T02:00:00Z`);
-    h.call('remit.post', { employerId: e.id, month, idempotencyKey: h.key() });
-  }
-  h.at('2026-06-25T02:00:00Z');
+  const r = twelveMonthMember();
+  h = r.h;
+  const m = r.m;
   const facts = { maritalStatus: 'single', rent: { annualRentFen: 3_600_000, familyAnnualIncomeFen: 10_000_000, contractDate: '2026-03-01', publicHousing: true } };
   const draft = h.call('withdrawal.create', { memberId: m.id, caseId: 'rent', facts, requestedFen: 2_000_000, payee: OWN(m.name), materialsSeen: [], idempotencyKey: h.key() });
   const ready = h.call('withdrawal.update', { applicationId: draft.id, version: draft.version, caseId: 'rent', facts, requestedFen: 2_000_000, payee: OWN(m.name), materialsSeen: draft.materials.map((x) => x.id), idempotencyKey: h.key() });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../shared/idcard';
 import { harness, newEmployer, newMember, type Harness } from '../testing/harness';
+import { twelveMonthMember } from '../testing/memberFixture';
 import { reviewWithdrawal, approveWithdrawal } from './workflow';
 import { loadApp } from './store';
 
@@ -11,16 +12,9 @@ const OWN = (name: string) => ({ kind: 'own' as const, bankName: '中国建设�
 
 /** 银川: a member with 12 months at base 10,000 × 12% + 12% = 2,400 a month → 28,800.00. */
 function yinchuanMember() {
-  h = harness('yinchuan', '2025-07-10T02:00:00Z');
-  const e = newEmployer(h);
-  const m = newMember(h, e.id, { name: '马建国', baseFen: 1_000_000, openedDate: '2025-01-01' });
-  for (let k = 0; k < 12; k++) {
-    const month = `${k < 6 ? 2025 : 2026}-${String(((k + 6) % 12) + 1).padStart(2, '0')}`;
-    h.at(`${month}-20T02:00:00Z`);
-    h.call('remit.post', { employerId: e.id, month, idempotencyKey: h.key() });
-  }
-  h.at('2026-06-25T02:00:00Z');
-  return { e, m };
+  const r = twelveMonthMember();
+  h = r.h;
+  return { e: r.e, m: r.m };
 }
 
 function rentIntake(memberId: number, name: string, seen: 'all' | 'none' = 'all') {
