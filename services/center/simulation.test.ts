@@ -16,6 +16,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../api/dispatch';
 import { dbPath } from '../app/open';
+import { readPushState } from '../branch/push';
 import { joinAsBranch } from '../testing/branchFixture';
 import { harness, PASSWORD } from '../testing/harness';
 import { chinaToday, editMember, loan, monthFrom, openEmployer, openMember, remit, repay, rng, withdraw, type Caller, type Outcome } from '../testing/simClient';
@@ -279,10 +280,15 @@ describe('branch network simulation (real processes, seeded)', () => {
     B().relay.heal();
     B().relay.stallAnswers();
     await waitFor(center!, /收到网点WQ02的批次/, 120_000, from);
+    // The center applies the batch; its answer never reaches the branch, which is killed waiting for it.
+    const applied = Number((await waitFor(center!, /已导入网点WQ02第\d+至(\d+)批/, 120_000, from))[1]);
     await kill9(B().proc);
+    expect(readPushState(B().dir).acknowledgedSeal).toBeLessThan(applied);
     B().relay.heal();
     await startHost(B());
-    await caughtUp(B());
+    const s = await caughtUp(B());
+    expect(s.lastAcknowledged).toBeGreaterThanOrEqual(applied);
+    expect(readPushState(B().dir).acknowledgedSeal).toBe(s.lastSealLocal);
   }, 600_000);
 
   it('kill -9 of the center while a batch is arriving; work goes on; restarted, everyone catches up', async () => {
