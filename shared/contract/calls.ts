@@ -36,6 +36,7 @@ import type { OperatorChangeRequestDto } from './operators';
 import type { ChangeEffectDto, PrivilegedChangeDto } from './privileged';
 import type { HostInfoDto, SessionListItem } from './host';
 import type { SyncStatusDto } from './sync';
+import { conditionCalls } from './conditions';
 
 export interface ParamOverrideDto {
   paramId: string;
@@ -567,6 +568,7 @@ export const calls = {
     roles: ADMIN,
     write: true,
   }),
+  ...conditionCalls,
 } as const;
 
 export type Calls = typeof calls;
