@@ -65,11 +65,12 @@ export const card = (name: string): Payee => ({ kind: 'own', bankName: '中国�
 export const DEVELOPER: Payee = { kind: 'developer', bankName: '中国银行乌鲁木齐新华北路支行', accountNo: '107654321000123', accountName: '新疆天山房地产开发有限公司' };
 
 /** A 乌鲁木齐 purchase withdrawal (paid to the developer) through 受理, 提交, 复核 and 审批. */
+let houseSeq = 100;
 export function approvedPurchase(h: Harness, memberId: number, requestedFen: number | null) {
   const body = {
     caseId: 'purchase',
     spouseMemberId: null,
-    facts: { maritalStatus: 'single', house: { houseId: '乌房预售2026-000123', type: 'new', residential: true, priceFen: 85_000_000, contractDate: '2026-05-20', developerFiled: true } },
+    facts: { maritalStatus: 'single', house: { houseId: `乌房预售2026-000${++houseSeq}`, type: 'new', residential: true, priceFen: 85_000_000, contractDate: '2026-05-20', developerFiled: true } },
     requestedFen,
     payee: DEVELOPER,
   };
