@@ -58,7 +58,7 @@ export function signedLoan(h: Harness, t: LoanInput, contractNo: string) {
   h.call('loan.submit', { applicationId: app.id, idempotencyKey: h.key() });
   h.call('loan.review', { applicationId: app.id, pass: true, idempotencyKey: h.key() }, 'reviewer');
   h.call('loan.approve', { applicationId: app.id, pass: true, idempotencyKey: h.key() }, 'approver');
-  return h.call('loan.sign', { applicationId: app.id, contractNo, mortgageRegNo: '新(2026)乌鲁木齐市不动产证明第0000777号', idempotencyKey: h.key() });
+  return h.call('loan.sign', { applicationId: app.id, contractNo, mortgageRegNo: h.app.ctx!.center.id === 'urumqi' ? '新(2026)乌鲁木齐市不动产证明第0000777号' : '宁(2026)银川市不动产证明第0012345号', idempotencyKey: h.key() });
 }
 
 export const card = (name: string): Payee => ({ kind: 'own', bankName: '中国工商银行乌鲁木齐天山支行', accountNo: '6222020000012345678', accountName: name });
