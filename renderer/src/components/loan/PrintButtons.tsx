@@ -6,7 +6,7 @@ import type { LoanForm } from './printableForms';
 
 export type { LoanForm };
 
-export const FORM_LABELS: Record<LoanForm, string> = { approval: '审批书', schedule: '还款计划表', notice: '一次性告知书' };
+export const FORM_LABELS: Record<LoanForm, string> = { approval: '审批书', schedule: '还款计划表', notice: '一次性告知书', disbursement: '放款通知单' };
 
 interface Printed extends OpenedPdf {
   form: LoanForm;
