@@ -13,6 +13,7 @@ type WorkflowRule = Omit<RuleInfo, 'params'>;
 export const RULE_IDS = {
   notarisation: 'yc.flow.loanNotarisation',
   honestDeclaration: 'yc.flow.honestDeclaration',
+  unitIdentityCheck: 'yc.flow.unitIdentityCheck',
   restriction: 'uq.flow.accountRestriction',
   jointMembers: 'uq.flow.pfJoint.members',
   jointFreeze: 'uq.flow.pfJoint.freeze',
@@ -38,6 +39,15 @@ const YINCHUAN: WorkflowRule[] = [
     category: 'condition',
     source: yc('②申请人必须“诚信申贷”,保证所提供的材料真实、完整和有效。'),
     note: '列入贷款材料清单（收齐才能提交），并印在贷款审批书上由借款人签字。',
+  },
+  {
+    id: RULE_IDS.unitIdentityCheck,
+    kind: 'withdrawal',
+    caseIds: ['*'],
+    title: '转账支取凭证上载明单位确认提取人真实身份的责任',
+    category: 'condition',
+    source: yc('职工所在单位初审时必须确认提取人的真实身份,否则由此造成职工公积金被冒领的后果,由职工所在单位承担全部责任。'),
+    note: '印在《银川住房公积金转账支取凭证》的单位意见（盖章）栏内。',
   },
 ];
 
