@@ -53,7 +53,7 @@ export function LoanConditionsPanel(props: { app: LoanAppDto }) {
       )}
       {noticeReady && (
         <div style={{ marginTop: 12 }}>
-          <PrintButtons applicationId={app.id} forms={['disbursement']} />
+          <PrintButtons applicationId={app.id} forms={['disbursement']} testId="disbursement-print-buttons" />
         </div>
       )}
       {reserveShort && can(operator.role, 'excess.assess') && (
