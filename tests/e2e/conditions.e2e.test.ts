@@ -18,6 +18,7 @@ import { openAppState, type AppState } from '../../services/api/state';
 import { addStaffDirect, TEST_ADMIN } from '../../services/testing/staff';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
 import { clickForCall, launchChromium, SHOTS, STATIC_DIR, shot } from './support';
+import { ago, INTAKE, setUpLoanData, type LoanData } from './loanData';
 
 const PASSWORD = 'Counter2026';
 const thisMonth = monthOf(chinaDate(new Date()));
@@ -149,5 +150,85 @@ describe('workflow conditions end to end (Chromium, 乌鲁木齐)', () => {
     await shot(c.page, 'conditions-03-payback.png');
     expect(c.errors).toEqual([]);
     await c.context.close();
+  });
+});
+
+describe('贷款公证 and the 放款通知单 end to end (Chromium, 银川)', () => {
+  let data: LoanData;
+  let ycServer: HttpTransport;
+  let ycBrowser: Browser;
+  let appId: number;
+
+  beforeAll(async () => {
+    data = setUpLoanData();
+    // A single (未婚) borrower's loan, signed and ready to disburse, through the dispatcher as each operator.
+    let n = 0;
+    const as = (login: string) => {
+      const t = dispatch(data.app, { call: 'session.login', input: { login, password: PASSWORD } });
+      if (!t.ok) throw new Error(t.error.message);
+      const token = (t.data as CallOutput<'session.login'>).token;
+      return <N extends CallName>(name: N, input: CallInput<N>): CallOutput<N> => {
+        const r = dispatch(data.app, { call: name, input, token });
+        if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+        return r.data as CallOutput<N>;
+      };
+    };
+    const key = () => `e2e-notary-${++n}`;
+    const credit = { credit: { reportDate: INTAKE.creditDate, maxConsecutiveOverdue5y: 0, totalOverdue5y: 0 } };
+    const facts = {
+      maritalStatus: 'single',
+      borrowerExtra: credit,
+      familyMonthlyIncomeFen: 2_000_000,
+      house: { priceFen: 60_000_000, areaSqm: '98.5', contractDate: ago(2, 'month'), contractRegistered: true, downPaymentInvoice: true, borrowerIsBuyer: true },
+      downPaymentFen: 30_000_000,
+      stableIncome: true,
+      goodCredit: true,
+      incomeCertDate: INTAKE.incomeCertDate,
+    };
+    const terms = { caseId: 'commodity', spouseMemberId: null, facts, requestedFen: 20_000_000, months: 120, method: 'annuity' as const, payee: { kind: 'developer' as const, ...INTAKE.payee } };
+    const clerk = as('clerk');
+    const draft = clerk('loan.create', { memberId: data.borrowerId, ...terms, materialsSeen: [], idempotencyKey: key() });
+    const ready = clerk('loan.update', { applicationId: draft.id, version: draft.version, ...terms, materialsSeen: draft.materials.map((m) => m.id), idempotencyKey: key() });
+    clerk('loan.submit', { applicationId: ready.id, idempotencyKey: key() });
+    as('reviewer')('loan.review', { applicationId: ready.id, pass: true, idempotencyKey: key() });
+    as('approver')('loan.approve', { applicationId: ready.id, pass: true, idempotencyKey: key() });
+    clerk('loan.sign', { applicationId: ready.id, contractNo: 'YC-GJJ-2026-000777', mortgageRegNo: INTAKE.mortgageRegNo, idempotencyKey: key() });
+    appId = ready.id;
+    ycServer = await startHttpTransport(data.app, { staticDir: STATIC_DIR });
+    ycBrowser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await ycBrowser?.close();
+    await ycServer?.close();
+    data?.app.db.close();
+    if (data?.dir) rmSync(data.dir, { recursive: true, force: true });
+  });
+
+  it('the clerk records the notarisation on the loan page; the 放款通知单 is then offered and prints', { timeout: 120_000 }, async () => {
+    const context = await ycBrowser.newContext({ viewport: { width: 1440, height: 1300 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.on('popup', (p) => void p.close());
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(ycServer.url);
+    await page.getByLabel('登录名').fill('clerk');
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('operator-name').waitFor();
+    await page.goto(`${ycServer.url}#/loan?id=${appId}`);
+    await expect.poll(() => page.getByTestId('notarisation-status').textContent()).toContain('借款人属于未婚情形');
+    await expect(page.getByTestId('disbursement-print-buttons').count()).resolves.toBe(0);
+    await page.getByTestId('notarisation-record').click();
+    await page.getByTestId('notarisation-modal').getByLabel('公证书编号').fill('（2026）宁银证字第1234号');
+    const rec = await clickForCall(page, page.getByTestId('notarisation-modal-ok'), 'loan.recordNotarisation');
+    expect(((await rec.json()) as { ok: boolean }).ok).toBe(true);
+    await page.getByTestId('notarisation-modal-done').click();
+    await expect.poll(() => page.getByTestId('notarisation-status').textContent()).toContain('贷款公证已登记：银川市公证处 （2026）宁银证字第1234号');
+    const printed = await clickForCall(page, page.getByTestId('print-disbursement'), 'print.loan');
+    expect(((await printed.json()) as { ok: boolean }).ok).toBe(true);
+    await shot(page, 'conditions-04-notarised.png');
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
