@@ -14,6 +14,7 @@ export const RULE_IDS = {
   notarisation: 'yc.flow.loanNotarisation',
   honestDeclaration: 'yc.flow.honestDeclaration',
   unitIdentityCheck: 'yc.flow.unitIdentityCheck',
+  noRemoteCertificate: 'yc.flow.noRemoteCertificate',
   restriction: 'uq.flow.accountRestriction',
   jointMembers: 'uq.flow.pfJoint.members',
   jointFreeze: 'uq.flow.pfJoint.freeze',
@@ -48,6 +49,15 @@ const YINCHUAN: WorkflowRule[] = [
     category: 'condition',
     source: yc('职工所在单位初审时必须确认提取人的真实身份,否则由此造成职工公积金被冒领的后果,由职工所在单位承担全部责任。'),
     note: '印在《银川住房公积金转账支取凭证》的单位意见（盖章）栏内。',
+  },
+  {
+    id: RULE_IDS.noRemoteCertificate,
+    kind: 'loan',
+    caseIds: ['*'],
+    title: '已使用两次住房公积金贷款的职工（含夫妻双方），中心不再出具异地缴存证明',
+    category: 'condition',
+    source: yc('无论贷款是否结清,均不得受理。同时,中心不再出具异地缴存证明。'),
+    note: '缴存证明（供异地贷款）打印前按账簿计数：职工作为借款人或配偶的本中心贷款（含已结清）达到两笔的，拒绝出具。其他中心的贷款本系统账簿不知道，不计入。',
   },
 ];
 
