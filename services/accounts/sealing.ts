@@ -21,6 +21,7 @@ import { postEntry } from '../ledger/post';
 import { closingLines } from './closing';
 import { getEmployer } from './employers';
 import { getMember, type MemberDetail } from './members';
+import { assertEntryRespectsHolds } from '../conditions/holds';
 
 function event(ctx: ServiceContext, by: Operator, memberId: number, action: '封存' | '启封' | '转出', date: string, detail: { fromEmployerId?: number; toEmployerId?: number; reason: string; entryId?: number }) {
   ctx.db
@@ -98,6 +99,7 @@ export function transferOut(ctx: ServiceContext, by: Operator, memberId: number,
   lines.push({ accountId: accountIdByCode(ctx, '101'), side: 'C', amountFen: total, memo: `转出至${args.toCenter}` });
   const entry = postEntry(ctx, { idempotencyKey: args.idempotencyKey, businessType: '转出', summary: '转出', operator: by, lines, refType: 'member', refId: memberId });
   if (!entry.duplicate) {
+    assertEntryRespectsHolds(ctx, entry.entryId, '转出');
     ctx.db.prepare(`UPDATE members SET status = '销户' WHERE id = ?`).run(memberId);
     event(ctx, by, memberId, '转出', date, { fromEmployerId: m.employer.id, reason: `${args.reason}；转入${args.toCenter}，${formatYuanGrouped(total)}元`, entryId: entry.entryId });
   }

@@ -14,6 +14,8 @@ import { conflict } from '../../shared/errors';
 import { expectState, loadApp, transition, type AppRow } from '../withdrawal/store';
 import { storedTerms } from './intake';
 import { reapprovalFailure, rejudgeLoan } from './workflow';
+import { assertGuarantorsQualify, freezePledges } from '../conditions/pledges';
+import { assertNotarised } from '../conditions/notarisation';
 
 export function disburseLoan(ctx: ServiceContext, by: Operator, id: number, idempotencyKey: string): AppRow {
   const row = loadApp(ctx, id, 'loan');
@@ -36,6 +38,8 @@ export function disburseLoan(ctx: ServiceContext, by: Operator, id: number, idem
     const f = d.trace.find((t) => t.outcome === 'failed');
     throw new AppError('RULE', `放款前复查政策不通过：${f?.message ?? '无适用利率'}`);
   }
+  assertNotarised(ctx, row);
+  assertGuarantorsQualify(ctx, row);
   const principal = row.approved_fen!;
   const { months, method } = storedTerms(row);
   const firstDue = addMonthsClamped(date, 1);
@@ -72,6 +76,7 @@ export function disburseLoan(ctx: ServiceContext, by: Operator, id: number, idem
        SELECT ?, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5 FROM json_each(?) AS j`,
     )
     .run(loanId, JSON.stringify(rows.map((r) => [r.period, r.dueDate, r.paymentFen, r.principalFen, r.interestFen, r.remainingFen])));
+  freezePledges(ctx, row, loanId);
   transition(ctx, by, row, '已放款', 'disburse', { decision_json: JSON.stringify(d) },
     `放款${formatYuanGrouped(principal)}元，年利率${d.rate.annualRatePercent}%，${months}期，月还款${formatYuanGrouped(summary.monthlyPaymentFen)}元，凭证号${entry.entryNo}`, d);
   return loadApp(ctx, id, 'loan');

@@ -11,6 +11,8 @@ import { nowIso, today } from '../context';
 import { expectOtherPerson, expectState, expectVersion, loadApp, parseMaterials, transition, type AppRow } from '../withdrawal/store';
 import { clerkLoanFacts, composeLoan } from './compose';
 import { storedTerms } from './intake';
+import { assertGuarantorsQualify } from '../conditions/pledges';
+import { assertNoExcessOwed } from '../conditions/excess';
 
 export function rejudgeLoan(ctx: ServiceContext, row: AppRow, approval?: { approvedDate: string; disbursementDate?: string }): LoanDecision {
   const { loanTerms: _terms, ...facts } = JSON.parse(row.facts_json) as Record<string, unknown>;
@@ -32,8 +34,10 @@ export function submitLoan(ctx: ServiceContext, by: Operator, id: number, versio
   expectVersion(row, version);
   const missing = Object.values(parseMaterials(row)).filter((ok) => !ok).length;
   if (missing > 0) throw new AppError('RULE', `还有${missing}项材料未收齐，不能提交；请打印一次性告知书交申请人`, 'materialsSeen');
+  assertNoExcessOwed(ctx, [row.member_id, row.spouse_member_id], '申请住房公积金贷款');
   const d = rejudgeLoan(ctx, row);
   if (!d.eligible || d.quota.quotaFen === null) throw new AppError('RULE', `不符合贷款条件：${firstFailure(d)}`);
+  assertGuarantorsQualify(ctx, row);
   const amount = Math.min(row.requested_fen!, d.quota.quotaFen);
   transition(ctx, by, row, '待复核', 'submit', { decision_json: JSON.stringify(d), approved_fen: amount, submitted_by: by.id, submitted_at: nowIso(ctx) }, `提交复核，贷款金额${formatYuanGrouped(amount)}元`, d);
   return loadApp(ctx, id, 'loan');
@@ -51,6 +55,7 @@ function signOff(ctx: ServiceContext, by: Operator, id: number, args: { version?
   }
   const d = rejudgeLoan(ctx, row);
   if (!d.eligible) throw new AppError('RULE', `${step === 'review' ? '复核' : '审批'}时政策审查不通过，请退回：${firstFailure(d)}`);
+  assertGuarantorsQualify(ctx, row);
   const updates = step === 'review' ? { reviewed_by: by.id, reviewed_at: nowIso(ctx) } : { approved_by: by.id, approved_at: nowIso(ctx) };
   transition(ctx, by, row, step === 'review' ? '待审批' : '已审批', step, { ...updates, decision_json: JSON.stringify(d) }, args.note ?? (step === 'review' ? '复核通过' : '审批通过'), d);
   return loadApp(ctx, id, 'loan');

@@ -269,7 +269,15 @@ export function approvalDocument(dto: LoanAppDto, people: ApprovalPeople, plan: 
       [sectionCell('审批', 2), signCell('经办人', dto.submitted), signCell('复核人', dto.reviewed, signOffOpinion(dto, 'review')), signCell('审批人', dto.approved, signOffOpinion(dto, 'approve'))],
       [
         covered(),
-        { stack: [{ text: '借款人签字：' }, { text: `日期：${BLANK_DATE}`, margin: [0, 16, 0, 0] }], margin: [0, 1, 0, 1] },
+        {
+          stack: [
+            // 003 注②: 申请人必须“诚信申贷” — the declaration the borrower signs (rule yc.flow.honestDeclaration).
+            ...(center.id === 'yinchuan' ? [{ text: '诚信申贷：本人保证所提供的材料真实、完整和有效。', fontSize: 8 }] : []),
+            { text: '借款人签字：' },
+            { text: `日期：${BLANK_DATE}`, margin: [0, center.id === 'yinchuan' ? 8 : 16, 0, 0] },
+          ],
+          margin: [0, 1, 0, 1],
+        },
         { stack: [{ text: dto.spouse ? '配偶签字：' : '共同借款人签字：' }, { text: `日期：${BLANK_DATE}`, margin: [0, 16, 0, 0] }], margin: [0, 1, 0, 1] },
         {
           stack: [{ text: '单位意见（盖章）：' }, { text: '借款人月固定收入＿＿＿＿＿＿元', fontSize: 8.5, margin: [0, 4, 0, 0] }, { text: `日期：${BLANK_DATE}`, margin: [0, 4, 0, 0] }],

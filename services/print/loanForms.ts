@@ -20,8 +20,10 @@ import { assertLoanNoticePrintable, loanNoticeDocument } from './loanNotice';
 import { renderPdf } from './pdf';
 import { assertSchedulePrintable, scheduleDocument, type RepaymentPlan } from './repaymentSchedule';
 import { logPrint, type PrintedForm } from './withdrawalForms';
+import { assertDisbursementNoticePrintable, disbursementNoticeDocument } from './disbursementNotice';
+import { notarisationStatus } from '../conditions/notarisation';
 
-export type LoanForm = 'approval' | 'schedule' | 'notice';
+export type LoanForm = 'approval' | 'schedule' | 'notice' | 'disbursement';
 
 /**
  * The schedule a loan form shows. After disbursement: the schedule in force — the frozen one, with every period
@@ -103,6 +105,11 @@ function prepare(ctx: ServiceContext, dto: LoanAppDto, form: LoanForm): (env: Pr
     case 'notice':
       assertLoanNoticePrintable(dto);
       return (env) => loanNoticeDocument(dto, env);
+    case 'disbursement': {
+      const notarisation = notarisationStatus(ctx, dto.id);
+      assertDisbursementNoticePrintable(dto, notarisation);
+      return (env) => disbursementNoticeDocument(dto, notarisation, env);
+    }
     default:
       throw new AppError('BAD_INPUT', `没有这种贷款表单：${String(form)}`, 'form');
   }

@@ -13,6 +13,8 @@ import { getMember } from '../accounts/members';
 import { memberStatement } from '../accounts/statement';
 import { dailyJournal } from '../ledger/daily';
 import { renderPdf } from './pdf';
+import { AppError } from '../../shared/errors';
+import { hasWorkflowRule, RULE_IDS } from '../conditions/rules';
 import { FORM_PAGE_MARGINS, FORM_STYLES, atText, cnDate, grid, label, value, number, span } from './formKit';
 
 type Printed = { fileName: string; pdfBase64: string; reprint: boolean };
@@ -75,6 +77,9 @@ export async function printMemberForm(ctx: ServiceContext, by: Operator, memberI
   const loans = ctx.db
     .prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN l.status = '还款中' THEN a.debits_fen - a.credits_fen ELSE 0 END), 0) AS unpaid FROM loans l JOIN accounts a ON a.loan_id = l.id WHERE l.member_id = ? OR l.spouse_member_id = ?`)
     .get(memberId, memberId) as { n: number; unpaid: number };
+  if (loans.n >= 2 && hasWorkflowRule(ctx.center.id, RULE_IDS.noRemoteCertificate)) {
+    throw new AppError('RULE', `${m.name}（含配偶）已使用${loans.n}次住房公积金贷款：中心不再出具异地缴存证明（003：对已使用过两次及两次以上住房公积金个人住房贷款的职工，中心不再出具异地缴存证明）`);
+  }
   const W = [86, '*', 86, '*'];
   const doc = {
     pageMargins: FORM_PAGE_MARGINS,

@@ -36,6 +36,9 @@ import {
   type PrintEnv,
 } from './formKit';
 
+/** 003: printed in the employer's box of the 银川 voucher. */
+export const UNIT_IDENTITY_DUTY = '职工所在单位初审时必须确认提取人的真实身份，否则由此造成职工公积金被冒领的后果，由职工所在单位承担全部责任。';
+
 /** Before submission nothing has been decided; a cancelled or returned one has no amount anyone signed for. */
 const NOT_PRINTABLE = ['草稿', '退回', '撤销'] as const;
 
@@ -132,7 +135,18 @@ export function voucherDocument(dto: WithdrawalAppDto, env: PrintEnv): FormDocum
       [
         covered(),
         { stack: [{ text: '申请人签字：' }, { text: `日期：${BLANK_DATE}`, margin: [0, 12, 0, 0] }], margin: [0, 2, 0, 2] },
-        ...span({ stack: [{ text: '单位意见（盖章）：' }, { text: `日期：${BLANK_DATE}`, margin: [0, 12, 0, 0], alignment: 'right' }], margin: [0, 2, 0, 2] }, 2),
+        ...span(
+          {
+            stack: [
+              { text: '单位意见（盖章）：' },
+              // 003 提取程序1: the employer's responsibility for checking the applicant's identity (rule yc.flow.unitIdentityCheck).
+              ...(env.center.id === 'yinchuan' ? [{ text: UNIT_IDENTITY_DUTY, fontSize: 8 }] : []),
+              { text: `日期：${BLANK_DATE}`, margin: [0, env.center.id === 'yinchuan' ? 4 : 12, 0, 0], alignment: 'right' },
+            ],
+            margin: [0, 2, 0, 2],
+          },
+          2,
+        ),
       ],
     ],
     // The sign-off block never splits: on a long application it moves to the next sheet whole.

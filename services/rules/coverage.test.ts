@@ -34,7 +34,7 @@ function testFiles(dir: string): string[] {
 
 const seeds = seedsDir();
 const seedText = (file: string) => readFileSync(join(seeds, file), 'utf8');
-const tests = testFiles(resolve(here)).map((f) => readFileSync(f, 'utf8')).join('\n');
+const tests = [...testFiles(resolve(here)), ...testFiles(resolve(here, '../conditions'))].map((f) => readFileSync(f, 'utf8')).join('\n');
 
 for (const center of ['yinchuan', 'urumqi'] as const) {
   const pack = packFor(center);

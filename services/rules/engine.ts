@@ -3,6 +3,7 @@
  * reads the parameters in force on the application date (plus any administrator overrides), runs every rule of
  * the kind in order and returns the decision with its full trace, materials and post-conditions.
  */
+import { workflowRules } from '../conditions/rules';
 import type { CenterId } from '../../shared/centers/types';
 import { buildSchedule } from '../../shared/loan/schedule';
 import { NATIONAL_LOAN_RATES, loanRateOn, type LoanRateRow, type RateQuote, type SecondUseRule } from '../../shared/rates/loanRates';
@@ -280,7 +281,7 @@ export function validateOverrides(center: CenterId, overrides: readonly ParamOve
 /** Every rule of the center, withdrawals first, with its source and parameters. */
 export function listRules(center: CenterId): RuleInfo[] {
   const pack = packFor(center);
-  return [...pack.withdrawalRules, ...pack.loanRules].map((r) => ruleInfo(pack, r as Rule<unknown>));
+  return [...[...pack.withdrawalRules, ...pack.loanRules].map((r) => ruleInfo(pack, r as Rule<unknown>)), ...workflowRules(center)];
 }
 
 

@@ -14,6 +14,8 @@ type Pred<I> = (input: I, flags: ReadonlySet<string>) => boolean;
 
 export const FLAG_RETIREMENT_AGE_REACHED = 'retirementAgeReached';
 export const FLAG_INHERITANCE_NOTARY_WAIVED = 'inheritanceNotaryWaived';
+/** Set by uq.wd.death.heirShare (an heir drawing one by one who is not the last signs 放弃利息的声明). */
+export const FLAG_HEIR_WAIVES_INTEREST = 'heirWaivesInterest';
 
 const withdrawal: Record<MaterialCondition, Pred<WithdrawalApplication>> = {
   spouseIncluded: (i) => i.includeSpouse,
@@ -44,6 +46,8 @@ const withdrawal: Record<MaterialCondition, Pred<WithdrawalApplication>> = {
   conversion: () => false,
   taxInvoiceLacksSeller: () => false,
   rentPublicHousing: (i) => i.rent?.publicHousing === true,
+  inheritanceNotaryWaived: (_i, flags) => flags.has(FLAG_INHERITANCE_NOTARY_WAIVED),
+  heirWaivesInterest: (_i, flags) => flags.has(FLAG_HEIR_WAIVES_INTEREST),
 };
 
 const loan: Record<MaterialCondition, Pred<LoanApplication>> = {
@@ -75,6 +79,8 @@ const loan: Record<MaterialCondition, Pred<LoanApplication>> = {
   conversion: (i) => i.conversion !== undefined,
   taxInvoiceLacksSeller: (i) => i.house.taxInvoiceLacksSeller,
   rentPublicHousing: () => false,
+  inheritanceNotaryWaived: () => false,
+  heirWaivesInterest: () => false,
 };
 
 function pick<I>(

@@ -11,6 +11,7 @@ import { getMember } from '../accounts/members';
 import { clerkFacts, composeAndDecide } from './compose';
 import { refuseLedgerPersons } from '../policy/recordedFacts';
 import { expectState, expectVersion, loadApp, nextAppNo, transition, type AppRow } from './store';
+import { assertNoExcessOwed } from '../conditions/excess';
 
 export interface IntakeInput {
   caseId: string;
@@ -80,6 +81,7 @@ function validate(ctx: ServiceContext, input: IntakeInput) {
 }
 
 export function createWithdrawal(ctx: ServiceContext, by: Operator, input: IntakeInput): AppRow {
+  assertNoExcessOwed(ctx, [input.memberId], '申请提取');
   const { decision, materials } = validate(ctx, input);
   const at = nowIso(ctx);
   const id = Number(

@@ -21,6 +21,8 @@ import { expectOtherPerson, expectState, loadApp, parsePayee, transition, type A
 import { ownLoanOf } from './ownLoan';
 import { repayLoan } from '../loan/servicing/repay';
 import { assertOwnsMember } from '../branch/ownership';
+import { assertEntryRespectsHolds } from '../conditions/holds';
+import { assertNoExcessOwed } from '../conditions/excess';
 
 export function payWithdrawal(ctx: ServiceContext, by: Operator, id: number, idempotencyKey: string): AppRow {
   const row = loadApp(ctx, id);
@@ -31,6 +33,7 @@ export function payWithdrawal(ctx: ServiceContext, by: Operator, id: number, ide
   }
   expectState(row, ['已审批'], '支付');
   assertOwnsMember(ctx, row.member_id, '提取支付');
+  assertNoExcessOwed(ctx, [row.member_id], '支付提取');
   const { decision } = composeAndDecide(ctx, {
     caseId: row.case_id,
     memberId: row.member_id,
@@ -55,6 +58,7 @@ export function payWithdrawal(ctx: ServiceContext, by: Operator, id: number, ide
     if (approved > own.payableFen) throw new AppError('RULE', `贷款${own.contractNo}现在应还${formatYuanGrouped(own.payableFen)}元，少于审批金额；请撤销后重新受理`);
     const r = repayLoan(ctx, by, { loanId: own.loanId, amountFen: approved, source: 'fund', idempotencyKey });
     const entry = ctx.db.prepare('SELECT id FROM journal_entries WHERE entry_no = ?').get(r.repayment.entryNo) as { id: number };
+    assertEntryRespectsHolds(ctx, entry.id, '提取支付');
     transition(ctx, by, row, '已支付', 'pay', { paid_by: by.id, paid_at: nowIso(ctx), paid_entry_id: entry.id, approved_fen: approved, decision_json: JSON.stringify(decision) },
       `委托提取${formatYuanGrouped(approved)}元归还贷款${own.contractNo}（本金${formatYuanGrouped(r.repayment.principalFen)}元、利息${formatYuanGrouped(r.repayment.interestFen + r.repayment.penaltyFen)}元），凭证号${r.repayment.entryNo}`, decision);
     return loadApp(ctx, id);
@@ -105,6 +109,7 @@ export function payWithdrawal(ctx: ServiceContext, by: Operator, id: number, ide
     refType: 'application',
     refId: row.id,
   });
+  assertEntryRespectsHolds(ctx, entry.entryId, '提取支付');
   if (decision.closesAccount) ctx.db.prepare(`UPDATE members SET status = '销户' WHERE id = ?`).run(row.member_id);
   transition(ctx, by, row, '已支付', 'pay', { paid_by: by.id, paid_at: nowIso(ctx), paid_entry_id: entry.entryId, approved_fen: paidFen, decision_json: JSON.stringify(decision) },
     `支付${formatYuanGrouped(paidFen)}元${interestFen ? `（含销户利息${formatYuanGrouped(interestFen)}元）` : ''}，凭证号${entry.entryNo}`, decision);

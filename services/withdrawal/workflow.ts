@@ -8,6 +8,7 @@ import type { Operator, ServiceContext } from '../context';
 import { nowIso } from '../context';
 import { composeAndDecide } from './compose';
 import { ownLoanAmount, ownLoanOf } from './ownLoan';
+import { assertNoExcessOwed } from '../conditions/excess';
 import { expectOtherPerson, expectState, expectVersion, loadApp, parseDecision, parseMaterials, transition, type AppRow } from './store';
 
 function rejudge(ctx: ServiceContext, row: AppRow) {
@@ -29,6 +30,7 @@ export function submitWithdrawal(ctx: ServiceContext, by: Operator, id: number, 
   const row = loadApp(ctx, id);
   expectState(row, ['草稿', '退回'], '提交复核');
   expectVersion(row, version);
+  assertNoExcessOwed(ctx, [row.member_id], '申请提取');
   const seen = parseMaterials(row);
   const missing = Object.entries(seen).filter(([, ok]) => !ok);
   if (missing.length > 0) {

@@ -36,6 +36,7 @@ import type { OperatorChangeRequestDto } from './operators';
 import type { ChangeEffectDto, PrivilegedChangeDto } from './privileged';
 import type { HostInfoDto, SessionListItem } from './host';
 import type { SyncStatusDto } from './sync';
+import { conditionCalls } from './conditions';
 
 export interface ParamOverrideDto {
   paramId: string;
@@ -485,7 +486,7 @@ export const calls = {
   'loan.schedule': call<LoanScheduleRowDto[]>()({ input: z.object({ loanId: f.id('贷款') }), roles: ANY }),
   'members.loans': call<LoanDto[]>()({ input: z.object({ memberId: f.id('职工') }), roles: ANY }),
   'print.loan': call<{ fileName: string; pdfBase64: string; reprint: boolean }>()({
-    input: z.object({ applicationId: f.id('申请'), form: z.enum(['approval', 'schedule', 'notice'], { error: '请选择要打印的表单' }) }),
+    input: z.object({ applicationId: f.id('申请'), form: z.enum(['approval', 'schedule', 'notice', 'disbursement'], { error: '请选择要打印的表单' }) }),
     roles: ANY,
   }),
 
@@ -567,6 +568,7 @@ export const calls = {
     roles: ADMIN,
     write: true,
   }),
+  ...conditionCalls,
 } as const;
 
 export type Calls = typeof calls;

@@ -37,6 +37,8 @@ export const MATERIAL_CONDITIONS = {
   conversion: '商业贷款转公积金贷款（商转公）的',
   taxInvoiceLacksSeller: '契税发票无卖房人信息和计税金额的',
   rentPublicHousing: '租住公有住房的',
+  inheritanceNotaryWaived: '余额少于壹仟元、法定继承人作书面承诺而不提供继承公证书的',
+  heirWaivesInterest: '继承人逐个提取且不是最后一个提取的',
 } as const;
 
 export type MaterialCondition = keyof typeof MATERIAL_CONDITIONS;

@@ -44,7 +44,13 @@ export const GuaranteeSchema = z.strictObject({
     .describe('担保方式'),
   properties: z.array(PropertyCollateralSchema).default([]).describe('抵押房产'),
   jointGuarantors: z
-    .array(z.strictObject({ name: z.string().min(1, { error: '不能为空' }).describe('姓名'), pledgedFen: Fen.describe('担保的公积金金额（分）') }))
+    .array(
+      z.strictObject({
+        name: z.string().min(1, { error: '不能为空' }).describe('姓名'),
+        pledgedFen: Fen.describe('担保的公积金金额（分）'),
+        memberId: z.int({ error: '应为整数' }).positive({ error: '编号不正确' }).optional().describe('联保人职工编号（本中心账户，按账簿核对）'),
+      }),
+    )
     .default([])
     .describe('联保人'),
   naturalPersons: Count.default(0).describe('自然人保证人人数'),

@@ -9,6 +9,7 @@ import { MemberLoansCard } from '../components/loan/MemberLoansCard';
 import { AccountServicingCard } from '../components/servicing/AccountServicingCard';
 import { StatusTag } from '../components/StatusTag';
 import { WithdrawalRecordsCard } from '../components/WithdrawalRecordsCard';
+import { MemberHoldsCard } from '../components/conditions/MemberHoldsCard';
 import { monthLabel, percent, yuan } from '../format';
 import type { PageProps } from '../routes';
 
@@ -110,6 +111,7 @@ export function MemberDetailPage({ route }: PageProps) {
           ]}
         />
       </Card>
+      <MemberHoldsCard memberId={m.id} onChange={() => api('members.get', { memberId }).then(setMember, () => undefined)} />
       <AccountServicingCard member={m} onChange={setMember} />
       <MemberLoansCard memberId={m.id} />
       <StatementCard memberId={m.id} />

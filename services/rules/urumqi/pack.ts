@@ -11,6 +11,7 @@ import { UQ, URUMQI_PARAMS } from './params';
 import * as common from './withdrawalCommon';
 import * as housing from './withdrawalHousing';
 import * as personal from './withdrawalPersonal';
+import { deathHeirShare } from './deathHeirShare';
 
 export const URUMQI_PACK: PolicyPack = {
   center: 'urumqi',
@@ -44,6 +45,7 @@ export const URUMQI_PACK: PolicyPack = {
     personal.deathHeirs,
     personal.deathNotary,
     personal.deathHeirsPresent,
+    deathHeirShare,
     personal.terminationNoLoan,
     personal.terminationSealed,
     personal.terminationProof,

@@ -5,6 +5,7 @@
 import { yuan } from '../facts';
 import { failed, notApplicable, passed, type WithdrawalRule } from '../rule';
 import { UQ } from './params';
+import { heirTurn } from './deathHeirShare';
 import { uq } from './source';
 
 export const dishonest: WithdrawalRule = {
@@ -142,6 +143,8 @@ export const fullClose: WithdrawalRule = {
   inGuide: (caseId, p) => p<string[]>(UQ.wdCloseCases).includes(caseId),
   check(ctx) {
     if (ctx.p<string[]>(UQ.wdCloseCases).includes(ctx.caseId)) {
+      const heir = heirTurn(ctx);
+      if (heir && !heir.last) return passed(`逐个提取：第${heir.index}个继承人（共${heir.count}人）只提取应得份额，不计利息，不销户；由最后一个继承人提取剩余余额及利息并销户`);
       const m = ctx.input.member;
       return passed(`提取全部余额${yuan(m.balanceFen)}及利息${yuan(m.accruedInterestFen)}，注销账户`, {
         closesAccount: true,

@@ -134,6 +134,18 @@ const withdrawalCases: CaseInfo[] = [
         source: s('1、多个继承人因故无法同时到场办理提取的,需提供委托提取公证书。'),
         when: 'heirsAbsent',
       },
+      {
+        id: 'uq.mat.death.waiveInterest',
+        text: '提取人签署的放弃利息的声明',
+        source: s('提取人需签署放弃利息的声明,利息归最后一个继承人所有。'),
+        when: 'heirWaivesInterest',
+      },
+      {
+        id: 'uq.mat.death.writtenPromise',
+        text: '法定继承人的书面承诺',
+        source: s('2、职工公积金余额少于壹仟元的,法定继承人做出书面承诺后,可不提供继承公证书。'),
+        when: 'inheritanceNotaryWaived',
+      },
     ],
   },
   {

@@ -352,6 +352,11 @@ const withdrawalCommon: MaterialSpec[] = [
 
 const loanCommon: MaterialSpec[] = [
   {
+    id: 'yc.mat.loan.honest',
+    text: '申请人签署的“诚信申贷”声明(保证所提供的材料真实、完整和有效)',
+    source: s('②申请人必须“诚信申贷”,保证所提供的材料真实、完整和有效。'),
+  },
+  {
     id: 'yc.mat.loan.ids',
     text: '夫妻双方身份证、军官证等有效身份证明和户口簿(宁夏区内户籍)等有效居住证明',
     source: s('夫妻双方身份证、军官证等有效身份证明和户口簿(宁夏区内户籍)等有效居住证明'),

@@ -6,7 +6,7 @@ import type { LoanForm } from './printableForms';
 
 export type { LoanForm };
 
-export const FORM_LABELS: Record<LoanForm, string> = { approval: '审批书', schedule: '还款计划表', notice: '一次性告知书' };
+export const FORM_LABELS: Record<LoanForm, string> = { approval: '审批书', schedule: '还款计划表', notice: '一次性告知书', disbursement: '放款通知单' };
 
 interface Printed extends OpenedPdf {
   form: LoanForm;
@@ -20,7 +20,7 @@ export async function printLoanForm(applicationId: number, form: LoanForm): Prom
 }
 
 /** 打印 buttons for one application; the service's refusal (e.g. a form not built yet) is shown as it says it. */
-export function PrintButtons(props: { applicationId: number; forms: LoanForm[]; beforePrint?: () => Promise<number | null> }) {
+export function PrintButtons(props: { applicationId: number; forms: LoanForm[]; beforePrint?: () => Promise<number | null>; testId?: string }) {
   const [busy, setBusy] = useState<LoanForm | null>(null);
   const [printed, setPrinted] = useState<Printed | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -42,7 +42,7 @@ export function PrintButtons(props: { applicationId: number; forms: LoanForm[]; 
   };
 
   return (
-    <div data-testid="print-buttons">
+    <div data-testid={props.testId ?? 'print-buttons'}>
       <Space wrap>
         {props.forms.map((f) => (
           <Button key={f} loading={busy === f} onClick={() => void print(f)} data-testid={`print-${f}`}>

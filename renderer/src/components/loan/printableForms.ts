@@ -1,6 +1,6 @@
 import type { LoanAppDto } from '../../../../shared/contract/dto';
 
-export type LoanForm = 'approval' | 'schedule' | 'notice';
+export type LoanForm = 'approval' | 'schedule' | 'notice' | 'disbursement';
 
 /**
  * The loan forms the application's state allows, as the print service judges them (services/print/loanApproval.ts,

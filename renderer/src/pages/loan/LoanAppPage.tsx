@@ -15,6 +15,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { chinaDateTime } from '../../format';
 import type { PageProps } from '../../routes';
 import { LoanActions } from './LoanActions';
+import { LoanConditionsPanel } from '../../components/conditions/LoanConditionsPanel';
 
 const ACTIONS: Record<string, string> = {
   create: '受理',
@@ -91,6 +92,7 @@ export function LoanAppPage({ route }: PageProps) {
         <Col xs={24} xl={14}>
           <Card title="办理" style={{ marginBottom: 16 }}>
             <LoanActions app={app} onDone={setApp} />
+            <LoanConditionsPanel app={app} />
             {printableLoanForms(app).length > 0 && (
               <div style={{ marginTop: 16 }}>
                 <PrintButtons applicationId={app.id} forms={printableLoanForms(app)} />
