@@ -53,6 +53,7 @@ import { renderGuidePdf } from '../print/guide';
 import type { AppState } from './state';
 import { HOST_HANDLERS } from './hostHandlers';
 import { SYNC_HANDLERS } from './syncHandlers';
+import { DRAFT_HANDLERS } from './draftHandlers';
 import type { ClientInfo } from '../auth/sessions';
 
 export interface HandlerEnv {
@@ -70,12 +71,12 @@ export function operatorDto(op: Operator): OperatorDto {
   return { id: op.id, login: op.login, name: op.name, role: op.role, roleLabel: ROLE_LABELS[op.role], branchCode: op.branchCode };
 }
 
-function ctxOf(env: HandlerEnv): ServiceContext {
+export function ctxOf(env: HandlerEnv): ServiceContext {
   if (!env.app.ctx) throw new AppError('NOT_FOUND', '系统尚未初始化：请先选择公积金中心并创建管理员');
   return env.app.ctx;
 }
 
-function op(env: HandlerEnv): Operator {
+export function op(env: HandlerEnv): Operator {
   if (!env.operator) throw new AppError('NO_SESSION', '请先登录');
   return env.operator;
 }
@@ -280,6 +281,7 @@ export const handlers: Handlers = {
     ).map((r) => ({ id: r.id, at: r.at, operatorLogin: r.operator_login, action: r.action, recordType: r.record_type, recordId: r.record_id, detail: r.detail })),
   ...HOST_HANDLERS,
   ...SYNC_HANDLERS,
+  ...DRAFT_HANDLERS,
 };
 
 /**
