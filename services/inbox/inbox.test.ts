@@ -1,25 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { harness, type Harness } from '../testing/harness';
-import { contributingCouple, SELLER_PAYEE, YC_COMMODITY_FACTS } from '../testing/loanFixture';
+import { loanAndWithdrawalWaiting } from '../testing/inboxFixture';
 
 let h: Harness;
 afterEach(() => h.close());
 
-const OWN = (name: string) => ({ kind: 'own' as const, bankName: '中国建设银行银川分行', accountNo: '6217000010012345678', accountName: name });
-const RENT = { maritalStatus: 'single', rent: { annualRentFen: 3_600_000, familyAnnualIncomeFen: 10_000_000, contractDate: '2026-03-01', publicHousing: true } };
-
 /** A 银川 household with a loan and a rent withdrawal both submitted at 2026-06-25 10:00 (Beijing), waiting for 复核. */
 function waiting() {
   h = harness('yinchuan', '2026-01-05T02:00:00Z');
-  const { b, s } = contributingCouple(h);
-  const terms = { caseId: 'commodity', payee: SELLER_PAYEE, spouseMemberId: s.id, facts: YC_COMMODITY_FACTS, requestedFen: 30_000_000, months: 240, method: 'annuity' as const };
-  const ld = h.call('loan.create', { memberId: b.id, ...terms, materialsSeen: [], idempotencyKey: h.key() });
-  const loan = h.call('loan.update', { applicationId: ld.id, version: ld.version, ...terms, materialsSeen: ld.materials.map((m) => m.id), idempotencyKey: h.key() });
-  h.call('loan.submit', { applicationId: loan.id, idempotencyKey: h.key() });
-  const wd = h.call('withdrawal.create', { memberId: s.id, caseId: 'rent', facts: RENT, requestedFen: 100_000, payee: OWN(s.name), materialsSeen: [], idempotencyKey: h.key() });
-  const w = h.call('withdrawal.update', { applicationId: wd.id, version: wd.version, caseId: 'rent', facts: RENT, requestedFen: 100_000, payee: OWN(s.name), materialsSeen: wd.materials.map((m) => m.id), idempotencyKey: h.key() });
-  h.call('withdrawal.submit', { applicationId: w.id, idempotencyKey: h.key() });
-  return { loanId: loan.id, withdrawalId: w.id };
+  return loanAndWithdrawalWaiting(h);
 }
 
 describe('inbox.list (issue 12: one inbox)', () => {
