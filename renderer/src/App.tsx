@@ -11,14 +11,18 @@ import { SessionContext } from './session';
 import { LoginPage } from './pages/LoginPage';
 import { SetupPage } from './pages/SetupPage';
 import { routes, menuFor } from './routes';
+import './fonts.css';
+
+/** System CJK sans fonts first; the bundled subset (fonts.css) wherever none is installed. */
+export const UI_FONT_FAMILY = `-apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'GJJ UI', sans-serif`;
 
 /** The banner for an unreachable 网点主机 sits above every page, so the page under it keeps its state. */
 export function App() {
   return (
-    <>
+    <ConfigProvider theme={{ token: { fontFamily: UI_FONT_FAMILY } }}>
       <ConnectionBanner />
       <AppMain />
-    </>
+    </ConfigProvider>
   );
 }
 
@@ -103,11 +107,10 @@ function AppMain() {
           data-testid="side-menu"
           style={{ position: 'sticky', top: 0, height: '100vh', overflowY: 'auto', borderRight: '1px solid #e5e9f0' }}
         >
-          <div style={{ background: '#1f5fa8', color: '#fff', padding: '12px 16px', fontWeight: 600, fontSize: 16, lineHeight: '24px' }}>
-            公积金柜台
-            <div style={{ fontSize: 13, fontWeight: 400, opacity: 0.85 }}>{center.shortName}</div>
+          <div style={{ background: '#1f5fa8', color: '#fff', height: 48, lineHeight: '48px', padding: '0 16px', fontWeight: 600, fontSize: 16, whiteSpace: 'nowrap' }}>
+            公积金柜台 · {center.shortName}
           </div>
-          <ConfigProvider theme={{ components: { Menu: { itemHeight: 34, itemMarginBlock: 2, subMenuItemBg: 'transparent' } } }}>
+          <ConfigProvider theme={{ components: { Menu: { itemHeight: 30, itemMarginBlock: 1, subMenuItemBg: 'transparent' } } }}>
           <Menu
             mode="inline"
             inlineIndent={16}

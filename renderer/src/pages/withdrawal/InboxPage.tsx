@@ -63,7 +63,7 @@ export function InboxPage() {
       {/* antd paints each cell, so the selected row is marked on its cells. */}
       <style>{'.inbox-selected > td { background: #e6f4ff !important; }'}</style>
       <Row gutter={[16, 16]} align="top">
-        <Col xs={24} xl={14}>
+        <Col xs={24} xxl={14}>
           <Table<InboxEntry>
             data-testid="inbox"
             size="small"
@@ -78,18 +78,18 @@ export function InboxPage() {
               { title: '业务', dataIndex: 'kindLabel', width: 56, render: (k: string) => <Tag color={k === '贷款' ? 'purple' : 'blue'}>{k}</Tag> },
               { title: '申请编号', dataIndex: 'appNo', width: 140, render: (no: string, r) => <a href={linkOf(r)} onClick={(e) => e.stopPropagation()}>{no}</a> },
               { title: '职工', dataIndex: 'memberName', width: 80, render: (n: string, r) => <span title={r.memberAccountNo}>{n}</span> },
-              { title: '事项', dataIndex: 'caseName', ellipsis: true },
+              { title: '事项', dataIndex: 'caseName', ellipsis: true, width: 160 },
               { title: '金额（元）', dataIndex: 'amountFen', align: 'right', width: 110, render: (f: number | null) => (f === null ? '—' : <Money fen={f} />) },
               { title: '状态', dataIndex: 'state', width: 90, render: (s: string) => <AppStateTag state={s} /> },
-              { title: '已等待', dataIndex: 'waitedHours', align: 'right', width: 76, render: (h: number) => <span data-testid="inbox-waited">{waited(h)}</span> },
+              { title: '已等待', dataIndex: 'waitedHours', align: 'right', width: 90, render: (h: number) => <span data-testid="inbox-waited">{waited(h)}</span> },
               {
                 title: '决定时限',
                 dataIndex: 'dueAt',
-                width: 150,
+                width: 220,
                 render: (due: string | null, r) =>
                   due ? (
-                    <span data-testid="inbox-due">
-                      {chinaDateTime(due)} <DeadlineTag status={r.deadlineStatus} />
+                    <span data-testid="inbox-due" style={{ whiteSpace: 'nowrap' }}>
+                      {chinaDateTime(due).slice(0, 16)} <DeadlineTag status={r.deadlineStatus} />
                     </span>
                   ) : (
                     '—'
@@ -103,7 +103,7 @@ export function InboxPage() {
             </Typography.Paragraph>
           )}
         </Col>
-        <Col xs={24} xl={10}>
+        <Col xs={24} xxl={10}>
           {selected === null ? (
             <Card>
               <Empty description="点选左侧的申请，在此查看并办理" />
