@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../shared/idcard';
-import { harness, newEmployer, PASSWORD, type Harness } from '../../services/testing/harness';
+import { harness, newEmployer, newMember, PASSWORD, type Harness } from '../../services/testing/harness';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
 import { launchChromium, SHOTS, STATIC_DIR, waitCall, shot } from './support';
 
@@ -32,12 +32,20 @@ async function login(page: Page, who: string): Promise<void> {
 
 const value = (page: Page, label: string) => page.getByLabel(label, { exact: true }).inputValue();
 
+async function choose(page: Page, label: string, typed: string, option: string, searchCall?: 'members.search'): Promise<void> {
+  const searched = searchCall ? waitCall(page, searchCall) : null;
+  await page.getByLabel(label, { exact: true }).fill(typed);
+  await searched;
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
 describe('drafts of open forms', () => {
   beforeAll(async () => {
     if (!existsSync(join(STATIC_DIR, 'index.html'))) throw new Error(`找不到已构建的界面 ${STATIC_DIR}/index.html：请先运行 npx electron-vite build`);
     mkdirSync(SHOTS, { recursive: true });
     h = harness('yinchuan', new Date().toISOString());
     employerId = newEmployer(h, { name: '宁夏六盘山软件有限公司' }).id;
+    newMember(h, employerId, { name: '李雷', idNumber: makeIdNumber('640104', '19920301', 51) });
     server = await startHttpTransport(h.app, { staticDir: STATIC_DIR });
     browser = await launchChromium();
   });
@@ -125,5 +133,46 @@ describe('drafts of open forms', () => {
     expect(dialogs).toEqual(['beforeunload']);
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('keep a withdrawal intake for the same clerk on another terminal, until 放弃草稿', { timeout: 120_000 }, async () => {
+    const errors: string[] = [];
+    const first = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    const page = await first.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    await login(page, 'clerk');
+    await page.getByRole('menuitem', { name: '提取受理', exact: true }).click();
+    await choose(page, '职工', '李雷', '李雷', 'members.search');
+    await choose(page, '提取原因', '房租', '房租支出超出家庭工资收入15%');
+    await page.getByTestId('case-facts').waitFor();
+    const saved = waitCall(page, 'draft.save');
+    await page.getByLabel('年房租总额', { exact: true }).fill('36000');
+    expect(((await (await saved).json()) as { ok: boolean }).ok).toBe(true);
+
+    // Another terminal (another browser, its own terminal id), the same clerk: 我的草稿 in the menu has it.
+    const second = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    const other = await second.newPage();
+    other.on('pageerror', (e) => errors.push(e.message));
+    await login(other, 'clerk');
+    await other.getByRole('menuitem', { name: '我的草稿', exact: true }).click();
+    const row = other.getByTestId('my-drafts').locator('tr.ant-table-row').filter({ hasText: '提取受理 · 李雷 · 房租支出超出家庭工资收入15%' });
+    await row.getByRole('link', { name: '继续办理' }).click();
+    await other.getByTestId('draft-restored').waitFor();
+    await other.getByTestId('intake-member').waitFor();
+    await other.locator('.ant-select', { hasText: '李雷' }).first().waitFor();
+    await expect.poll(() => value(other, '年房租总额')).toBe('36000');
+    expect(await other.getByTestId('case-select').innerText()).toContain('房租支出超出家庭工资收入15%');
+    await shot(other, 'drafts-04-withdrawal-on-another-terminal.png');
+
+    // 放弃草稿: asked, then gone, and the form starts blank.
+    await other.getByTestId('draft-discard').click();
+    const discarded = waitCall(other, 'draft.discard');
+    await other.locator('.ant-modal-confirm').getByRole('button', { name: '放弃草稿' }).click();
+    await discarded;
+    await other.getByTestId('decision-panel').getByText('请选择职工').waitFor();
+    expect(h.call('draft.list', {}, 'clerk')).toEqual([]);
+    expect(errors).toEqual([]);
+    await first.close();
+    await second.close();
   });
 });
