@@ -63,6 +63,11 @@ describe('draft.* (issue 12: forms never lose work)', () => {
     expect((sqlite.prepare(`SELECT COUNT(*) AS n FROM integrity_log WHERE tbl = 'drafts'`).get() as { n: number }).n).toBe(0);
     expect((sqlite.prepare('SELECT COUNT(*) AS n FROM integrity_log').get() as { n: number }).n).toBe(logBefore);
     expect((sqlite.prepare('SELECT COUNT(*) AS n FROM commands').get() as { n: number }).n).toBe(cmdBefore);
+    // The full ID number typed into the form is nowhere in the evidence (audit log, integrity log, commands).
+    for (const t of ['audit_log', 'integrity_log', 'commands']) {
+      const cols = (sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(t) as Array<{ name: string }>).map((c) => c.name);
+      for (const c of cols) expect((sqlite.prepare(`SELECT COUNT(*) AS n FROM "${t}" WHERE instr(CAST("${c}" AS TEXT), ?) > 0`).get(ID) as { n: number }).n, `${t}.${c}`).toBe(0);
+    }
     expect(h.call('ledger.check', {}, 'admin').ok).toBe(true);
   });
 });
