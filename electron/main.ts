@@ -4,7 +4,7 @@
  * transport, so long SQLite work never freezes the window — or, on a 柜台终端 (terminal.json), to the 网点主机 over
  * pinned HTTPS (electron/hostClient.ts), with no local ledger at all.
  */
-import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, shell, utilityProcess, type UtilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell, utilityProcess, type UtilityProcess } from 'electron';
 import { loadIntegrityKey } from './integrityKey';
 import { decideConfigChange } from './configChange';
 import { createHostClient, probe, type HostClient } from './hostClient';
@@ -84,6 +84,19 @@ function createWindow(): void {
   });
   // The PDF viewer child window: no navigation away from its PDF, no further windows.
   win.webContents.on('did-create-window', (child, { url }) => guardPdfWindow(child.webContents, url));
+  // A form with typed data asks before F5 or closing (beforeunload); Electron shows no question of its own.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['离开（保留草稿）', '留在本页'],
+      defaultId: 1,
+      cancelId: 1,
+      title: '公积金柜台',
+      message: '表单中已填写的内容尚未提交',
+      detail: '已填写的内容已存为草稿，可在“待办 → 我的草稿”中继续办理。确定离开吗？',
+    });
+    if (choice === 0) event.preventDefault();
+  });
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
 }

@@ -1,4 +1,4 @@
-import { Button, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
+import { Button, ConfigProvider, Layout, Menu, Result, Space, Spin, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { CenterConfig } from '../../shared/centers';
 import type { OperatorDto, SetupStatus } from '../../shared/contract/calls';
@@ -11,14 +11,18 @@ import { SessionContext } from './session';
 import { LoginPage } from './pages/LoginPage';
 import { SetupPage } from './pages/SetupPage';
 import { routes, menuFor } from './routes';
+import './fonts.css';
+
+/** System CJK sans fonts first; the bundled subset (fonts.css) wherever none is installed. */
+export const UI_FONT_FAMILY = `-apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'GJJ UI', sans-serif`;
 
 /** The banner for an unreachable 网点主机 sits above every page, so the page under it keeps its state. */
 export function App() {
   return (
-    <>
+    <ConfigProvider theme={{ token: { fontFamily: UI_FONT_FAMILY } }}>
       <ConnectionBanner />
       <AppMain />
-    </>
+    </ConfigProvider>
   );
 }
 
@@ -92,36 +96,56 @@ function AppMain() {
   const allowed = match.roles.includes(operator.role);
   document.title = `${match.title} · 公积金柜台`;
   const Page = match.component;
+  const menuItems = menuFor(operator.role);
   return (
     <SessionContext.Provider value={{ operator, center, logout }}>
-      <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#1f5fa8' }}>
-          <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
+      {/* Designed for 1366×768 first: every section in a side menu (no "···"), the page scrolls beside it. */}
+      <Layout style={{ minHeight: '100vh' }} hasSider>
+        <Layout.Sider
+          width={SIDER_WIDTH}
+          theme="light"
+          data-testid="side-menu"
+          style={{ position: 'sticky', top: 0, height: '100vh', overflowY: 'auto', borderRight: '1px solid #e5e9f0' }}
+        >
+          <div style={{ background: '#1f5fa8', color: '#fff', height: 48, lineHeight: '48px', padding: '0 16px', fontWeight: 600, fontSize: 16, whiteSpace: 'nowrap' }}>
             公积金柜台 · {center.shortName}
-          </Typography.Title>
+          </div>
+          <ConfigProvider theme={{ components: { Menu: { itemHeight: 30, itemMarginBlock: 1, subMenuItemBg: 'transparent' } } }}>
           <Menu
-            theme="dark"
-            mode="horizontal"
-            style={{ flex: 1, background: 'transparent' }}
+            mode="inline"
+            inlineIndent={16}
+            style={{ borderInlineEnd: 'none' }}
             selectedKeys={[match.menu ?? match.path]}
-            items={menuFor(operator.role)}
+            defaultOpenKeys={groupKeys(menuItems)}
+            items={menuItems}
             onClick={(e) => navigate(e.key)}
           />
-          <Space style={{ color: '#fff' }}>
-            <span data-testid="operator-name">{operator.name}</span>
-            <Tag color="gold">{operator.roleLabel}</Tag>
-            <Button size="small" onClick={logout}>
-              退出
-            </Button>
-          </Space>
-        </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
-          {allowed ? <Page route={route} /> : <Result status="403" title="无权访问" subTitle={`当前岗位（${operator.roleLabel}）不能办理此业务`} />}
-        </Layout.Content>
-        <Layout.Footer style={{ textAlign: 'center', color: '#888' }}>
-          {center.name} · 服务热线 {center.hotline} · {center.address}
-        </Layout.Footer>
+          </ConfigProvider>
+        </Layout.Sider>
+        <Layout>
+          <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 16, background: '#fff', height: 48, lineHeight: '48px', padding: '0 16px', borderBottom: '1px solid #e5e9f0' }}>
+            <Space>
+              <span data-testid="operator-name">{operator.name}</span>
+              <Tag color="gold">{operator.roleLabel}</Tag>
+              <Button size="small" onClick={logout}>
+                退出
+              </Button>
+            </Space>
+          </Layout.Header>
+          <Layout.Content style={{ padding: '12px 16px' }}>
+            {allowed ? <Page route={route} /> : <Result status="403" title="无权访问" subTitle={`当前岗位（${operator.roleLabel}）不能办理此业务`} />}
+          </Layout.Content>
+          <Layout.Footer style={{ textAlign: 'center', color: '#888', padding: '8px 16px', fontSize: 13 }}>
+            {center.name} · 服务热线 {center.hotline} · {center.address}
+          </Layout.Footer>
+        </Layout>
       </Layout>
     </SessionContext.Provider>
   );
+}
+
+const SIDER_WIDTH = 176;
+
+function groupKeys(items: ReturnType<typeof menuFor>): string[] {
+  return (items ?? []).map((i) => String(i?.key ?? '')).filter((k) => k.startsWith('group:'));
 }

@@ -19,6 +19,6 @@ export const loanRoutes: RouteDef[] = [
   { path: '/loan/calc', title: '贷款计算器', roles: ALL, component: LoanCalcPage, inMenu: true, group: GROUP },
   { path: '/loan/new', title: '贷款受理', roles: COUNTER, component: LoanIntakePage, inMenu: true, group: GROUP },
   { path: '/loans', title: '贷款审批', roles: SIGNERS, component: LoanInboxPage, inMenu: true, group: GROUP },
-  { path: '/loans/counter', title: '我的贷款申请', roles: COUNTER, component: LoanCounterListPage, menu: '/loan/new' },
+  { path: '/loans/counter', title: '我的贷款申请', roles: COUNTER, component: LoanCounterListPage, inMenu: true, group: GROUP },
   { path: '/loan', title: '贷款申请', roles: ALL, component: LoanAppPage, menu: '/loans' },
 ];

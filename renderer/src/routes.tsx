@@ -25,6 +25,7 @@ import { GuidesPage } from './pages/policy/GuidesPage';
 import { RulesPage } from './pages/policy/RulesPage';
 import { WithdrawalDetailPage } from './pages/withdrawal/DetailPage';
 import { InboxPage } from './pages/withdrawal/InboxPage';
+import { DraftsPage } from './pages/inbox/DraftsPage';
 import { WithdrawalIntakePage } from './pages/withdrawal/IntakePage';
 import { loanRoutes } from './routes.loan';
 import { servicingAdminRoutes, servicingRoutes } from './routes.servicing';
@@ -57,6 +58,7 @@ export const routes: RouteDef[] = [
   { path: '/members/open', title: '职工开户', roles: COUNTER, component: MemberOpenPage, menu: '/members' },
   { path: '/withdrawal/intake', title: '提取受理', roles: COUNTER, component: WithdrawalIntakePage, inMenu: true },
   { path: '/inbox', title: '待办', roles: ALL, component: InboxPage, inMenu: true },
+  { path: '/drafts', title: '我的草稿', roles: COUNTER, component: DraftsPage, inMenu: true },
   { path: '/withdrawal', title: '提取申请详情', roles: ALL, component: WithdrawalDetailPage, menu: '/inbox' },
   { path: '/employers', title: '单位', roles: COUNTER, component: EmployerListPage, inMenu: true },
   { path: '/employers/new', title: '新增单位', roles: COUNTER, component: EmployerCreatePage, menu: '/employers' },

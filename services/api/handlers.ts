@@ -54,6 +54,7 @@ import type { AppState } from './state';
 import { HOST_HANDLERS } from './hostHandlers';
 import { SYNC_HANDLERS } from './syncHandlers';
 import { CONDITION_HANDLERS } from '../conditions/handlers';
+import { DRAFT_HANDLERS } from './draftHandlers';
 import type { ClientInfo } from '../auth/sessions';
 
 export interface HandlerEnv {
@@ -71,12 +72,12 @@ export function operatorDto(op: Operator): OperatorDto {
   return { id: op.id, login: op.login, name: op.name, role: op.role, roleLabel: ROLE_LABELS[op.role], branchCode: op.branchCode };
 }
 
-function ctxOf(env: HandlerEnv): ServiceContext {
+export function ctxOf(env: HandlerEnv): ServiceContext {
   if (!env.app.ctx) throw new AppError('NOT_FOUND', '系统尚未初始化：请先选择公积金中心并创建管理员');
   return env.app.ctx;
 }
 
-function op(env: HandlerEnv): Operator {
+export function op(env: HandlerEnv): Operator {
   if (!env.operator) throw new AppError('NO_SESSION', '请先登录');
   return env.operator;
 }
@@ -282,6 +283,7 @@ export const handlers: Handlers = {
   ...HOST_HANDLERS,
   ...SYNC_HANDLERS,
   ...CONDITION_HANDLERS,
+  ...DRAFT_HANDLERS,
 };
 
 /**

@@ -7,7 +7,8 @@
 import { createHmac } from 'node:crypto';
 import type { Sqlite } from '../../db/connection';
 
-export const UNTRACKED_TABLES = new Set(['schema_migrations', 'integrity_log', 'integrity_seals', 'sqlite_sequence']);
+// drafts (018_drafts): what a clerk is still typing; not evidence, rewritten at every pause, so neither logged nor synced.
+export const UNTRACKED_TABLES = new Set(['schema_migrations', 'integrity_log', 'integrity_seals', 'sqlite_sequence', 'drafts']);
 export const UNTRACKED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   accounts: ['debits_fen', 'credits_fen'],
   commands: ['result_json'],

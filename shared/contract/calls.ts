@@ -37,6 +37,8 @@ import type { ChangeEffectDto, PrivilegedChangeDto } from './privileged';
 import type { HostInfoDto, SessionListItem } from './host';
 import type { SyncStatusDto } from './sync';
 import { conditionCalls } from './conditions';
+import { DRAFT_FORMS, type DraftDto, type DraftSummary } from './drafts';
+import type { InboxList } from './inbox';
 
 export interface ParamOverrideDto {
   paramId: string;
@@ -569,6 +571,30 @@ export const calls = {
     write: true,
   }),
   ...conditionCalls,
+
+  // Drafts of open forms (issue 12), the operator's own only; no idempotency key: saving again overwrites.
+  'draft.save': call<{ savedAt: string }>()({
+    input: z.object({
+      form: z.enum(DRAFT_FORMS, { error: '草稿的表单不正确' }),
+      scope: z.string().max(32, { error: '草稿的申请编号不正确' }).default(''),
+      title: z.string().max(100, { error: '草稿标题不能超过100个字' }).default(''),
+      data: z.record(z.string(), z.unknown(), { error: '草稿内容须为表单数据' }),
+    }),
+    roles: ANY,
+    write: true,
+  }),
+  'draft.get': call<{ draft: DraftDto | null }>()({
+    input: z.object({ form: z.enum(DRAFT_FORMS, { error: '草稿的表单不正确' }), scope: z.string().max(32).default('') }),
+    roles: ANY,
+  }),
+  'draft.list': call<DraftSummary[]>()({ input: z.object({}), roles: ANY }),
+  'draft.discard': call<{ discarded: boolean }>()({
+    input: z.object({ form: z.enum(DRAFT_FORMS, { error: '草稿的表单不正确' }), scope: z.string().max(32).default('') }),
+    roles: ANY,
+    write: true,
+  }),
+  /** 待办: withdrawals and loans waiting for this post, with deadline and hours waited, and the operator's drafts. */
+  'inbox.list': call<InboxList>()({ input: z.object({}), roles: ANY }),
 } as const;
 
 export type Calls = typeof calls;

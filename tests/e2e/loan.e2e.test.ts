@@ -43,7 +43,7 @@ async function signIn(page: Page, login: string): Promise<void> {
 }
 
 async function menu(page: Page, item: string): Promise<void> {
-  await page.getByRole('menuitem', { name: '贷款' }).hover();
+  await page.getByRole('menuitem', { name: '贷款', exact: true }).hover();
   await page.getByRole('menuitem', { name: item }).click();
 }
 

@@ -266,7 +266,7 @@ describe('withdrawal end to end (Chromium, 银川)', () => {
     // ── 复核: in 待办 with the trace beside it; 审批通过 is never offered to this post ──
     const reviewer = await openSession('reviewer', errors);
     page = reviewer.page;
-    let listed = waitCall(page, 'withdrawal.list');
+    let listed = waitCall(page, 'inbox.list');
     await page.getByRole('menuitem', { name: '待办' }).click();
     await listed;
     let got = waitCall(page, 'withdrawal.get');
@@ -288,7 +288,7 @@ describe('withdrawal end to end (Chromium, 银川)', () => {
     // ── 审批 ──
     const approver = await openSession('approver', errors);
     page = approver.page;
-    listed = waitCall(page, 'withdrawal.list');
+    listed = waitCall(page, 'inbox.list');
     await page.getByRole('menuitem', { name: '待办' }).click();
     await listed;
     got = waitCall(page, 'withdrawal.get');
@@ -306,7 +306,7 @@ describe('withdrawal end to end (Chromium, 银川)', () => {
     // ── 经办: payout, the voucher number, the receipt and its 补打 ──
     page = clerk.page;
     await login(page, 'clerk');
-    listed = waitCall(page, 'withdrawal.list');
+    listed = waitCall(page, 'inbox.list');
     await page.getByRole('menuitem', { name: '待办' }).click();
     await listed;
     await page.getByTestId('inbox').getByRole('link', { name: sent.appNo }).click();

@@ -80,6 +80,8 @@ export function StatementCard(props: { memberId: number }) {
   return (
     <Card
       title="账户明细"
+      size="small"
+      data-testid="statement-card"
       loading={!statement && !error}
       extra={
         statement && statement.years.length > 0 ? (

@@ -6,6 +6,7 @@ import { api, newKey } from '../api';
 import { PageTitle } from '../components/PageTitle';
 import { chinaToday } from '../format';
 import { applyError } from '../forms';
+import { useFormDraft } from '../drafts/useFormDraft';
 import { latestLimits } from '../limits';
 import { navigate } from '../router';
 import { useSession } from '../session';
@@ -42,6 +43,14 @@ export function EmployerCreatePage() {
   const verdict = uscc.trim().length === 18 ? checkUscc(uscc) : null;
   const mayConfirm = verdict !== null && !verdict.ok && !verdict.fatal;
   const limits = latestLimits(center);
+  const draft = useFormDraft({
+    form: 'employers.create',
+    scope: '',
+    ready: true,
+    values: () => form.getFieldsValue(true),
+    restore: (v) => form.setFieldsValue(v as Partial<FormValues>),
+    title: () => `新增单位 · ${(form.getFieldValue('name') as string | undefined)?.trim() || '（未填单位名称）'}`,
+  });
   const ratioHint = limits ? `${limits.ratioMinPercent}%～${limits.ratioMaxPercent}%${limits.ratioWholeNumbers ? '，取整数' : ''}` : '';
 
   const submit = async (v: FormValues) => {
@@ -63,6 +72,7 @@ export function EmployerCreatePage() {
         ...(v.openedDate ? { openedDate: v.openedDate.format('YYYY-MM-DD') } : {}),
         idempotencyKey: key,
       });
+      await draft.clear();
       message.success(`单位开户成功：${e.name}，单位账号 ${e.accountNo}`);
       navigate(`/employer?id=${e.id}`);
     } catch (e) {
@@ -81,6 +91,7 @@ export function EmployerCreatePage() {
     <>
       <PageTitle title="新增单位" />
       <Card style={{ maxWidth: 860 }}>
+        {draft.banner}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Form<FormValues>
           form={form}
@@ -89,6 +100,7 @@ export function EmployerCreatePage() {
           wrapperCol={{ span: 16 }}
           initialValues={{ openedDate: dayjs(chinaToday()) }}
           onFinish={submit}
+          onValuesChange={draft.touched}
         >
           <Form.Item label="单位名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写单位名称' }]}>
             <Input autoFocus maxLength={60} />

@@ -7,7 +7,7 @@ import { AppointmentsCard } from './home/AppointmentsCard';
 
 const QUICK_LINKS: Array<{ title: string; text: string; to: string; call: CallName }> = [
   { title: '提取受理', text: '选择职工和提取原因，即时审查并勾选材料', to: '/withdrawal/intake', call: 'withdrawal.create' },
-  { title: '待办', text: '待复核、待审批的提取申请，最新的在前', to: '/inbox', call: 'withdrawal.list' },
+  { title: '待办', text: '待办的提取与贷款申请，临近时限的在前；我的草稿', to: '/inbox', call: 'inbox.list' },
   { title: '职工开户', text: '为新入职职工开立个人住房公积金账户', to: '/members/open', call: 'members.open' },
   { title: '单位汇缴', text: '查找单位，预览并确认本月汇缴或补缴', to: '/employers', call: 'remit.post' },
   { title: '缴存计算器', text: '按缴存基数和比例计算月缴存额', to: '/calc', call: 'calc.contribution' },

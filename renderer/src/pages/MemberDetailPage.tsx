@@ -13,6 +13,8 @@ import { MemberHoldsCard } from '../components/conditions/MemberHoldsCard';
 import { monthLabel, percent, yuan } from '../format';
 import type { PageProps } from '../routes';
 
+const STAT = { fontSize: 20 };
+
 /** 职工详情: 个人信息 (the full 证件号码 is shown here, to the clerk serving this member), 提取记录 and 账户明细. */
 export function MemberDetailPage({ route }: PageProps) {
   const memberId = Number(route.params.get('id'));
@@ -41,32 +43,35 @@ export function MemberDetailPage({ route }: PageProps) {
         sub={`个人账号 ${m.accountNo}`}
         extra={<Button onClick={() => history.back()}>返回</Button>}
       />
-      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+      <Row gutter={[12, 12]} style={{ marginBottom: 12 }} data-testid="member-summary">
         <Col xs={24} md={6}>
-          <Card>
-            <Statistic title="账户余额（元）" value={m.balanceFen} formatter={() => <span data-testid="member-balance">{yuan(m.balanceFen)}</span>} />
+          <Card size="small">
+            <Statistic valueStyle={STAT} title="账户余额（元）" value={m.balanceFen} formatter={() => <span data-testid="member-balance">{yuan(m.balanceFen)}</span>} />
           </Card>
         </Col>
         <Col xs={24} md={6}>
-          <Card>
-            <Statistic title="月缴存额（元）" value={yuan(monthlyTotal)} />
+          <Card size="small">
+            <Statistic valueStyle={STAT} title="月缴存额（元）" value={yuan(monthlyTotal)} />
           </Card>
         </Col>
         <Col xs={24} md={6}>
-          <Card>
-            <Statistic title="连续缴存月数" value={m.continuousMonths} suffix="个月" />
+          <Card size="small">
+            <Statistic valueStyle={STAT} title="连续缴存月数" value={m.continuousMonths} suffix="个月" />
           </Card>
         </Col>
         <Col xs={24} md={6}>
-          <Card>
-            <Statistic title="最近缴存月份" value={monthLabel(m.lastContributionMonth)} />
+          <Card size="small">
+            <Statistic valueStyle={STAT} title="最近缴存月份" value={monthLabel(m.lastContributionMonth)} />
           </Card>
         </Col>
       </Row>
-      <Card title="个人信息" style={{ marginBottom: 16 }}>
+      {/* 1366×768 first: the summary, then 账户明细 within the first screen, then the particulars. */}
+      <StatementCard memberId={m.id} />
+      <div style={{ height: 12 }} />
+      <Card title="个人信息" size="small" style={{ marginBottom: 12 }}>
         <Descriptions
           bordered
-          size="middle"
+          size="small"
           column={{ xs: 1, md: 2, xl: 3 }}
           items={[
             { key: 'name', label: '职工姓名', children: m.name },
@@ -114,8 +119,7 @@ export function MemberDetailPage({ route }: PageProps) {
       <MemberHoldsCard memberId={m.id} onChange={() => api('members.get', { memberId }).then(setMember, () => undefined)} />
       <AccountServicingCard member={m} onChange={setMember} />
       <MemberLoansCard memberId={m.id} />
-      <StatementCard memberId={m.id} />
-      <div style={{ height: 16 }} />
+      <div style={{ height: 12 }} />
       <WithdrawalRecordsCard memberId={m.id} canWithdraw={m.status !== '销户'} />
     </>
   );

@@ -9,6 +9,7 @@ import { PageTitle } from '../components/PageTitle';
 import { chinaToday, yuan, yuanRule, yuanToFen } from '../format';
 import { latestLimits, lowerBoundText } from '../limits';
 import { applyError } from '../forms';
+import { useFormDraft } from '../drafts/useFormDraft';
 import type { PageProps } from '../routes';
 import { navigate } from '../router';
 import { useSession } from '../session';
@@ -55,6 +56,14 @@ export function MemberOpenPage({ route }: PageProps) {
   const limits = latestLimits(center);
 
   const facts = idNumber && !idNumberError(idNumber) ? idFacts(idNumber) : null;
+  const draft = useFormDraft({
+    form: 'members.open',
+    scope: '',
+    ready: true,
+    values: () => form.getFieldsValue(true),
+    restore: (v) => form.setFieldsValue(v as Partial<FormValues>),
+    title: () => `职工开户 · ${(form.getFieldValue('name') as string | undefined)?.trim() || '（未填姓名）'}`,
+  });
 
   const submit = async (v: FormValues) => {
     const base = yuanToFen(v.baseYuan, '缴存基数');
@@ -75,6 +84,7 @@ export function MemberOpenPage({ route }: PageProps) {
         idempotencyKey: key,
       });
       setOpened(m);
+      await draft.clear();
     } catch (e) {
       setError(applyError(form, e, { baseFen: 'baseYuan' }));
     } finally {
@@ -110,6 +120,7 @@ export function MemberOpenPage({ route }: PageProps) {
     <>
       <PageTitle title="职工开户" />
       <Card style={{ maxWidth: 760 }}>
+        {draft.banner}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Form<FormValues>
           form={form}
@@ -118,6 +129,7 @@ export function MemberOpenPage({ route }: PageProps) {
           wrapperCol={{ span: 17 }}
           initialValues={{ openedDate: dayjs(chinaToday()), employerId: preselected }}
           onFinish={submit}
+          onValuesChange={draft.touched}
         >
           <Form.Item label="职工姓名" name="name" rules={[{ required: true, whitespace: true, message: '请填写职工姓名' }]}>
             <Input autoFocus maxLength={30} />

@@ -19,6 +19,7 @@ import { FieldGrid } from '../../application/SchemaField';
 import { useLiveDecision } from '../../application/useLiveDecision';
 import { buildIntake, formNameFor, formValuesOf, intakeGaps, intakeLayout, type Name, type Values } from './intakeForm';
 import { PayeeFields, TermsFields } from './IntakeFields';
+import { useFormDraft } from '../../drafts/useFormDraft';
 
 interface Picked {
   id: number;
@@ -132,6 +133,32 @@ export function LoanIntakePage({ route }: PageProps) {
     })().catch((e: Error) => setError(e.message));
   }, [editId, form]);
 
+  // What was typed, kept as a draft per operator (and per application once saved): F5, Back, the menu lose nothing.
+  const draft = useFormDraft({
+    form: 'loan.intake',
+    scope: dto ? String(dto.id) : '',
+    ready: cases !== null && (!editId || dto !== null),
+    values: () => ({
+      ...(form.getFieldsValue(true) as Values),
+      caseId: now.current.kase?.id,
+      borrower: now.current.borrower ? { id: now.current.borrower.id, name: now.current.borrower.name } : undefined,
+      spouse: now.current.spouse ? { id: now.current.spouse.id, name: now.current.spouse.name } : undefined,
+      seen: [...seenNow.current],
+    }),
+    restore: async (v) => {
+      const { borrower: b, spouse: sp, seen: seenIds, ...values } = v as Values & { borrower?: MemberListItem; spouse?: MemberListItem; seen?: string[] };
+      form.setFieldsValue(values);
+      if (typeof values.caseId === 'string') setCaseId(values.caseId);
+      if (b && !dto) await pick(b, 'borrower');
+      if (sp) await pick(sp, 'spouse');
+      if (seenIds) setSeen(new Set(seenIds));
+      evaluate();
+    },
+    title: () => `贷款受理 · ${now.current.borrower?.name ?? '（未选借款人）'}${now.current.kase ? ` · ${now.current.kase.name}` : ''}`,
+  });
+  const seenNow = useRef(seen);
+  seenNow.current = seen;
+
   const showError = (e: unknown) => {
     const msg = e instanceof Error ? e.message : String(e);
     const field = e instanceof ApiError ? e.field : undefined;
@@ -160,6 +187,7 @@ export function LoanIntakePage({ route }: PageProps) {
       const saved = dto
         ? await api('loan.update', { applicationId: dto.id, version: dto.version, ...built.intake, materialsSeen, idempotencyKey: newKey('loan-update') })
         : await api('loan.create', { memberId: borrower!.id, ...built.intake, materialsSeen, idempotencyKey: createKey });
+      await draft.clear();
       setDto(saved);
       // Reloading the window reopens this application instead of an empty form.
       history.replaceState(null, '', `#/loan/new?id=${saved.id}`);
@@ -209,6 +237,7 @@ export function LoanIntakePage({ route }: PageProps) {
       />
       {dto && !editable && <Alert type="info" showIcon title={`此申请处于“${dto.state}”状态，不能修改`} style={{ marginBottom: 16 }} />}
       {dto?.state === '退回' && dto.lastNote && <Alert type="warning" showIcon title={`退回原因：${dto.lastNote}`} style={{ marginBottom: 16 }} />}
+      {draft.banner}
       <Row gutter={[16, 16]} align="top">
         <Col xs={24} xl={14}>
           <Form<Values>
@@ -216,7 +245,10 @@ export function LoanIntakePage({ route }: PageProps) {
             layout="vertical"
             autoComplete="off"
             disabled={!editable}
-            onValuesChange={evaluate}
+            onValuesChange={() => {
+              draft.touched();
+              evaluate();
+            }}
             initialValues={{ method: 'annuity', payee: { kind: 'developer' } }}
           >
             <Card title="购房类型" style={{ marginBottom: 16 }}>
@@ -227,7 +259,10 @@ export function LoanIntakePage({ route }: PageProps) {
 
             <Card title="借款人" data-testid="intake-borrower" style={{ marginBottom: 16 }}>
               <Form.Item label="借款人" name="memberId" htmlFor="pick-borrower" required extra="从账务带出余额、连续缴存月数等，不需填写">
-                <PersonPicker id="pick-borrower" testId="pick-borrower" name={borrower?.name} locked={!!dto} onPick={(m) => void pick(m, 'borrower')} />
+                <PersonPicker id="pick-borrower" testId="pick-borrower" name={borrower?.name} locked={!!dto} onPick={(m) => {
+                  draft.touched();
+                  void pick(m, 'borrower');
+                }} />
               </Form.Item>
               {borrower && <LedgerFacts person={borrower.facts} testId="borrower-ledger" />}
               <FieldGrid specs={layout.borrowerExtra} />
@@ -242,7 +277,10 @@ export function LoanIntakePage({ route }: PageProps) {
               {married && (
                 <>
                   <Form.Item label="配偶（本中心缴存职工，可不选）" name="spouseMemberId" htmlFor="pick-spouse">
-                    <PersonPicker id="pick-spouse" testId="pick-spouse" name={spouse?.name} onPick={(m) => void pick(m, 'spouse')} />
+                    <PersonPicker id="pick-spouse" testId="pick-spouse" name={spouse?.name} onPick={(m) => {
+                      draft.touched();
+                      void pick(m, 'spouse');
+                    }} />
                   </Form.Item>
                   {spouse && (
                     <>
@@ -296,7 +334,7 @@ export function LoanIntakePage({ route }: PageProps) {
             materials={{
               items: materials,
               seen,
-              ...(editable ? { onToggle: (id: string, on: boolean) => setSeen((s) => { const n = new Set(s); if (on) n.add(id); else n.delete(id); return n; }) } : {}),
+              ...(editable ? { onToggle: (id: string, on: boolean) => { draft.touched(); setSeen((s) => { const n = new Set(s); if (on) n.add(id); else n.delete(id); return n; }); } } : {}),
             }}
           />
         </Col>

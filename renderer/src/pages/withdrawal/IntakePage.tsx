@@ -25,6 +25,7 @@ import { printWithdrawal, type PrintedForm } from './print';
 import { ReasonModal } from './ReasonModal';
 import { SpouseCard } from './SpouseCard';
 import { useActionKeys } from './useActionKeys';
+import { useFormDraft } from '../../drafts/useFormDraft';
 
 const INITIAL: IntakeValues = { facts: { maritalStatus: 'single' }, payee: { kind: 'own', bankName: '', accountNo: '', accountName: '' }, materialsSeen: [] };
 const sameName = (a: readonly (string | number)[], b: readonly (string | number)[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -137,6 +138,22 @@ function Intake({ route }: PageProps) {
     if (kept.length !== current.length) form.setFieldValue('materialsSeen', kept);
   }, [decision, form]);
 
+  const draft = useFormDraft({
+    form: 'withdrawal.intake',
+    scope: app ? String(app.id) : '',
+    ready: !loading,
+    values: () => ({ ...(form.getFieldsValue(true) as IntakeValues), memberId: latest.current.member?.detail.id, spouseMemberId: latest.current.spouse?.detail.id }),
+    restore: async (v) => {
+      const values = v as IntakeValues;
+      form.setFieldsValue(values);
+      if (!app && values.memberId) await pickMember(values.memberId);
+      if (values.spouseMemberId) await pickSpouse(values.spouseMemberId);
+      setDirty(true);
+      evaluate();
+    },
+    title: () => `提取受理 · ${latest.current.member?.detail.name ?? '（未选职工）'}${latest.current.kase ? ` · ${latest.current.kase.name}` : ''}`,
+  });
+
   const report = (e: unknown) => {
     const message = messageOf(e);
     if (e instanceof ApiError && e.field && showFieldError(e.field, message, true)) return;
@@ -212,6 +229,7 @@ function Intake({ route }: PageProps) {
 
   const onValuesChange = (changed: IntakeValues) => {
     setDirty(true);
+    draft.touched();
     const status = changed.facts?.maritalStatus;
     if (status !== undefined && status !== 'married') {
       form.setFieldValue('spouseMemberId', undefined);
@@ -245,6 +263,8 @@ function Intake({ route }: PageProps) {
         ? await api('withdrawal.update', { applicationId: app.id, version: app.version, ...body, idempotencyKey: keyFor('save') })
         : await api('withdrawal.create', { memberId: member?.detail.id ?? 0, appointmentId, ...body, idempotencyKey: keyFor('save') });
       done('save');
+      // The application holds what was typed now: the draft of the form as it was is no longer needed.
+      await draft.clear();
       setApp(saved);
       setDirty(false);
       // Reopening this address (a reload) shows this draft; replaceState fires no hashchange, so the form stays.
@@ -304,6 +324,7 @@ function Intake({ route }: PageProps) {
         }
         extra={app && <Button onClick={() => navigate(`/withdrawal?id=${app.id}`)}>申请详情</Button>}
       />
+      {draft.banner}
       {error && <Alert data-testid="intake-error" type="error" showIcon closable onClose={() => setError(null)} title={error} style={{ marginBottom: 16 }} />}
       {!editable && app && <Alert type="info" showIcon title={`申请当前为“${app.state}”，不能再修改`} style={{ marginBottom: 16 }} />}
       {app?.state === '退回' && app.lastNote && <Alert type="warning" showIcon title={`退回原因：${app.lastNote}`} style={{ marginBottom: 16 }} />}
@@ -325,12 +346,18 @@ function Intake({ route }: PageProps) {
                 cases={cases}
                 kase={kase}
                 locked={app !== null}
-                onMember={(id) => void pickMember(id)}
+                onMember={(id) => {
+                  draft.touched();
+                  void pickMember(id);
+                }}
                 onCase={changeCase}
               />
 
               {kase && layout.asksSpouse && (
-                <SpouseCard married={married} layout={layout} spouse={spouse} onPick={(id) => void pickSpouse(id)} />
+                <SpouseCard married={married} layout={layout} spouse={spouse} onPick={(id) => {
+                    draft.touched();
+                    void pickSpouse(id);
+                  }} />
               )}
 
               {kase && (
@@ -354,6 +381,7 @@ function Intake({ route }: PageProps) {
                 onAll={() => {
                   form.setFieldValue('materialsSeen', (materials ?? []).map((m) => m.id));
                   setDirty(true);
+                  draft.touched();
                 }}
               />
 
