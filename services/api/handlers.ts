@@ -53,6 +53,7 @@ import { renderGuidePdf } from '../print/guide';
 import type { AppState } from './state';
 import { HOST_HANDLERS } from './hostHandlers';
 import { SYNC_HANDLERS } from './syncHandlers';
+import { SYNC_FILE_HANDLERS } from './syncFileHandlers';
 import type { ClientInfo } from '../auth/sessions';
 
 export interface HandlerEnv {
@@ -280,6 +281,7 @@ export const handlers: Handlers = {
     ).map((r) => ({ id: r.id, at: r.at, operatorLogin: r.operator_login, action: r.action, recordType: r.record_type, recordId: r.record_id, detail: r.detail })),
   ...HOST_HANDLERS,
   ...SYNC_HANDLERS,
+  ...SYNC_FILE_HANDLERS,
 };
 
 /**

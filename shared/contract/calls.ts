@@ -36,6 +36,7 @@ import type { OperatorChangeRequestDto } from './operators';
 import type { ChangeEffectDto, PrivilegedChangeDto } from './privileged';
 import type { HostInfoDto, SessionListItem } from './host';
 import type { SyncStatusDto } from './sync';
+import type { SyncApplyDto, SyncExportDto, SyncJoinDto } from './sync';
 
 export interface ParamOverrideDto {
   paramId: string;
@@ -561,6 +562,10 @@ export const calls = {
   'host.info': call<HostInfoDto>()({ input: z.object({}), roles: ADMIN }),
   'sync.status': call<SyncStatusDto>()({ input: z.object({}), roles: ADMIN }),
   'sync.pushNow': call<SyncStatusDto>()({ input: z.object({}), roles: ADMIN }),
+  'sync.join': call<SyncJoinDto>()({ input: z.object({ enrollment: f.text('入网文件', 100_000), idempotencyKey: f.idempotencyKey() }), roles: ADMIN, write: true }),
+  'sync.receipt': call<SyncJoinDto>()({ input: z.object({}), roles: ADMIN }),
+  'sync.exportFile': call<SyncExportDto>()({ input: z.object({ fromSeal: z.number().int().min(0).optional() }), roles: ADMIN }),
+  'sync.applyFile': call<SyncApplyDto>()({ input: z.object({ content: f.text('中心下发文件', 2_000_000), idempotencyKey: f.idempotencyKey() }), roles: ADMIN, write: true }),
   'sessions.list': call<SessionListItem[]>()({ input: z.object({}), roles: ADMIN }),
   'sessions.end': call<{ ended: boolean }>()({
     input: z.object({ sessionId: f.text('会话', 64), idempotencyKey: f.idempotencyKey() }),
