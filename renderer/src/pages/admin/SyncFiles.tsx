@@ -17,19 +17,21 @@ function download(text: string, fileName: string): void {
 
 /** Reads the chosen file in the renderer; it leaves the machine only as the call's content. */
 const picker = (testId: string, label: string, onText: (text: string) => void, disabled = false) => (
-  <Upload
-    maxCount={1}
-    showUploadList={false}
-    disabled={disabled}
-    beforeUpload={(file) => {
-      void file.text().then(onText);
-      return false;
-    }}
-  >
-    <Button data-testid={testId} disabled={disabled}>
-      {label}
-    </Button>
-  </Upload>
+  <span data-testid={`${testId}-zone`}>
+    <Upload
+      maxCount={1}
+      showUploadList={false}
+      disabled={disabled}
+      beforeUpload={(file) => {
+        void file.text().then(onText);
+        return false;
+      }}
+    >
+      <Button data-testid={testId} disabled={disabled}>
+        {label}
+      </Button>
+    </Upload>
+  </span>
 );
 
 /**
