@@ -3,7 +3,7 @@
  * center acknowledged and, when something is pending, pushes (services/branch/push.ts) — asynchronously, one batch
  * of at most `maxSeals` read at a time, so the request thread is never held for long. When the center cannot be
  * reached (or refuses), the next attempt waits 1 s, 2 s, 4 s … capped at 60 s; `pushNow` tries at once.
- * Down direction (services/branch/pull.ts): after each push cycle, and every `downPollMs` (2 s) when nothing is to
+ * Down direction (services/branch/pull.ts): after each push cycle, and every `downPollMs` (1 s) when nothing is to
  * push, it pulls the center's down batch after the highest applied center seq and applies it; the line down backs
  * off the same way; a batch that cannot be applied stops the down direction (reason shown) until 立即同步, the push
  * goes on.
@@ -17,6 +17,9 @@ import { centerEndpoint } from './join';
 import { hostBranch } from './ownership';
 import { CenterCertChanged } from './centerClient';
 import { clientFor, DEFAULT_MAX_SEALS, lastLocalSeal, pushPending, readPushState } from './push';
+
+/** A branch asks the center for new changes this often when nothing is to push: the lag of a center publish. */
+export const DEFAULT_DOWN_POLL_MS = 1000;
 
 export interface SyncWorkerOptions {
   pollMs?: number;
@@ -108,7 +111,7 @@ export class SyncWorker {
       d.failures = 0;
       d.lastError = null;
       d.lastSuccessAt = new Date();
-      d.nextAt = Date.now() + (this.opts.downPollMs ?? 2000);
+      d.nextAt = Date.now() + (this.opts.downPollMs ?? DEFAULT_DOWN_POLL_MS);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       if (err instanceof DownRefused) {
