@@ -57,6 +57,20 @@ describe('sync.join / sync.receipt', () => {
     expect(readSigned<JoinRecord>(again.receipt, '入网回执').body.branchPublicKey).toBe(body.branchPublicKey);
   });
 
+  it('on a 网点主机, joining with an enrollment that names the center starts the background sync', async () => {
+    h.app.host = { mode: '网点主机', fingerprint: '', listen: '127.0.0.1:0', names: [], startedAt: '2026-07-01T02:00:00Z' };
+    const e: Enrollment = { ...readSigned<Enrollment>(enrollment, '入网文件').body, centerUrl: 'https://127.0.0.1:9', centerFingerprint: 'AA:BB' };
+    h.call('sync.join', { enrollment: writeSigned(e, center), idempotencyKey: h.key() }, 'admin');
+    expect(h.app.sync).toBeUndefined(); // started after the call's transaction, not inside it
+    await new Promise((r) => setImmediate(r));
+    try {
+      expect(h.app.sync).toBeDefined();
+      expect(h.call('sync.status', {}, 'admin')).toMatchObject({ joined: true, running: true, centerUrl: 'https://127.0.0.1:9' });
+    } finally {
+      h.app.sync?.stop();
+    }
+  });
+
   it('a damaged enrollment file is refused and nothing is written', () => {
     const bad = enrollment.replace('WQ02', 'WQ03');
     const e = h.fail('sync.join', { enrollment: bad, idempotencyKey: h.key() }, 'admin');

@@ -56,11 +56,21 @@ const alive = (pid: number) => {
   }
 };
 
+/** A live pid that is still a gjj process (not a pid the system reused after a kill -9). */
+function isServing(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !alive(pid)) return false;
+  try {
+    return /gjj|center/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+  } catch {
+    return true; // not Linux: trust the live pid
+  }
+}
+
 /** The running center that owns CDIR's embedded database, or null (run locally). */
 export function runningCenter(cdir: string): ServeRecord | null {
   if (process.env.GJJ_CENTER_DATABASE_URL) return null;
   const r = readServeRecord(cdir);
-  return r && Number.isInteger(r.pid) && r.pid !== process.pid && alive(r.pid) ? r : null;
+  return r && isServing(r.pid) ? r : null;
 }
 
 /** One admin call to the running center; the answer's data, or its refusal as an AppError (same code, same message). */
