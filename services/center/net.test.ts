@@ -3,9 +3,11 @@
  * loopback: `gjj center serve` (embedded PostgreSQL) and two branch hosts `gjj serve` (WQ01, WQ02), later a third
  * (WQ03). (a) `gjj center publish` while the center serves (through its admin route) reaches both running hosts
  * without any file, applied once; (b) a member opened at WQ01 appears at WQ02 by the network (push up, register,
- * pull down); (c) `gjj center check` and `gjj center register` work while the center serves, and the admin and down
- * routes refuse callers without the token / the branch's signature; (d) a down batch WQ03 cannot apply (an account
- * number both folders issued before joining) stops its down direction with the reason, while its push goes on.
+ * pull down); (c) `gjj center transfer` while the center serves reaches both hosts in the order of §7 (the old owner
+ * applies and acknowledges before the new owner receives it); (d) `gjj center check / register / outbox` work while
+ * the center serves, and the admin and down routes refuse callers without the token / the branch's signature; (e) a
+ * down batch WQ03 cannot apply (an account number both folders issued before joining) stops its down direction with
+ * the reason, while its push goes on.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +36,7 @@ let center: Proc | null = null;
 const folders: Record<string, BranchHost> = {};
 const hosts: Record<string, Host> = {};
 let preJoinEmployerNo = '';
+let networkEmployerNo = '';
 
 interface Proc {
   child: ChildProcess;
@@ -230,9 +233,25 @@ describe('center → branch over HTTPS, admin routes on the running center (real
     expect(query<{ n: number }>('WQ01', 'SELECT COUNT(*) AS n FROM members WHERE account_no = ?', m.accountNo)[0]!.n).toBe(1);
     expect(query<{ n: number }>('WQ02', 'SELECT COUNT(*) AS n FROM members WHERE account_no = ?', m.accountNo)[0]!.n).toBe(1);
     expect(e.accountNo).not.toBe(preJoinEmployerNo);
+    networkEmployerNo = e.accountNo;
   }, 120_000);
 
-  it('(c) `gjj center check` and `gjj center register` work while the center serves; routes refuse strangers', async () => {
+  it('(c) `gjj center transfer` while the center serves: the old owner applies and acknowledges, then the new owner gets it — no file', async () => {
+    const t = gjj('center', 'transfer', '--data', cdir, '--employer', networkEmployerNo, '--to', 'WQ02', '--json');
+    expect(t.stderr).toBe('');
+    expect(t.status).toBe(0);
+    const seq = (JSON.parse(t.stdout) as { seq: number }).seq;
+    const owner = (b: string) => query<{ branch_code: string }>(b, 'SELECT branch_code FROM employers WHERE account_no = ?', networkEmployerNo)[0]?.branch_code;
+    await until('WQ02 owns it', async () => (owner('WQ02') === 'WQ02' ? true : null));
+    expect(owner('WQ01')).toBe('WQ02');
+    // The hold was honoured: WQ01's acknowledgement (its center_applied row) was imported before WQ02 applied.
+    const ackAt = query<{ applied_at: string }>('WQ01', 'SELECT applied_at FROM center_applied WHERE seq = ?', seq)[0]!.applied_at;
+    const releasedAt = query<{ applied_at: string }>('WQ02', 'SELECT applied_at FROM center_applied WHERE seq = ?', seq)[0]!.applied_at;
+    expect(releasedAt >= ackAt).toBe(true);
+    expect((await status('WQ02')).down).toMatchObject({ held: null, stopped: false });
+  }, 120_000);
+
+  it('(d) `gjj center check` and `gjj center register` work while the center serves; routes refuse strangers', async () => {
     const check = gjj('center', 'check', '--data', cdir, '--json');
     expect(check.stderr).toBe('');
     expect(check.status).toBe(0);
@@ -246,6 +265,11 @@ describe('center → branch over HTTPS, admin routes on the running center (real
     expect(reg.status).toBe(0);
     expect(reg.stdout).toMatch(/^已登记网点WQ03，公钥指纹 [0-9A-F]{16}/);
     expect(gjj('center', 'register', '--data', cdir, receipt).stdout).toMatch(/^网点已登记过WQ03/);
+    const outFile = join(root, 'wq02.down');
+    const outbox = gjj('center', 'outbox', '--data', cdir, '--branch', 'WQ02', '--out', outFile, '--json');
+    expect(outbox.status).toBe(0);
+    expect(JSON.parse(outbox.stdout)).toMatchObject({ written: true, fromSeq: 1 });
+    expect(readFileSync(outFile, 'utf8')).toMatch(/^\{"kind":"gjj-down"/);
     // Without the token from CDIR/center.serve.json: refused.
     const anon = await https(centerPort, 'GET', '/admin/check');
     expect(anon.status).toBe(403);
@@ -256,7 +280,7 @@ describe('center → branch over HTTPS, admin routes on the running center (real
     expect(unsigned.json.error.message).toMatch(/签名与网点WQ02登记的公钥不符/);
   }, 120_000);
 
-  it('(d) a down batch the branch cannot apply stops the down direction with the reason; the push goes on', async () => {
+  it('(e) a down batch the branch cannot apply stops the down direction with the reason; the push goes on', async () => {
     await startHost('WQ03');
     const s = await until('down stopped', async () => {
       const x = await status('WQ03');
