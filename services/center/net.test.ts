@@ -281,6 +281,10 @@ describe('center → branch over HTTPS, admin routes on the running center (real
   }, 120_000);
 
   it('(e) a down batch the branch cannot apply stops the down direction with the reason; the push goes on', async () => {
+    // `gjj sync pull` (no host running): the same refusal, non-zero, nothing applied.
+    const pull = gjj('sync', 'pull', '--data', folders.WQ03!.dir);
+    expect(pull.status).not.toBe(0);
+    expect(pull.stderr).toMatch(new RegExp(`已停止接收中心下发（推送照常）：.*单位账号${preJoinEmployerNo}在本网点已是另一单位`));
     await startHost('WQ03');
     const s = await until('down stopped', async () => {
       const x = await status('WQ03');
