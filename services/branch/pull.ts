@@ -5,7 +5,7 @@
  * center's signature checked with meta.network_center_key, one db.tx, idempotent. Repeats while the center says
  * there is more (`limit` changes per request).
  */
-import { AppError } from '../../shared/errors';
+import { AppError, busyError } from '../../shared/errors';
 import type { ServiceContext } from '../context';
 import { applyCenterBatch, lastAppliedSeq, type ApplyResult } from './applyCenter';
 import type { CenterClient } from './centerClient';
@@ -37,7 +37,7 @@ interface DownAnswer {
   latest: number;
 }
 
-export async function pullDown(ctx: ServiceContext, dataDir: string, client: CenterClient, opts: { limit?: number; onBatch?: (r: ApplyResult) => void } = {}): Promise<PullResult> {
+export async function pullDown(ctx: ServiceContext, dataDir: string, client: CenterClient, opts: { limit?: number; onBatch?: (r: ApplyResult) => void; active?: () => boolean } = {}): Promise<PullResult> {
   const net = networkOf(ctx);
   const key = loadSigningKey(signingKeyFile(dataDir), false);
   const out: PullResult = { applied: lastAppliedSeq(ctx), latest: 0, batches: 0, changes: 0, held: null, results: [] };
@@ -47,11 +47,13 @@ export async function pullDown(ctx: ServiceContext, dataDir: string, client: Cen
     if (!r.ok || !r.data) throw new AppError('CONFLICT', `中心拒绝下发：${r.error?.message ?? `HTTP ${r.status}`}`);
     out.latest = r.data.latest;
     out.held = r.data.held;
-    if (!r.data.file) break;
+    if (!r.data.file || (opts.active && !opts.active())) break; // a host stopping meanwhile applies nothing
     let applied: ApplyResult;
     try {
       applied = applyCenterBatch(ctx, r.data.file);
     } catch (err) {
+      // The database busy (or closing) is not the batch's fault: retried with backoff. A refusal stops the direction.
+      if (busyError(err) || (err instanceof AppError && err.code === 'BUSY') || !ctx.db.sqlite.open) throw err;
       throw new DownRefused(`中心第${r.data.fromSeq}至${r.data.toSeq}号变更无法在本网点应用，已停止接收中心下发（推送照常）：${err instanceof Error ? err.message : String(err)}`);
     }
     out.results.push(applied);

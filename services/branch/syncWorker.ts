@@ -105,7 +105,7 @@ export class SyncWorker {
     const d = this.down;
     d.lastAttemptAt = new Date();
     try {
-      const r = await pullDown(this.ctx, this.dataDir, clientFor(this.ctx), { onBatch: (b) => this.opts.log?.(`中心下发：${b.message}`) });
+      const r = await pullDown(this.ctx, this.dataDir, clientFor(this.ctx), { onBatch: (b) => this.opts.log?.(`中心下发：${b.message}`), active: () => !this.stopped });
       d.latest = r.latest;
       d.held = r.held;
       d.failures = 0;
