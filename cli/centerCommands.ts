@@ -12,6 +12,7 @@ import { buildOutbox } from '../services/center/outbox';
 import { publishChanges, transferEmployer } from '../services/center/publish';
 import { centerCertificate, startCenterServer } from '../services/center/http';
 import { CENTER_FILE, openCenterStore, type CenterStore } from '../services/center/store';
+import { adminCall, newAdminToken, SERVE_FILE, removeServeRecord, runningCenter, writeServeRecord } from '../services/center/adminClient';
 import { parseListen } from '../services/http/branchHost';
 import { stopOnSignals } from '../services/http/shutdown';
 import { UsageError } from './args';
@@ -35,6 +36,16 @@ async function withStore<T>(dir: string, fn: (s: CenterStore) => Promise<T>): Pr
   } finally {
     await store.close();
   }
+}
+
+/**
+ * Through the running `gjj center serve` when it owns CDIR's embedded database (its admin route), else on a store
+ * of our own: the same function either way (services/center/adminRoutes.ts).
+ */
+async function viaCenter<T>(dir: string, route: { method: 'GET' | 'POST'; path: string; body?: string }, fn: (s: CenterStore) => Promise<T>): Promise<T> {
+  const running = runningCenter(dir);
+  if (running) return adminCall<T>(dir, running, route.method, route.path, route.body);
+  return withStore(dir, fn);
 }
 
 function readCenterFileOrThrow(dir: string): void {
@@ -62,10 +73,14 @@ async function serveCenter(dir: string, listenText: string, names: string[], ini
   const everywhere = listen.host === '0.0.0.0' || listen.host === '::';
   const cert = await centerCertificate(dir, [...(everywhere ? [] : [listen.host]), ...names]);
   const log = (line: string) => console.log(`[${new Date().toISOString()}] ${line}`);
-  const srv = await startCenterServer(store, { host: listen.host, port: listen.port, cert: cert.cert, key: cert.key, log });
+  const adminToken = newAdminToken();
+  const srv = await startCenterServer(store, { host: listen.host, port: listen.port, cert: cert.cert, key: cert.key, log, cdir: dir, adminToken });
+  writeServeRecord(dir, { pid: process.pid, host: listen.host, port: srv.port, token: adminToken, startedAt: new Date().toISOString() });
   console.log(`中心已启动：${srv.url}  中心：${store.config.centerId}  数据库：${store.where}  数据目录：${dir}`);
   console.log(`中心证书指纹（SHA-256）：${cert.fingerprint}${cert.created ? `（新生成：${dir}/gjj-tls.crt）` : ''}`);
   console.log(`网点入网：gjj center enroll --data ${dir} --branch 网点代码 --url ${srv.url} --out 入网文件`);
+  console.log(`中心管理：本机的 gjj center register / check / import / publish / transfer / outbox 经本服务办理（口令在 ${join(dir, SERVE_FILE)}）`);
+  process.on('exit', () => removeServeRecord(dir));
   stopOnSignals(() => srv.close().then(() => store.close()), 5000);
 }
 
@@ -142,7 +157,7 @@ export const CENTER_COMMANDS: Command[] = [
       const dir = dataDirOf(opts);
       opts.done();
       const file = fileArg(rest, '入网回执');
-      const r = await withStore(dir, (s) => registerBranch(s, readFileSync(file, 'utf8')));
+      const r = await viaCenter(dir, { method: 'POST', path: '/admin/register', body: readFileSync(file, 'utf8') }, (s) => registerBranch(s, readFileSync(file, 'utf8')));
       out(opts, r, () => `${r.already ? '网点已登记过' : '已登记网点'}${r.branch}，公钥指纹 ${r.fingerprint}`);
     },
   },
@@ -156,7 +171,7 @@ export const CENTER_COMMANDS: Command[] = [
       const dir = dataDirOf(opts);
       opts.done();
       const file = fileArg(rest, '批次文件');
-      const r = await withStore(dir, (s) => importBatch(s, readFileSync(file, 'utf8')));
+      const r = await viaCenter(dir, { method: 'POST', path: '/admin/import', body: readFileSync(file, 'utf8') }, (s) => importBatch(s, readFileSync(file, 'utf8')));
       out(opts, r, () => r.message);
     },
   },
@@ -179,7 +194,7 @@ export const CENTER_COMMANDS: Command[] = [
         throw new AppError('BAD_INPUT', `变更文件 ${file} 不是有效的JSON`);
       }
       const list = (Array.isArray(items) ? items : [items]) as Array<{ kind: string } & Record<string, unknown>>;
-      const seqs = await withStore(dir, (s) => publishChanges(s, list));
+      const seqs = await viaCenter(dir, { method: 'POST', path: '/admin/publish', body: JSON.stringify({ items: list }) }, (s) => publishChanges(s, list));
       out(opts, { seqs }, () => `已发布${seqs.length}项中心变更：第${seqs[0]}${seqs.length > 1 ? `至${seqs[seqs.length - 1]}` : ''}号`);
     },
   },
@@ -194,7 +209,7 @@ export const CENTER_COMMANDS: Command[] = [
       const employer = opts.str('employer', '单位账号');
       const to = opts.str('to', '网点代码');
       opts.done();
-      const r = await withStore(dir, (s) => transferEmployer(s, employer, to));
+      const r = await viaCenter(dir, { method: 'POST', path: '/admin/transfer', body: JSON.stringify({ employer, to }) }, (s) => transferEmployer(s, employer, to));
       out(opts, r, () => `已登记中心第${r.seq}号变更：单位${r.name}（${employer}）的账户归属由${r.from}转移到${r.to}。\n下一步：${r.from}应用并回报后，${r.to}才会收到此项。`);
     },
   },
@@ -210,7 +225,7 @@ export const CENTER_COMMANDS: Command[] = [
       const outFile = resolve(opts.str('out', '下发文件'));
       const from = opts.int('from', '变更编号', 0);
       opts.done();
-      const r = await withStore(dir, (s) => buildOutbox(s, dir, branch, from));
+      const r = await viaCenter(dir, { method: 'GET', path: `/admin/outbox?branch=${encodeURIComponent(branch)}&from=${from}` }, (s) => buildOutbox(s, dir, branch, from));
       if (!r.batch) {
         out(opts, { written: false, held: r.held }, () => `没有新内容：中心第${from}号之后没有给网点${branch}的变更${r.held ? `\n${r.held}` : ''}`);
         return 0;
@@ -229,7 +244,7 @@ export const CENTER_COMMANDS: Command[] = [
     async run(opts) {
       const dir = dataDirOf(opts);
       opts.done();
-      const r = await withStore(dir, (s) => checkCenter(s));
+      const r = await viaCenter(dir, { method: 'GET', path: '/admin/check' }, (s) => checkCenter(s));
       out(opts, r, () =>
         [
           ...r.branches.map((b) => `网点${b.code}：第${b.lastSeal}批，${b.entries}张凭证，${b.postings}条分录，借贷各${b.debitsFen}分`),

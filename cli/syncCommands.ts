@@ -11,7 +11,8 @@ import { buildBatch, readSyncState, writeSyncState } from '../services/branch/ex
 import { loadSigningKey, signingKeyFile } from '../services/branch/signing';
 import { branchName } from '../services/branch/ownership';
 import { applyCenterBatch } from '../services/branch/applyCenter';
-import { DEFAULT_MAX_SEALS, pushPending } from '../services/branch/push';
+import { clientFor, DEFAULT_MAX_SEALS, pushPending } from '../services/branch/push';
+import { pullDown } from '../services/branch/pull';
 import { UsageError } from './args';
 import type { Command } from './commands';
 import { cliOperator, dataDirOf, out, writerContext } from './util';
@@ -64,6 +65,33 @@ export const SYNC_COMMANDS: Command[] = [
         });
         out(opts, r, () => (r.batches ? `推送完成：中心已确认到第${r.acknowledged}批（本网点共${r.local}批）` : `没有新内容：中心已确认到第${r.acknowledged}批（本网点共${r.local}批）`));
         return r.acknowledged >= r.local ? 0 : 1;
+      } catch (err) {
+        if (err instanceof AppError) throw err;
+        throw new AppError('CONFLICT', err instanceof Error ? err.message : String(err));
+      } finally {
+        ctx.db.close();
+      }
+    },
+  },
+  {
+    name: 'sync pull',
+    usage: 'sync pull --data DIR [--json]',
+    help:
+      '在线接收中心的下发（gjj center outbox 的同一签名内容，经中心服务 GET /sync/down，核对中心证书指纹），\n' +
+      '与 gjj sync apply 同样核对和应用（每项只应用一次）。网点主机在后台也会自动接收；主机运行时本命令因数据目录被占用而不能运行。',
+    async run(opts) {
+      const dir = dataDirOf(opts);
+      opts.done();
+      const ctx = writerContext(dir, 'sync pull');
+      try {
+        const r = await pullDown(ctx, dir, clientFor(ctx), {
+          onBatch: (b) => {
+            if (!opts.json) console.log([b.message, ...b.notes.map((n) => `  ${n}`)].join('\n'));
+          },
+        });
+        out(opts, { applied: r.applied, latest: r.latest, batches: r.batches, changes: r.changes, held: r.held }, () =>
+          `${r.changes ? `接收完成：已应用到中心第${r.applied}号变更` : `没有新内容：已应用到中心第${r.applied}号变更`}（中心最新第${r.latest}号）${r.held ? `\n${r.held}` : ''}`,
+        );
       } catch (err) {
         if (err instanceof AppError) throw err;
         throw new AppError('CONFLICT', err instanceof Error ? err.message : String(err));

@@ -50,7 +50,7 @@ async function main() {
   await initCenterData(cdir, 'urumqi');
   const store = await openCenterStore(cdir);
   const cert = await centerCertificate(cdir, ['127.0.0.1']);
-  const srv = await startCenterServer(store, { host: '127.0.0.1', port: 0, cert: cert.cert, key: cert.key });
+  const srv = await startCenterServer(store, { host: '127.0.0.1', port: 0, cert: cert.cert, key: cert.key, cdir });
   const h = harness('urumqi', '2026-11-20T02:00:00Z');
   const b = joinAsBranch(h, 'WQ01', enrollmentFile(cdir, 'WQ01', new Date(), { url: srv.url, fingerprint: cert.fingerprint }).file);
   await registerBranch(store, b.joinFile);

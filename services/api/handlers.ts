@@ -55,6 +55,7 @@ import { HOST_HANDLERS } from './hostHandlers';
 import { SYNC_HANDLERS } from './syncHandlers';
 import { CONDITION_HANDLERS } from '../conditions/handlers';
 import { DRAFT_HANDLERS } from './draftHandlers';
+import { SYNC_FILE_HANDLERS } from './syncFileHandlers';
 import type { ClientInfo } from '../auth/sessions';
 
 export interface HandlerEnv {
@@ -284,6 +285,7 @@ export const handlers: Handlers = {
   ...SYNC_HANDLERS,
   ...CONDITION_HANDLERS,
   ...DRAFT_HANDLERS,
+  ...SYNC_FILE_HANDLERS,
 };
 
 /**

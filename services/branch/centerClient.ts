@@ -37,7 +37,7 @@ export interface CenterClient {
   post<T>(path: string, body: string): Promise<CenterAnswer<T>>;
 }
 
-export function centerClient(url: string, fingerprint: string, timeouts: { connectMs?: number; responseMs?: number } = {}): CenterClient {
+export function centerClient(url: string, fingerprint: string, timeouts: { connectMs?: number; responseMs?: number; headers?: Record<string, string> } = {}): CenterClient {
   const u = new URL(url);
   const host = u.hostname.replace(/^\[|\]$/g, '');
   const port = Number(u.port || 443);
@@ -81,7 +81,7 @@ export function centerClient(url: string, fingerprint: string, timeouts: { conne
         createConnection: () => socket,
         method,
         path,
-        headers: { Host: u.host, Connection: 'close', ...(body !== undefined ? { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) } : {}) },
+        headers: { Host: u.host, Connection: 'close', ...timeouts.headers, ...(body !== undefined ? { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body) } : {}) },
         timeout: timeouts.responseMs ?? CENTER_RESPONSE_TIMEOUT_MS,
       });
       req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));

@@ -5,7 +5,7 @@
  * the signed text: a file today, the center service later.
  */
 import { AppError } from '../../shared/errors';
-import { readSigned, verifyText, writeSigned, type SigningKey } from './signing';
+import { readSigned, signText, verifyText, writeSigned, type SigningKey } from './signing';
 
 export type CenterChangeKind = 'loan_rate' | 'deposit_rate' | 'penalty' | 'override' | 'notice' | 'operator' | 'employer' | 'member' | 'transfer';
 
@@ -52,4 +52,35 @@ export function verifyDownBatch(content: string, expect: { centerKey: string; ce
   });
   if (body.changes[body.changes.length - 1]!.seq !== body.toSeq) throw refuse('中心下发文件的变更编号与内容不符，未应用');
   return body;
+}
+
+/**
+ * Fetching a down batch over the network (`GET /sync/down`): the batch carries the member register (names,
+ * phones, birth dates), so the center sends it only to the branch itself — the request is signed with the branch's
+ * Ed25519 key (the one registered at the center) over `gjj-down|branch|from|at`, and `at` must be within
+ * DOWN_REQUEST_SKEW_MS of the center's clock.
+ */
+export const DOWN_REQUEST_SKEW_MS = 15 * 60_000;
+const downRequestText = (branch: string, from: number, at: string) => `gjj-down|${branch}|${from}|${at}`;
+
+export function downRequestPath(key: SigningKey, branch: string, from: number, limit: number, now = new Date()): string {
+  const at = now.toISOString();
+  const sig = signText(key, downRequestText(branch, from, at));
+  return `/sync/down?${new URLSearchParams({ branch, from: String(from), limit: String(limit), at, sig }).toString()}`;
+}
+
+/** The center's check of a down request against the branch's registered key; throws FORBIDDEN. */
+export function verifyDownRequest(params: URLSearchParams, branchKey: string, now = new Date()): { branch: string; from: number; limit: number } {
+  const branch = params.get('branch') ?? '';
+  const fromText = params.get('from') ?? '';
+  const at = params.get('at') ?? '';
+  const sig = params.get('sig') ?? '';
+  if (!/^\d+$/.test(fromText)) throw new AppError('BAD_INPUT', '下发请求的起始编号（from）应为非负整数', 'from');
+  const from = Number(fromText);
+  if (!verifyText(branchKey, downRequestText(branch, from, at), sig)) throw new AppError('FORBIDDEN', `下发请求的签名与网点${branch}登记的公钥不符：拒绝下发`);
+  const skew = Math.abs(now.getTime() - Date.parse(at));
+  if (!(skew <= DOWN_REQUEST_SKEW_MS)) throw new AppError('FORBIDDEN', `下发请求的时间（${at}）与中心时钟相差超过${DOWN_REQUEST_SKEW_MS / 60_000}分钟：请校准网点主机的时钟`);
+  const limitText = params.get('limit') ?? '';
+  const limit = /^\d+$/.test(limitText) && Number(limitText) > 0 ? Number(limitText) : 2000;
+  return { branch, from, limit };
 }

@@ -11,7 +11,7 @@ import { buildDownBatch, type CenterChange, type DownBatch } from '../branch/dow
 import { loadSigningKey } from '../branch/signing';
 import { centerKeyFile, type CenterStore } from './store';
 
-export async function buildOutbox(store: CenterStore, cdir: string, branch: string, after: number, now = new Date()): Promise<{ batch: DownBatch; file: string } | { batch: null; held: string | null }> {
+export async function buildOutbox(store: CenterStore, cdir: string, branch: string, after: number, now = new Date(), limit = Infinity): Promise<{ batch: DownBatch; file: string } | { batch: null; held: string | null }> {
   const known = await sql<{ code: string }>`SELECT code FROM center_branches WHERE code = ${branch}`.execute(store.db);
   if (!known.rows[0]) throw new AppError('NOT_FOUND', `网点${branch}未在本中心登记（先 gjj center register 其入网回执）`, 'branch');
   const key = loadSigningKey(centerKeyFile(cdir), false);
@@ -24,6 +24,7 @@ export async function buildOutbox(store: CenterStore, cdir: string, branch: stri
   const changes: CenterChange[] = [];
   let held: string | null = null;
   for (const x of r.rows) {
+    if (changes.length >= limit) break; // the network pull takes the rest in the next request
     const seq = Number(x.seq);
     if (x.kind === 'transfer' && x.payload.to === branch && Number(x.ack ?? 0) < seq) {
       held = `中心第${seq}号变更（单位${String(x.payload.name)}（${String(x.payload.employerAccountNo)}）的账户归属由网点${String(x.payload.from)}转移到本网点）等待原归属网点${String(x.payload.from)}应用并回报，之后的变更暂不下发`;

@@ -68,7 +68,7 @@ export async function startBranchHost(app: AppState, dir: string, listen: Listen
   };
   // A folder that joined a center with an address pushes to it in the background (services/branch/syncWorker.ts).
   const env = (k: string) => (process.env[k] ? Number(process.env[k]) : undefined);
-  const sync = startSyncWorker(app.ctx, dir, { maxBackoffMs: env('GJJ_SYNC_MAX_BACKOFF_MS'), pollMs: env('GJJ_SYNC_POLL_MS'), log: (line) => console.log(line) });
+  const sync = startSyncWorker(app.ctx, dir, { maxBackoffMs: env('GJJ_SYNC_MAX_BACKOFF_MS'), pollMs: env('GJJ_SYNC_POLL_MS'), downPollMs: env('GJJ_SYNC_DOWN_POLL_MS'), log: (line) => console.log(line) });
   if (sync) app.sync = sync;
   const close = transport.close.bind(transport);
   transport.close = () => {

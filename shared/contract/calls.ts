@@ -39,6 +39,7 @@ import type { SyncStatusDto } from './sync';
 import { conditionCalls } from './conditions';
 import { DRAFT_FORMS, type DraftDto, type DraftSummary } from './drafts';
 import type { InboxList } from './inbox';
+import type { SyncApplyDto, SyncExportDto, SyncJoinDto } from './sync';
 
 export interface ParamOverrideDto {
   paramId: string;
@@ -564,6 +565,10 @@ export const calls = {
   'host.info': call<HostInfoDto>()({ input: z.object({}), roles: ADMIN }),
   'sync.status': call<SyncStatusDto>()({ input: z.object({}), roles: ADMIN }),
   'sync.pushNow': call<SyncStatusDto>()({ input: z.object({}), roles: ADMIN }),
+  'sync.join': call<SyncJoinDto>()({ input: z.object({ enrollment: f.text('入网文件', 100_000), idempotencyKey: f.idempotencyKey() }), roles: ADMIN, write: true }),
+  'sync.receipt': call<SyncJoinDto>()({ input: z.object({}), roles: ADMIN }),
+  'sync.exportFile': call<SyncExportDto>()({ input: z.object({ fromSeal: z.number().int().min(0).optional() }), roles: ADMIN }),
+  'sync.applyFile': call<SyncApplyDto>()({ input: z.object({ content: f.text('中心下发文件', 2_000_000), idempotencyKey: f.idempotencyKey() }), roles: ADMIN, write: true }),
   'sessions.list': call<SessionListItem[]>()({ input: z.object({}), roles: ADMIN }),
   'sessions.end': call<{ ended: boolean }>()({
     input: z.object({ sessionId: f.text('会话', 64), idempotencyKey: f.idempotencyKey() }),

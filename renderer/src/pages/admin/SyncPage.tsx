@@ -4,8 +4,12 @@ import type { SyncStatusDto } from '../../../../shared/contract/sync';
 import { api } from '../../api';
 import { PageTitle } from '../../components/PageTitle';
 import { chinaDateTime } from '../../format';
+import { SyncFiles } from './SyncFiles';
 
-/** 中心同步: how far the center has acknowledged this branch's sealed changes, the last error and the next retry. */
+/**
+ * 中心同步: how far the center has acknowledged this branch's sealed changes, the last error and the next retry; the
+ * center's changes applied here (down direction); joining and the file transfer (SyncFiles).
+ */
 export function SyncPage() {
   const { message } = App.useApp();
   const [s, setS] = useState<SyncStatusDto | null>(null);
@@ -71,6 +75,10 @@ export function SyncPage() {
       {s && s.joined && s.centerUrl && !s.running && (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} title="本机不是网点主机，不在后台同步：由网点主机推送，或运行 gjj sync push。" />
       )}
+      {s?.down.lastError && (
+        <Alert type={s.down.stopped ? 'error' : 'warning'} showIcon style={{ marginBottom: 16 }} data-testid="sync-down-error" title={s.down.lastError}
+          description={s.down.stopped ? '中心下发已停止（推送照常）：处理后按“立即同步”重试。' : s.down.nextRetryAt ? `将于 ${chinaDateTime(s.down.nextRetryAt)} 自动重试。` : undefined} />
+      )}
       {s?.lastError && <Alert type="error" showIcon style={{ marginBottom: 16 }} data-testid="sync-error" title={s.lastError} description={s.nextRetryAt ? `将于 ${chinaDateTime(s.nextRetryAt)} 自动重试；网点业务照常办理，恢复后自动补传。` : undefined} />}
       <Card loading={!s && !error}>
         {s && (
@@ -90,9 +98,17 @@ export function SyncPage() {
             <Descriptions.Item label="最近尝试">{s.lastAttemptAt ? chinaDateTime(s.lastAttemptAt) : '—'}</Descriptions.Item>
             <Descriptions.Item label="最近成功">{s.lastSuccessAt ? chinaDateTime(s.lastSuccessAt) : '—'}</Descriptions.Item>
             <Descriptions.Item label="下次重试">{s.nextRetryAt ? chinaDateTime(s.nextRetryAt) : '—'}</Descriptions.Item>
+            <Descriptions.Item label="中心下发">
+              <span data-testid="sync-down-applied">已应用到中心第{s.down.lastApplied}号变更</span>
+              {s.down.centerLatest !== null && `（中心最新第${s.down.centerLatest}号，待接收${s.down.pending}项）`}
+              {s.down.stopped && <Tag color="red" style={{ marginLeft: 8 }}>已停止</Tag>}
+            </Descriptions.Item>
+            {s.down.held && <Descriptions.Item label="暂缓下发">{s.down.held}</Descriptions.Item>}
+            <Descriptions.Item label="最近接收">{s.down.lastSuccessAt ? chinaDateTime(s.down.lastSuccessAt) : '—'}</Descriptions.Item>
           </Descriptions>
         )}
       </Card>
+      <SyncFiles status={s} onChanged={load} />
     </>
   );
 }
