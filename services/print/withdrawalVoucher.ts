@@ -35,6 +35,7 @@ import {
   type FormDocument,
   type PrintEnv,
 } from './formKit';
+import { basisDocuments, basisItem, ruleIdAppendix } from './basis';
 
 /** Before submission nothing has been decided; a cancelled or returned one has no amount anyone signed for. */
 const NOT_PRINTABLE = ['草稿', '退回', '撤销'] as const;
@@ -113,10 +114,9 @@ export function voucherDocument(dto: WithdrawalAppDto, env: PrintEnv): FormDocum
 
   const received = dto.materials.map((m) => ({ text: `${m.seen ? '✓' : '□'} ${m.text}`, margin: [0, 1, 0, 1] }));
   const passed = (decision?.trace ?? []).filter((t) => t.outcome === 'passed');
-  const files = [...new Set(passed.map((t) => t.source.file))];
   const basis = [
-    ...passed.map((t) => ({ text: [{ text: t.ruleId, bold: true }, `　${t.title}`], style: 'basis' })),
-    { text: `依据文件：${files.join('、') || '—'}　政策日期：${decision?.policyDate ?? '—'}`, style: 'basis', margin: [0, 2, 0, 0] },
+    ...passed.map((t) => ({ text: basisItem(t), style: 'basis' })),
+    { text: `${basisDocuments(passed)}　政策日期：${decision?.policyDate ?? '—'}`, style: 'basis', margin: [0, 2, 0, 0] },
   ];
   const checks: unknown[][] = [
     [sectionCell('材料', 1), label('已收材料'), ...span({ stack: received.length ? received : [{ text: '—' }], style: 'value' }, 3)],
@@ -157,6 +157,7 @@ export function voucherDocument(dto: WithdrawalAppDto, env: PrintEnv): FormDocum
         meta,
         main,
         signs,
+        ...ruleIdAppendix(passed, env.ruleIds),
       ],
       header: reprintHeader(env.reprint, env.printedAt),
       footer: formFooter(env, dto.appNo, `本表由${center.name}留存归档。申请人对所填信息及所交材料的真实性负责。咨询电话：${center.hotline}`),

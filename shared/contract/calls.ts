@@ -460,7 +460,7 @@ export const calls = {
     roles: ANY,
   }),
   'print.withdrawal': call<{ fileName: string; pdfBase64: string; reprint: boolean }>()({
-    input: z.object({ applicationId: f.id('申请'), form: z.enum(['voucher', 'notice', 'receipt'], { error: '请选择要打印的表单' }) }),
+    input: z.object({ applicationId: f.id('申请'), form: z.enum(['voucher', 'notice', 'receipt'], { error: '请选择要打印的表单' }), ruleIds: z.boolean().optional() }),
     roles: ANY,
   }),
 
@@ -485,7 +485,7 @@ export const calls = {
   'loan.schedule': call<LoanScheduleRowDto[]>()({ input: z.object({ loanId: f.id('贷款') }), roles: ANY }),
   'members.loans': call<LoanDto[]>()({ input: z.object({ memberId: f.id('职工') }), roles: ANY }),
   'print.loan': call<{ fileName: string; pdfBase64: string; reprint: boolean }>()({
-    input: z.object({ applicationId: f.id('申请'), form: z.enum(['approval', 'schedule', 'notice'], { error: '请选择要打印的表单' }) }),
+    input: z.object({ applicationId: f.id('申请'), form: z.enum(['approval', 'schedule', 'notice'], { error: '请选择要打印的表单' }), ruleIds: z.boolean().optional() }),
     roles: ANY,
   }),
 

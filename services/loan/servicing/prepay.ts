@@ -13,15 +13,16 @@
  *  - partial: 0 < X < remaining principal; a NEW schedule version starts at k (or k + 1 if k was paid in advance)
  *    on the remaining principal − X at the same rate, built by THE schedule code (shared/loan/schedule.ts):
  *      keep 'term'        → same number of remaining periods, lower installment;
- *      keep 'installment' → 等额本息: the fewest periods whose installment does not exceed the current one (a shorter
- *                           term); 等额本金: the same monthly principal, so ⌈remaining ÷ monthly principal⌉ periods.
+ *      keep 'installment' → 等额本息: the installment in force stays, every period but the last (which pays the
+ *                           remainder), over as many periods as that takes (a shorter term);
+ *                           等额本金: the same monthly principal, so ⌈remaining ÷ monthly principal⌉ periods.
  *  - 利随本清 (one-payment loans of a year or less): full only; interest is principal × annual rate ÷ 12 × the months
  *    begun from disbursement to S.
  * A minimum prepayment amount or a waiting period is policy data the seeds do not state; none is enforced here.
  */
 import { D, formatYuanGrouped, roundFen } from '../../../shared/money';
 import { AppError, badInput, conflict } from '../../../shared/errors';
-import { addMonthsClamped, annuityInstallmentFen } from '../../../shared/loan/schedule';
+import { addMonthsClamped, fixedInstallmentMonths } from '../../../shared/loan/schedule';
 import type { PrepayResultDto, RepaymentSource } from '../../../shared/contract/loanServicing';
 import type { Operator, ServiceContext } from '../../context';
 import { nowIso, today } from '../../context';
@@ -105,7 +106,9 @@ export function prepayLoan(ctx: ServiceContext, by: Operator, input: PrepayInput
       const remaining = base - x;
       let months = rest.length;
       if (input.keep === 'installment') months = shorterTerm(remaining, rate, rest.length, loan.method, g.installmentFen, rest[0]!.principalFen);
-      const sched = scheduleFor(remaining, rate, months, loan.method);
+      // 保持月供 on 等额本息: the installment in force stays; the last period pays what remains (less).
+      const kept = input.keep === 'installment' && loan.method === 'annuity' ? g.installmentFen : undefined;
+      const sched = scheduleFor(remaining, rate, months, loan.method, kept);
       newVersion = {
         fromPeriod: from,
         reason: 'prepay_partial',
@@ -140,20 +143,13 @@ export function prepayLoan(ctx: ServiceContext, by: Operator, input: PrepayInput
 }
 
 /**
- * Keep the installment: 等额本息 — the fewest periods n ≤ the remaining periods whose installment on the reduced
- * principal does not exceed the current installment (the installment falls as n grows, so a binary search);
+ * Keep the installment (保持月供): 等额本息 — the installment in force is paid every period on the reduced principal
+ * and the term is however many periods that takes, the last one paying the remainder (fixedInstallmentMonths);
  * 等额本金 — keep the monthly principal: ⌈remaining ÷ monthly principal⌉ periods.
  */
 export function shorterTerm(remainingFen: number, rate: string, maxMonths: number, method: 'annuity' | 'linear' | 'lump', installmentFen: number, monthlyPrincipalFen: number): number {
   if (method === 'linear') return Math.min(maxMonths, Math.max(1, Math.ceil(remainingFen / Math.max(1, monthlyPrincipalFen))));
-  let lo = 1;
-  let hi = maxMonths;
-  while (lo < hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (annuityInstallmentFen(remainingFen, rate, mid) <= installmentFen) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  return fixedInstallmentMonths(remainingFen, rate, installmentFen, maxMonths);
 }
 
 function replay(ctx: ServiceContext, loanId: number, repaymentId: number): PrepayResultDto {
