@@ -39,7 +39,7 @@ import { createLoanApp, updateLoanApp } from '../loan/intake';
 import { approveLoan, cancelLoan, reviewLoan, signLoanContract, submitLoan } from '../loan/workflow';
 import { disburseLoan } from '../loan/disburse';
 import { repayLoan } from '../loan/servicing/repay';
-import { prepayLoan } from '../loan/servicing/prepay';
+import { prepayLoan, previewPrepayment } from '../loan/servicing/prepay';
 import { repriceLoans } from '../loan/servicing/reprice';
 import { loanRepayments } from '../loan/servicing/record';
 import { loanStatus, settlementCertificateData } from '../loan/servicing/status';
@@ -256,6 +256,7 @@ export const handlers: Handlers = {
   'print.loan': (env, i) => printLoanForm(ctxOf(env), op(env), i.applicationId, i.form, i.ruleIds),
   'loan.repay': (env, { idempotencyKey, ...i }) => repayLoan(ctxOf(env), op(env), { ...i, idempotencyKey }),
   'loan.prepay': (env, { idempotencyKey, ...i }) => prepayLoan(ctxOf(env), op(env), { ...i, idempotencyKey }),
+  'loan.prepayPreview': (env, i) => previewPrepayment(ctxOf(env), i),
   'loan.status': (env, i) => loanStatus(ctxOf(env), i.loanId, i.asOf),
   'loan.repayments': (env, i) => loanRepayments(ctxOf(env), i.loanId),
   'loan.settlement': (env, i) => settlementCertificateData(ctxOf(env), i.loanId),

@@ -191,6 +191,30 @@ describe('prepayment', () => {
     //   p14     930.91 × r =  1.63 (1.629093);  930.91 + 1.63 = 932.54 ≤ 1,022.02, so p14 is the last and pays 932.54.
     // Interest 21.07 + 19.32 + 17.56 + 15.80 + 14.04 + 12.28 + 10.51 + 8.74 + 6.97 + 5.19 + 3.41 + 1.63 = 136.52;
     // Check: 11 × 1,022.02 + 932.54 = 11,242.22 + 932.54 = 12,174.76 = 12,038.24 + 136.52.
+    // The preview (提前还款试算) gives the same figures and writes nothing. Interest saved: the schedule in force still
+    // had 22 periods' interest to charge from period 3 (the sum of its rows 3…24), less the new 136.52 and this
+    // month's 17.50 on the prepaid 10,000.
+    const entriesBefore = (h.app.db.prepare('SELECT COUNT(*) AS n FROM journal_entries').get() as { n: number }).n;
+    const scheduled = h.call('loan.status', { loanId }).installments.slice(2).reduce((t, i) => t + i.interestFen, 0);
+    const preview = h.call('loan.prepayPreview', { loanId, kind: 'partial', amountFen: 1_000_000, keep: 'installment' });
+    expect(preview).toMatchObject({
+      principalFen: 1_000_000,
+      monthInterestFen: 1_750,
+      amountFen: 1_001_750,
+      balanceBeforeFen: 2_203_824,
+      balanceAfterFen: 1_203_824,
+      before: { fromPeriod: 3, months: 22, installmentFen: 102_202 },
+      fromPeriod: 3,
+      installmentFen: 102_202,
+      months: 12,
+      lastPaymentFen: 93_254,
+      lastDueDate: '2027-08-25',
+      newInterestFen: 13_652,
+      interestSavedFen: scheduled - 13_652 - 1_750,
+    });
+    expect(preview.interestSavedFen).toBeGreaterThan(0);
+    expect((h.app.db.prepare('SELECT COUNT(*) AS n FROM journal_entries').get() as { n: number }).n).toBe(entriesBefore);
+    expect(h.fail('loan.prepayPreview', { loanId, kind: 'partial', amountFen: 1_000_000 }).field).toBe('keep');
     const r = h.call('loan.prepay', { loanId, kind: 'partial', amountFen: 1_000_000, keep: 'installment', idempotencyKey: h.key() });
     expect(r.after).toMatchObject({ keep: 'installment', months: 12, installmentFen: 102_202, totalInterestFen: 13_652 });
     const kept = h.call('loan.status', { loanId }).installments.slice(2);
