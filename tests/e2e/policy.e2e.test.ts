@@ -119,7 +119,7 @@ describe('policy end to end (Chromium, 乌鲁木齐)', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('judges a rent withdrawal live, prints its guide, and shows an administrator’s notice to the clerk', { timeout: 60_000 }, async () => {
+  it('judges a rent withdrawal live, prints its guide, and shows an administrator’s notice to the clerk', { timeout: 150_000 }, async () => {
     const balanceFen = MONTHS * TENANT.monthlyFen;
     // Each housing withdrawal leaves 10 元 in the account; the year's rent is the other cap.
     const expectedMaxFen = Math.min(ANNUAL_RENT_FEN, balanceFen - 1000);
