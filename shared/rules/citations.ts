@@ -174,3 +174,9 @@ export function clauseNumber(ruleId: string): string | null {
 export function ruleCitation(ruleId: string, source: SeedRef): string {
   return `${policyDocumentTitle(source.file)}${clauseNumber(ruleId) ?? ''}`;
 }
+
+/** （依据：开立缴存账户满6个月，第101段第1条） — the basis named in a refusal message, in the print's words. */
+export function basisNote(t: { ruleId: string; title: string }): string {
+  const n = clauseNumber(t.ruleId);
+  return `（依据：${t.title}${n ? `，${n}` : ''}）`;
+}
