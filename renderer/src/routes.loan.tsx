@@ -4,11 +4,15 @@
  * role). Kept apart so the loan screens can change without touching the shared route table.
  */
 import type { Role } from '../../shared/roles';
-import { LoanAppPage } from './pages/loan/LoanAppPage';
-import { LoanCalcPage } from './pages/loan/LoanCalcPage';
-import { LoanCounterListPage, LoanInboxPage } from './pages/loan/LoanInboxPage';
-import { LoanIntakePage } from './pages/loan/LoanIntakePage';
 import type { RouteDef } from './routes';
+import { lazyPage } from './lazyPage';
+
+// Pages load on first visit (their own chunks): the first screen waits only for the shell.
+const LoanAppPage = lazyPage(() => import('./pages/loan/LoanAppPage').then((m) => m.LoanAppPage));
+const LoanCalcPage = lazyPage(() => import('./pages/loan/LoanCalcPage').then((m) => m.LoanCalcPage));
+const LoanCounterListPage = lazyPage(() => import('./pages/loan/LoanInboxPage').then((m) => m.LoanCounterListPage));
+const LoanInboxPage = lazyPage(() => import('./pages/loan/LoanInboxPage').then((m) => m.LoanInboxPage));
+const LoanIntakePage = lazyPage(() => import('./pages/loan/LoanIntakePage').then((m) => m.LoanIntakePage));
 
 const ALL: readonly Role[] = ['clerk', 'reviewer', 'approver', 'admin'];
 const COUNTER: readonly Role[] = ['clerk', 'admin'];

@@ -3,9 +3,12 @@
  * administrator under 系统管理. Two lists, because the menu places a group where its first route appears.
  */
 import type { Role } from '../../shared/roles';
-import { DailyJournalPage } from './pages/servicing/DailyJournalPage';
-import { InterestRepricePage } from './pages/servicing/InterestRepricePage';
 import type { RouteDef } from './routes';
+import { lazyPage } from './lazyPage';
+
+// Pages load on first visit (their own chunks): the first screen waits only for the shell.
+const DailyJournalPage = lazyPage(() => import('./pages/servicing/DailyJournalPage').then((m) => m.DailyJournalPage));
+const InterestRepricePage = lazyPage(() => import('./pages/servicing/InterestRepricePage').then((m) => m.InterestRepricePage));
 
 const ALL: readonly Role[] = ['clerk', 'reviewer', 'approver', 'admin'];
 const ADMIN: readonly Role[] = ['admin'];

@@ -39,7 +39,7 @@ import { createLoanApp, updateLoanApp } from '../loan/intake';
 import { approveLoan, cancelLoan, reviewLoan, signLoanContract, submitLoan } from '../loan/workflow';
 import { disburseLoan } from '../loan/disburse';
 import { repayLoan } from '../loan/servicing/repay';
-import { prepayLoan } from '../loan/servicing/prepay';
+import { prepayLoan, previewPrepayment } from '../loan/servicing/prepay';
 import { repriceLoans } from '../loan/servicing/reprice';
 import { loanRepayments } from '../loan/servicing/record';
 import { loanStatus, settlementCertificateData } from '../loan/servicing/status';
@@ -243,7 +243,7 @@ export const handlers: Handlers = {
   'withdrawal.approveReversal': (env, i) => withdrawalDto(ctxOf(env), approveReversal(ctxOf(env), op(env), i.applicationId, i.pass, i.idempotencyKey, i.note)),
   'withdrawal.get': (env, i) => withdrawalDto(ctxOf(env), i.applicationId),
   'withdrawal.list': (env, i) => inbox(ctxOf(env), op(env).role, i),
-  'print.withdrawal': (env, i) => printWithdrawalForm(ctxOf(env), op(env), i.applicationId, i.form),
+  'print.withdrawal': (env, i) => printWithdrawalForm(ctxOf(env), op(env), i.applicationId, i.form, i.ruleIds),
   'loan.create': (env, { idempotencyKey: _k, ...i }) => loanAppDto(ctxOf(env), createLoanApp(ctxOf(env), op(env), i)),
   'loan.update': (env, { idempotencyKey: _k, applicationId, version, ...i }) => loanAppDto(ctxOf(env), updateLoanApp(ctxOf(env), op(env), applicationId, version, i)),
   'loan.submit': (env, i) => loanAppDto(ctxOf(env), submitLoan(ctxOf(env), op(env), i.applicationId, i.version)),
@@ -256,9 +256,10 @@ export const handlers: Handlers = {
   'loan.list': (env, i) => loanInbox(ctxOf(env), op(env).role, i),
   'loan.schedule': (env, i) => loanSchedule(ctxOf(env), i.loanId),
   'members.loans': (env, i) => memberLoans(ctxOf(env), i.memberId),
-  'print.loan': (env, i) => printLoanForm(ctxOf(env), op(env), i.applicationId, i.form),
+  'print.loan': (env, i) => printLoanForm(ctxOf(env), op(env), i.applicationId, i.form, i.ruleIds),
   'loan.repay': (env, { idempotencyKey, ...i }) => repayLoan(ctxOf(env), op(env), { ...i, idempotencyKey }),
   'loan.prepay': (env, { idempotencyKey, ...i }) => prepayLoan(ctxOf(env), op(env), { ...i, idempotencyKey }),
+  'loan.prepayPreview': (env, i) => previewPrepayment(ctxOf(env), i),
   'loan.status': (env, i) => loanStatus(ctxOf(env), i.loanId, i.asOf),
   'loan.repayments': (env, i) => loanRepayments(ctxOf(env), i.loanId),
   'loan.settlement': (env, i) => settlementCertificateData(ctxOf(env), i.loanId),

@@ -91,6 +91,18 @@ export function jsonDepth(text: string): number {
   return max;
 }
 
+/** Vite's hashed build assets: assets/<name>-<8+ url-safe hash chars>.<ext>. */
+const HASHED_ASSET = /^assets[/\\][^/\\]+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
+
+/**
+ * A hashed asset never changes under its name, so the browser keeps it for a year without asking again (a new
+ * build has new names); everything else — index.html above all, which names the current assets — stays no-store.
+ */
+export function cacheHeaders(staticRoot: string, file: string): Record<string, string> {
+  const rel = file.slice(staticRoot.length + 1);
+  return HASHED_ASSET.test(rel) ? { 'Cache-Control': 'public, max-age=31536000, immutable' } : {};
+}
+
 const STATUS: Record<string, number> = { BAD_INPUT: 400, UNKNOWN_CALL: 404, NO_SESSION: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RULE: 422, BUSY: 503, INTERNAL: 500 };
 
 export interface TransportOptions {
@@ -175,7 +187,7 @@ export function startHttpTransport(app: AppState, opts: TransportOptions = {}): 
         file = join(staticRoot, 'index.html'); // single-page app: unknown paths load the app
         data = await readFile(file);
       }
-      send(res, 200, data, TYPES[extname(file)] ?? 'application/octet-stream');
+      send(res, 200, data, TYPES[extname(file)] ?? 'application/octet-stream', cacheHeaders(staticRoot, file));
     } catch (err) {
       console.error('[gjj http]', err);
       send(res, 500, JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: '系统内部错误' } }));

@@ -69,7 +69,12 @@ describe('银川 commodity-home loan: intake to disbursement', () => {
     const app = intake(b.id, s.id, 'commodity', { ...YC_FACTS, house: { ...YC_FACTS.house, priceFen: 100_000_000 }, downPaymentFen: 40_000_000 }, 60_000_000);
     expect(app.decision!.quota.limits.find((l) => l.binding)!.id).toBe('yc.loan.quota.balance20');
     expect(app.decision!.quota.quotaFen).toBe(57_600_000);
-    expect(h.fail('loan.submit', { applicationId: app.id, idempotencyKey: h.key() }).code).toBe('RULE');
+    const refused = h.fail('loan.submit', { applicationId: app.id, idempotencyKey: h.key() });
+    expect(refused.code).toBe('RULE');
+    // The clerk reads the basis in the print's words (title and clause number), not the internal rule id.
+    const failed = app.decision!.trace.find((t) => t.outcome === 'failed')!;
+    expect(refused.message).toContain(`（依据：${failed.title}，第`);
+    expect(refused.message).not.toMatch(/\byc\.[a-z]/);
   });
 });
 

@@ -6,6 +6,7 @@
 import { AppError, badInput } from '../../shared/errors';
 import { formatYuanGrouped } from '../../shared/money';
 import type { LoanDecision } from '../../shared/rules';
+import { basisNote } from '../../shared/rules/citations';
 import type { Operator, ServiceContext } from '../context';
 import { nowIso, today } from '../context';
 import { expectOtherPerson, expectState, expectVersion, loadApp, parseMaterials, transition, type AppRow } from '../withdrawal/store';
@@ -25,7 +26,7 @@ export function rejudgeLoan(ctx: ServiceContext, row: AppRow, approval?: { appro
 
 const firstFailure = (d: LoanDecision) => {
   const f = d.trace.find((t) => t.outcome === 'failed');
-  return f ? `${f.message}（${f.ruleId}）` : '';
+  return f ? `${f.message}${basisNote(f)}` : '';
 };
 
 export function submitLoan(ctx: ServiceContext, by: Operator, id: number, version?: number): AppRow {

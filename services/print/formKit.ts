@@ -18,6 +18,8 @@ export interface PrintEnv {
   /** Business date (Beijing) of this print, YYYY-MM-DD. */
   today: string;
   reprint: boolean;
+  /** Add the appendix 附：规则编号 (rule titles → internal ids) to prints that cite rules. */
+  ruleIds?: boolean;
 }
 
 export interface FormDocument {

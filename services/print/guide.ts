@@ -16,6 +16,8 @@ function items(list: readonly GuideItem[]): object[] {
       { text: `依据原文：${it.clause}`, style: 'clause' },
     ],
     margin: [0, 0, 0, 4],
+    // A condition and its quoted clause stay together on one page.
+    unbreakable: true,
   }));
 }
 
@@ -35,6 +37,8 @@ export function guideDocument(g: Guide, printedAt: string): Record<string, unkno
     {
       table: {
         headerRows: 1,
+        // No row split across a page boundary; the header row repeats on the next page.
+        dontBreakRows: true,
         widths: [24, '*', 140],
         body: [
           [{ text: '序号', style: 'th' }, { text: '材料', style: 'th' }, { text: '适用情形', style: 'th' }],
@@ -54,6 +58,7 @@ export function guideDocument(g: Guide, printedAt: string): Record<string, unkno
   content.push(section('办理地点及咨询'), {
     table: {
       headerRows: 1,
+      dontBreakRows: true,
       widths: [120, '*', 110, 60],
       body: [
         [{ text: '网点', style: 'th' }, { text: '地址', style: 'th' }, { text: '办公时间', style: 'th' }, { text: '电话', style: 'th' }],

@@ -40,6 +40,8 @@ import {
   type FormDocument,
   type PrintEnv,
 } from './formKit';
+import { clauseNumber } from '../../shared/rules/citations';
+import { basisDocuments, basisItem, ruleIdAppendix } from './basis';
 import { paymentText, planTotals, termText, type RepaymentPlan } from './repaymentSchedule';
 
 /** Before submission nothing has been decided; a cancelled or returned one has no amount anyone signed for. */
@@ -203,7 +205,7 @@ export function approvalDocument(dto: LoanAppDto, people: ApprovalPeople, plan: 
       { text: l.binding ? '★' : '　', color: STAMP_RED, bold: true },
       { text: `${l.label} `, bold: l.binding },
       { text: yuan(l.amountFen), bold: l.binding },
-      { text: ` ${l.id}`, fontSize: 7, color: '#444444' },
+      { text: ` ${clauseNumber(l.id) ?? ''}`, fontSize: 7, color: '#444444' },
       ...(l.binding ? [{ text: ' 控制额度', bold: true, color: STAMP_RED }] : []),
     ],
   });
@@ -250,13 +252,12 @@ export function approvalDocument(dto: LoanAppDto, people: ApprovalPeople, plan: 
   (loanRows[0]![0] as Record<string, unknown>).rowSpan = loanRows.length;
 
   const passed = decision.trace.filter((t) => t.outcome === 'passed');
-  const files = [...new Set(passed.map((t) => t.source.file))];
   // Small print run together: twenty clauses one to a line would take a third of the sheet.
   const basis = {
     text: [
       { text: '政策依据（审查通过的规则条款）：', bold: true },
-      ...passed.flatMap((t, i) => [{ text: t.ruleId, bold: true }, ` ${t.title}${i < passed.length - 1 ? '；' : '。'}`]),
-      `依据文件：${files.join('、') || '—'}；政策日期：${decision.policyDate}`,
+      ...passed.map((t, i) => `${basisItem(t)}${i < passed.length - 1 ? '；' : '。'}`),
+      `${basisDocuments(passed)}；政策日期：${decision.policyDate}`,
     ],
     style: 'basis',
   };
@@ -302,7 +303,7 @@ export function approvalDocument(dto: LoanAppDto, people: ApprovalPeople, plan: 
   return {
     title: titleText(formName, env.reprint),
     doc: {
-      content: [formHeader({ centerName: center.name, title: formName, reprint: env.reprint, qrText: dto.appNo }), meta, main, signs],
+      content: [formHeader({ centerName: center.name, title: formName, reprint: env.reprint, qrText: dto.appNo }), meta, main, signs, ...ruleIdAppendix(passed, env.ruleIds)],
       header: reprintHeader(env.reprint, env.printedAt),
       footer: formFooter(env, dto.appNo, `本表由${center.name}留存归档。借款人及配偶对所填信息及所交材料的真实性负责。咨询电话：${center.hotline}`),
       styles: STYLES,

@@ -14,6 +14,7 @@ import { dispatchAsync } from '../api/dispatch';
 import { harness, type Harness } from '../testing/harness';
 import { contributingCouple, LOAN_CREDIT, SELLER_PAYEE, YC_COMMODITY_FACTS } from '../testing/loanFixture';
 import { pdfPageCount, pdfText, pdfToPng } from '../testing/pdf';
+import { clauseNumber } from '../../shared/rules/citations';
 
 const OUT = join(__dirname, '../../test-output/print');
 
@@ -186,16 +187,21 @@ describe('银川 commodity-home loan: notice, 审批书, 还款计划表 (trial 
     expect(a.text).toMatch(/月还款额\s+¥1,201\.02/);
     // The quota: 80% × 600,000 = 480,000 binds (20 × 28,800 = 576,000; cap 700,000).
     expect(a.text).toContain('可贷额度（取以上最低者）¥480,000.00；申请金额 ¥300,000.00');
-    expect(a.text).toMatch(/★\s*房屋总价值的80%\s+¥480,000\.00\s+yc\.loan\.quota\.ratio\s+控制额度/);
+    expect(a.text).toMatch(/★\s*房屋总价值的80%\s+¥480,000\.00\s+第156段\s+控制额度/);
     expect(a.text).toMatch(/缴存余额的20倍\s+¥576,000\.00/);
     expect(a.text).toMatch(/夫妻双方均正常缴存限额\s+¥700,000\.00/);
     expect((a.text.match(/控制额度/g) ?? []).length).toBe(1);
-    // Rule basis: every passed clause with its title, none of the not-applicable ones, and the seed file.
+    // Rule basis: every passed clause by its Chinese title and clause number, none of the not-applicable ones, the
+    // policy document by its official title; no internal rule id and no seed file name anywhere on the sheet.
     const passed = approved.decision!.trace.filter((t) => t.outcome === 'passed');
     expect(passed.length).toBeGreaterThan(10);
-    for (const t of passed) expect(a.body).toContain(`${t.ruleId}${t.title.replace(/\s+/g, '')}`);
-    expect(a.text).not.toContain('yc.loan.secondHand.age20');
-    expect(a.text).toContain('003_e326aac3299acd42.txt');
+    for (const t of passed) expect(a.body).toContain(`${t.title.replace(/\s+/g, '')}（${clauseNumber(t.ruleId)}）`);
+    expect(a.body).toContain('开立缴存账户满6个月（第101段第1条）');
+    expect(a.flat).toContain('依据文件：《银川市公积金管理中心公积金业务指南》；政策日期');
+    expect(a.text).not.toMatch(/\byc\.[a-z]/);
+    expect(a.text).not.toContain('003_e326aac3299acd42');
+    expect(a.text).not.toContain('.txt');
+    expect(a.flat).not.toContain('附：规则编号');
     // Sign-offs with names and Beijing times; the contract number is not yet known.
     expect(a.text).toContain('经办人：王经办');
     expect(a.text).toContain('2026-06-25 10:00');
@@ -269,7 +275,7 @@ describe('银川 commodity-home loan: notice, 审批书, 还款计划表 (trial 
 
     expect(printLog(hh, done.id)).toEqual(['notice:0', 'approval:0', 'schedule:0', 'schedule:1', 'approval:1']);
     expect((await printError(hh, done.id, 'notice')).message).toContain('草稿或退回');
-  });
+  }, 150_000); // a dozen PDFs rendered and read back: about 30 s on a loaded 2-core machine
 });
 
 describe('the loan forms follow the facts entered', () => {
@@ -340,11 +346,13 @@ describe('乌鲁木齐 loan with a property guarantee', () => {
     expect(a.flat).toContain('人民币贰拾万元整');
     expect(a.text).toMatch(/月还款额\s+¥800\.68/);
     // 10 × (14,400 + 14,400) = 288,000 binds (cap 700,000; price − down payment 300,000).
-    expect(a.text).toMatch(/★\s*公积金余额的10倍\s+¥288,000\.00\s+uq\.loan\.quota\.balance10\s+控制额度/);
+    expect(a.text).toMatch(/★\s*公积金余额的10倍\s+¥288,000\.00\s+第269段第2条\s+控制额度/);
     expect(a.text).toContain('可贷额度（取以上最低者）¥288,000.00');
     expect(a.flat).toContain('担保方式房产抵押：抵押房产1套，评估价值合计¥500,000.00（2012年建）');
-    expect(a.text).toContain('uq.loan.guarantee.property');
-    expect(a.text).toContain('004_5b427291c04fb79d.txt');
+    expect(a.body).toContain(`${approved.decision!.trace.find((t) => t.ruleId === 'uq.loan.guarantee.property')!.title.replace(/\s+/g, '')}（第211段第3条）`);
+    expect(a.flat).toContain('《乌鲁木齐市公积金管理中心公积金业务指南》');
+    expect(a.text).not.toMatch(/\buq\.[a-z]/);
+    expect(a.text).not.toContain('004_5b427291c04fb79d');
     for (const name of ['经办人：王经办', '复核人：赵复核', '审批人：钱审批']) expect(a.text).toContain(name);
 
     const trial = await print(hh, approved.id, 'schedule', 'uq-loan-schedule-trial');

@@ -115,13 +115,13 @@ function prepare(ctx: ServiceContext, dto: LoanAppDto, form: LoanForm): (env: Pr
   }
 }
 
-export async function printLoanForm(ctx: ServiceContext, by: Operator, applicationId: number, form: LoanForm): Promise<PrintedForm> {
+export async function printLoanForm(ctx: ServiceContext, by: Operator, applicationId: number, form: LoanForm, ruleIds?: boolean): Promise<PrintedForm> {
   const dto = loanAppDto(ctx, applicationId);
   // Refusals come before the log: a form that may not be printed leaves no trace and does not use up the original.
   const layout = prepare(ctx, dto, form);
   const printedAt = nowIso(ctx);
   const reprint = logPrint(ctx, by, dto.id, form, printedAt);
-  const env: PrintEnv = { center: ctx.center, operator: by, printedAt, today: today(ctx), reprint };
+  const env: PrintEnv = { center: ctx.center, operator: by, printedAt, today: today(ctx), reprint, ...(ruleIds ? { ruleIds } : {}) };
   const { title, doc } = layout(env);
   const pdf = await renderPdf(doc, { title: `${title} ${dto.appNo}`, subject: ctx.center.name });
   return { fileName: `${dto.appNo}-${title}.pdf`, pdfBase64: pdf.toString('base64'), reprint };

@@ -12,6 +12,7 @@ import { makeIdNumber } from '../../shared/idcard';
 import { dispatchAsync } from '../api/dispatch';
 import { harness, newEmployer, newMember, type Harness } from '../testing/harness';
 import { pdfPageCount, pdfText, pdfToPng } from '../testing/pdf';
+import { clauseNumber } from '../../shared/rules/citations';
 
 const OUT = join(__dirname, '../../test-output/print');
 const MONTHS = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05'];
@@ -30,16 +31,23 @@ interface Printed {
   flat: string;
 }
 
-async function print(hh: Harness, applicationId: number, form: 'voucher' | 'notice' | 'receipt', file: string, as = 'clerk'): Promise<Printed> {
-  const r = await hh.callAsync('print.withdrawal', { applicationId, form }, as);
+async function print(hh: Harness, applicationId: number, form: 'voucher' | 'notice' | 'receipt', file: string, as = 'clerk', ruleIds?: boolean): Promise<Printed> {
+  const r = await hh.callAsync('print.withdrawal', { applicationId, form, ...(ruleIds ? { ruleIds } : {}) }, as);
   mkdirSync(OUT, { recursive: true });
   const pdf = join(OUT, `${file}.pdf`);
   writeFileSync(pdf, Buffer.from(r.pdfBase64, 'base64'));
   const text = await pdfText(pdf);
-  // A counter form is one sheet: anything that spills onto a second page is a layout bug.
-  expect(await pdfPageCount(pdf)).toBe(1);
+  // A counter form is one sheet: anything that spills onto a second page is a layout bug (the optional appendix
+  // 附：规则编号 is a page of its own).
+  expect(await pdfPageCount(pdf)).toBe(ruleIds ? 2 : 1);
   await pdfToPng(pdf, 1, join(OUT, `${file}.png`), 70);
   return { reprint: r.reprint, fileName: r.fileName, text, flat: text.replace(/\s+/g, '') };
+}
+
+/** A passed rule as the 依据 prints it: Chinese title and clause number. */
+function titled(app: { decision?: { trace: { ruleId: string; title: string }[] } | null }, ruleId: string): string {
+  const t = app.decision!.trace.find((x) => x.ruleId === ruleId)!;
+  return `${t.title.replace(/\s+/g, '')}（${clauseNumber(ruleId)}）`;
 }
 
 async function printError(hh: Harness, applicationId: number, form: 'voucher' | 'notice' | 'receipt') {
@@ -216,10 +224,15 @@ describe('银川 rent withdrawal: notice, voucher, receipt', () => {
     for (const mat of approved.materials) expect(voucher.flat).toContain(`✓${mat.text.replace(/\s+/g, '')}`);
     const passed = approved.decision!.trace.filter((t) => t.outcome === 'passed');
     expect(passed.map((t) => t.ruleId)).toContain('yc.wd.rent.over15');
-    for (const t of passed) expect(voucher.flat).toContain(`${t.ruleId}${t.title.replace(/\s+/g, '')}`);
-    const notApplicable = approved.decision!.trace.find((t) => t.outcome === 'not_applicable')!;
-    expect(voucher.text).not.toContain(notApplicable.ruleId);
-    expect(voucher.text).toContain('003_e326aac3299acd42.txt');
+    // 依据: each passed rule by its Chinese title and clause number, the document by its official title; no internal
+    // rule id and no seed file name on the sheet (they stay in the audit and the optional appendix).
+    for (const t of passed) expect(voucher.flat).toContain(`${t.title.replace(/\s+/g, '')}（${clauseNumber(t.ruleId)}）`);
+    expect(voucher.flat).toContain('（第37段第5条）');
+    expect(voucher.flat).toContain('依据文件：《银川市公积金管理中心公积金业务指南》');
+    expect(voucher.text).not.toMatch(/\byc\.[a-z]/);
+    expect(voucher.text).not.toContain('003_e326aac3299acd42');
+    expect(voucher.text).not.toContain('.txt');
+    expect(voucher.flat).not.toContain('附：规则编号');
     expect(voucher.text).toContain('经办人：王经办');
     expect(voucher.text).toContain('复核人：赵复核');
     expect(voucher.text).toContain('审批人：钱审批');
@@ -260,7 +273,7 @@ describe('银川 rent withdrawal: notice, voucher, receipt', () => {
     expect(paidVoucher.reprint).toBe(true);
     expect(paidVoucher.text).toContain(paid.paidEntryNo!);
     expect(printLog(h, paid.id).map((r) => `${r.form}:${r.reprint}`)).toEqual(['notice:0', 'notice:1', 'voucher:0', 'voucher:1', 'receipt:0', 'voucher:1']);
-  });
+  }, 150_000); // nine PDFs rendered and read back: about 30 s on a loaded 2-core machine
 });
 
 describe('银川 purchase drawing on the spouse too', () => {
@@ -286,7 +299,13 @@ describe('银川 purchase drawing on the spouse too', () => {
     const voucher = await print(h, approved.id, 'voucher', 'yc-voucher-spouse');
     expect(voucher.text).toContain('李娜（同时提取）');
     expect(voucher.text).toContain(wife.accountNo);
-    expect(voucher.text).toContain('yc.wd.spouse.include');
+    expect(voucher.text).not.toContain('yc.wd.spouse.include');
+    // Asked for, the appendix maps each title to its internal id (for the auditors), after the sign-offs.
+    const withIds = await print(h, approved.id, 'voucher', 'yc-voucher-spouse-ids', 'clerk', true);
+    expect(withIds.flat).toContain('附：规则编号');
+    expect(withIds.text.split('\f')[0]).not.toContain('yc.wd.spouse.include');
+    expect(withIds.flat).toContain('yc.wd.spouse.include');
+    expect(withIds.text).not.toContain('003_e326aac3299acd42');
     expect(voucher.text).toContain(`¥${(approved.approvedFen! / 100).toLocaleString('en-US')}.00`);
   });
 });
@@ -319,12 +338,12 @@ describe('乌鲁木齐 forms', () => {
     expect(amount).toBe(599000);
     expect(voucher.text).toContain('¥5,990.00');
     expect(voucher.flat).toContain('人民币伍仟玖佰玖拾元整');
-    expect(voucher.text).toContain('uq.wd.keep10');
+    expect(voucher.flat).toContain(titled(approved, 'uq.wd.keep10'));
     expect(voucher.text).toContain('房产公司售房账户');
     expect(voucher.text).toContain('65050161234500001234');
     expect(voucher.flat).toContain('新疆天山房地产开发有限公司');
-    expect(voucher.text).toContain('uq.wd.purchase.payeeDeveloper');
-    expect(voucher.text).toContain('uq.wd.purchase.developerFiled');
+    expect(voucher.flat).toContain(titled(approved, 'uq.wd.purchase.payeeDeveloper'));
+    expect(voucher.flat).toContain(titled(approved, 'uq.wd.purchase.developerFiled'));
     for (const name of ['经办人：王经办', '复核人：赵复核', '审批人：钱审批']) expect(voucher.text).toContain(name);
     expect(voucher.text).toContain(approved.appNo);
   });

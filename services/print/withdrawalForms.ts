@@ -48,14 +48,14 @@ export function logPrint(ctx: ServiceContext, by: Operator, applicationId: numbe
   return row.reprint === 1;
 }
 
-export async function printWithdrawalForm(ctx: ServiceContext, by: Operator, applicationId: number, form: WithdrawalForm): Promise<PrintedForm> {
+export async function printWithdrawalForm(ctx: ServiceContext, by: Operator, applicationId: number, form: WithdrawalForm, ruleIds?: boolean): Promise<PrintedForm> {
   const spec = FORMS[form];
   const dto = withdrawalDto(ctx, applicationId);
   // Refusals come before the log: a form that may not be printed leaves no trace and does not use up the original.
   spec.check(dto, ctx);
   const printedAt = nowIso(ctx);
   const reprint = logPrint(ctx, by, dto.id, form, printedAt);
-  const env: PrintEnv = { center: ctx.center, operator: by, printedAt, today: today(ctx), reprint };
+  const env: PrintEnv = { center: ctx.center, operator: by, printedAt, today: today(ctx), reprint, ...(ruleIds ? { ruleIds } : {}) };
   const { title, doc } = spec.layout(dto, env);
   const pdf = await renderPdf(doc, { title: `${title} ${dto.appNo}`, subject: ctx.center.name });
   return { fileName: `${dto.appNo}-${title}.pdf`, pdfBase64: pdf.toString('base64'), reprint };

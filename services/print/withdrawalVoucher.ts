@@ -35,6 +35,7 @@ import {
   type FormDocument,
   type PrintEnv,
 } from './formKit';
+import { basisDocuments, basisItem, ruleIdAppendix } from './basis';
 
 /** 003: printed in the employer's box of the 银川 voucher. */
 export const UNIT_IDENTITY_DUTY = '职工所在单位初审时必须确认提取人的真实身份，否则由此造成职工公积金被冒领的后果，由职工所在单位承担全部责任。';
@@ -116,10 +117,9 @@ export function voucherDocument(dto: WithdrawalAppDto, env: PrintEnv): FormDocum
 
   const received = dto.materials.map((m) => ({ text: `${m.seen ? '✓' : '□'} ${m.text}`, margin: [0, 1, 0, 1] }));
   const passed = (decision?.trace ?? []).filter((t) => t.outcome === 'passed');
-  const files = [...new Set(passed.map((t) => t.source.file))];
   const basis = [
-    ...passed.map((t) => ({ text: [{ text: t.ruleId, bold: true }, `　${t.title}`], style: 'basis' })),
-    { text: `依据文件：${files.join('、') || '—'}　政策日期：${decision?.policyDate ?? '—'}`, style: 'basis', margin: [0, 2, 0, 0] },
+    ...passed.map((t) => ({ text: basisItem(t), style: 'basis' })),
+    { text: `${basisDocuments(passed)}　政策日期：${decision?.policyDate ?? '—'}`, style: 'basis', margin: [0, 2, 0, 0] },
   ];
   const checks: unknown[][] = [
     [sectionCell('材料', 1), label('已收材料'), ...span({ stack: received.length ? received : [{ text: '—' }], style: 'value' }, 3)],
@@ -171,6 +171,7 @@ export function voucherDocument(dto: WithdrawalAppDto, env: PrintEnv): FormDocum
         meta,
         main,
         signs,
+        ...ruleIdAppendix(passed, env.ruleIds),
       ],
       header: reprintHeader(env.reprint, env.printedAt),
       footer: formFooter(env, dto.appNo, `本表由${center.name}留存归档。申请人对所填信息及所交材料的真实性负责。咨询电话：${center.hotline}`),

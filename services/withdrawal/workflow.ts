@@ -4,6 +4,7 @@
  */
 import { AppError } from '../../shared/errors';
 import { formatYuanGrouped } from '../../shared/money';
+import { basisNote } from '../../shared/rules/citations';
 import type { Operator, ServiceContext } from '../context';
 import { nowIso } from '../context';
 import { composeAndDecide } from './compose';
@@ -21,9 +22,9 @@ function rejudge(ctx: ServiceContext, row: AppRow) {
   }).decision;
 }
 
-function firstFailure(d: { trace: Array<{ outcome: string; message: string; ruleId: string }> }): string {
+function firstFailure(d: { trace: Array<{ outcome: string; message: string; ruleId: string; title: string }> }): string {
   const f = d.trace.find((t) => t.outcome === 'failed');
-  return f ? `${f.message}（${f.ruleId}）` : '';
+  return f ? `${f.message}${basisNote(f)}` : '';
 }
 
 export function submitWithdrawal(ctx: ServiceContext, by: Operator, id: number, version?: number): AppRow {

@@ -29,7 +29,7 @@ import type {
 import * as f from './fields';
 import type { CaseView, Guide, LoanDecision, ParamInfo, Person, RuleInfo, WithdrawalDecision } from '../rules';
 import type { DepositRateRow } from '../rates/depositRates';
-import type { LoanRepaymentDto, LoanStatusDto, PrepayResultDto, RepayResultDto, RepriceReportDto, SettlementCertificateData } from './loanServicing';
+import type { LoanRepaymentDto, LoanStatusDto, PrepayPreviewDto, PrepayResultDto, RepayResultDto, RepriceReportDto, SettlementCertificateData } from './loanServicing';
 import type { LoanRateRow } from '../rates/loanRates';
 import type { PenaltySetting } from '../rates/penaltyRates';
 import type { OperatorChangeRequestDto } from './operators';
@@ -464,7 +464,7 @@ export const calls = {
     roles: ANY,
   }),
   'print.withdrawal': call<{ fileName: string; pdfBase64: string; reprint: boolean }>()({
-    input: z.object({ applicationId: f.id('申请'), form: z.enum(['voucher', 'notice', 'receipt'], { error: '请选择要打印的表单' }) }),
+    input: z.object({ applicationId: f.id('申请'), form: z.enum(['voucher', 'notice', 'receipt'], { error: '请选择要打印的表单' }), ruleIds: z.boolean().optional() }),
     roles: ANY,
   }),
 
@@ -489,7 +489,7 @@ export const calls = {
   'loan.schedule': call<LoanScheduleRowDto[]>()({ input: z.object({ loanId: f.id('贷款') }), roles: ANY }),
   'members.loans': call<LoanDto[]>()({ input: z.object({ memberId: f.id('职工') }), roles: ANY }),
   'print.loan': call<{ fileName: string; pdfBase64: string; reprint: boolean }>()({
-    input: z.object({ applicationId: f.id('申请'), form: z.enum(['approval', 'schedule', 'notice', 'disbursement'], { error: '请选择要打印的表单' }) }),
+    input: z.object({ applicationId: f.id('申请'), form: z.enum(['approval', 'schedule', 'notice', 'disbursement'], { error: '请选择要打印的表单' }), ruleIds: z.boolean().optional() }),
     roles: ANY,
   }),
 
@@ -517,6 +517,16 @@ export const calls = {
     }),
     roles: CLERK,
     write: true,
+  }),
+  // 提前还款试算: the figures of loan.prepay (new installment, remaining term, interest saved) without posting.
+  'loan.prepayPreview': call<PrepayPreviewDto>()({
+    input: z.object({
+      loanId: f.id('贷款'),
+      kind: z.enum(['full', 'partial'], { error: '提前还款方式：请选择提前结清或部分提前还款' }),
+      amountFen: f.positiveFen('提前归还本金').optional(),
+      keep: z.enum(['term', 'installment'], { error: '请选择保持期限不变（月供减少）或保持月供不变（期限缩短）' }).optional(),
+    }),
+    roles: CLERK,
   }),
   'print.settlement': call<{ fileName: string; pdfBase64: string; reprint: boolean }>()({ input: z.object({ loanId: f.id('贷款') }), roles: ANY }),
   'interest.yearEnd': call<{ year: number; bookedDate: string; accounts: number; totalFen: number; entries: number; alreadyRun: boolean; seconds: number }>()({

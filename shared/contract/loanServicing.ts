@@ -145,6 +145,32 @@ export interface PrepayResultDto {
   after: ScheduleVersionDto | null;
 }
 
+/** 提前还款试算: what a prepayment would post and the schedule it would leave, before the clerk confirms. */
+export interface PrepayPreviewDto {
+  loanId: number;
+  contractNo: string;
+  date: string;
+  kind: 'full' | 'partial';
+  keep: 'term' | 'installment' | null;
+  principalFen: number;
+  /** Interest on the prepaid principal for the month of prepayment. */
+  monthInterestFen: number;
+  /** To pay today: principal + monthInterestFen. */
+  amountFen: number;
+  balanceBeforeFen: number;
+  balanceAfterFen: number;
+  before: { fromPeriod: number; months: number; installmentFen: number; annualRatePercent: string };
+  fromPeriod: number;
+  /** The new installment (0 when settled in full). */
+  installmentFen: number;
+  /** Remaining periods from fromPeriod (0 when settled in full). */
+  months: number;
+  lastPaymentFen: number;
+  lastDueDate: string;
+  newInterestFen: number;
+  interestSavedFen: number;
+}
+
 export interface RepriceChangeDto {
   loanId: number;
   effectiveDate: string;

@@ -49,6 +49,11 @@ export interface ScheduleInput {
   method: RepaymentMethod;
   /** YYYY-MM-DD; default: none → dueDate ''. */
   firstDueDate?: string;
+  /**
+   * 等额本息 only, 保持月供: pay this installment every period instead of the one the formula gives for `months`;
+   * the last period takes what principal remains (so pays less). Use fixedInstallmentMonths for the months.
+   */
+  installmentFen?: number;
 }
 
 export interface ScheduleRow {
@@ -91,6 +96,25 @@ export function annuityInstallmentFen(principalFen: number, annualRatePercent: s
   return roundFen(principalYuan.times(r).times(growth).dividedBy(growth.minus(1)));
 }
 
+/**
+ * 保持月供 (keep the installment, shorten the term): how many periods a fixed installment takes to repay the
+ * principal — every period pays the installment (interest = outstanding × annual rate ÷ 12, half-up to the fen; the
+ * rest is principal) until the outstanding plus its interest fits in one installment, which is the last period.
+ * At most maxMonths; an installment that does not cover the first month's interest never repays, so maxMonths.
+ */
+export function fixedInstallmentMonths(principalFen: number, annualRatePercent: string, installmentFen: number, maxMonths: number): number {
+  const interestOn = monthlyInterest(annualRatePercent.trim(), principalFen);
+  let remaining = principalFen;
+  for (let n = 1; n <= maxMonths; n++) {
+    const interestFen = interestOn(remaining);
+    if (remaining + interestFen <= installmentFen) return n;
+    const principalPart = installmentFen - interestFen;
+    if (principalPart <= 0) return maxMonths;
+    remaining -= principalPart;
+  }
+  return maxMonths;
+}
+
 /** Chinese message naming the offending field, or null when the input can be scheduled. */
 export function validateScheduleInput(input: ScheduleInput): string | null {
   const { principalFen, annualRatePercent, months, method, firstDueDate } = input;
@@ -120,7 +144,7 @@ export function buildSchedule(input: ScheduleInput): { rows: ScheduleRow[]; summ
   const rate = input.annualRatePercent.trim();
   const { principalFen, months, method } = input;
   const dueDate = dueDates(input.firstDueDate);
-  const installmentFen = method === 'annuity' ? annuityInstallmentFen(principalFen, rate, months) : 0;
+  const installmentFen = method === 'annuity' ? (input.installmentFen ?? annuityInstallmentFen(principalFen, rate, months)) : 0;
 
   const rows: ScheduleRow[] =
     method === 'lump'

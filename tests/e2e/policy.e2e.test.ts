@@ -119,7 +119,7 @@ describe('policy end to end (Chromium, 乌鲁木齐)', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('judges a rent withdrawal live, prints its guide, and shows an administrator’s notice to the clerk', { timeout: 60_000 }, async () => {
+  it('judges a rent withdrawal live, prints its guide, and shows an administrator’s notice to the clerk', { timeout: 150_000 }, async () => {
     const balanceFen = MONTHS * TENANT.monthlyFen;
     // Each housing withdrawal leaves 10 元 in the account; the year's rent is the other cap.
     const expectedMaxFen = Math.min(ANNUAL_RENT_FEN, balanceFen - 1000);
@@ -167,6 +167,15 @@ describe('policy end to end (Chromium, 乌鲁木齐)', () => {
     expect(await panel.getByTestId('max-amount-upper').innerText()).toBe(`人民币${toChineseUpper(expectedMaxFen)}`);
     expect(await panel.getByTestId('rule-uq.wd.rent.contract1y').getAttribute('data-outcome')).toBe('passed');
     expect(await panel.getByTestId('materials').innerText()).toContain('《房屋租赁合同》');
+    // The verdict cites in plain words, as the prints do: the document's title and the clause number, no internal
+    // rule id and no seed file name.
+    await panel.getByTestId('rule-uq.wd.rent.contract1y').locator('strong').first().hover();
+    await expect.poll(() => page.getByTestId('source-note').first().innerText()).toContain('依据：《乌鲁木齐市公积金管理中心公积金业务指南》第121段第4条');
+    const verdictText = await panel.innerText();
+    expect(verdictText).not.toMatch(/\buq\.[a-z]/);
+    expect(verdictText).not.toContain('.txt');
+    expect(await page.getByTestId('source-note').first().innerText()).not.toContain('.txt');
+    await page.mouse.move(0, 0);
     await shot(page, 'policy-02-rent-eligible.png');
 
     // An incomplete loan record: the engine names the field, and the message shows beside it

@@ -151,9 +151,24 @@ describe('loan servicing and the day’s ledger end to end (Chromium, 银川)', 
     const prepayForm = page.getByTestId('prepay-modal');
     await prepayForm.getByLabel('提前归还本金').fill('100000');
     await prepayForm.getByLabel('保持月供（期限缩短）').check();
-    const prepay = await result<'loan.prepay'>(clickForCall(page, page.getByTestId('prepay-modal-ok'), 'loan.prepay'));
+    // 试算 first: nothing is posted until the clerk confirms the new installment, term and interest saved.
+    const preview = await result<'loan.prepayPreview'>(clickForCall(page, page.getByTestId('prepay-modal-ok'), 'loan.prepayPreview'));
+    const dialog = page.getByTestId('prepay-confirm');
+    await dialog.waitFor();
+    // 保持月供: the installment in force stays; only the last period pays less.
+    expect(preview.installmentFen).toBe(preview.before.installmentFen);
+    expect(preview.months).toBeLessThan(preview.before.months);
+    expect(preview.interestSavedFen).toBeGreaterThan(0);
+    expect(await text(dialog.getByTestId('prepay-preview-installment'))).toContain(`${formatYuanGrouped(preview.before.installmentFen)} → ${formatYuanGrouped(preview.installmentFen)}`);
+    expect(await text(dialog.getByTestId('prepay-preview-months'))).toContain(`${preview.before.months} 期 → ${preview.months} 期（至 ${preview.lastDueDate}）`);
+    expect(await text(dialog.getByTestId('prepay-preview-saved'))).toBe(formatYuanGrouped(preview.interestSavedFen));
+    expect(await text(dialog.getByTestId('prepay-preview-amount'))).toBe(formatYuanGrouped(preview.amountFen));
+    await page.screenshot({ path: join(SHOTS, 'servicing-03a-prepay-preview.png'), animations: 'disabled' });
+    const prepay = await result<'loan.prepay'>(clickForCall(page, page.getByTestId('prepay-confirm-ok'), 'loan.prepay'));
     expect(prepay.after!.keep).toBe('installment');
-    expect(prepay.after!.months).toBeLessThan(prepay.before!.months);
+    expect(prepay.after!.months).toBe(preview.months);
+    expect(prepay.after!.installmentFen).toBe(preview.installmentFen);
+    expect(prepay.balanceFen).toBe(preview.balanceAfterFen);
     const after = page.getByTestId('prepay-after');
     expect(await text(after.getByTestId('prepay-months'))).toContain(`${prepay.before!.months} 期 → ${prepay.after!.months} 期`);
     expect(await text(after.getByTestId('prepay-installment'))).toContain(formatYuanGrouped(prepay.after!.installmentFen));

@@ -2,6 +2,7 @@ import { Alert, Card, Checkbox, Collapse, Descriptions, Empty, Flex, List, Popov
 import type { ReactNode } from 'react';
 import { toChineseUpper } from '../../../shared/money';
 import type { Decision, LoanDecision, RuleOutcome, RuleResult } from '../../../shared/rules/types';
+import { ruleCitation } from '../../../shared/rules/citations';
 import { Money } from '../components/Money';
 import { QuotaLimits } from './QuotaLimits';
 import { SourceNote } from './SourceNote';
@@ -36,7 +37,7 @@ function TraceItem(props: { r: RuleResult; showSource?: boolean }) {
           </div>
           {props.showSource && (
             <div data-testid="rule-source" style={{ color: '#8c8c8c', fontSize: 12 }}>
-              {r.ruleId} · “{r.source.clause}”
+              {ruleCitation(r.ruleId, r.source)} · “{r.source.clause}”
             </div>
           )}
         </div>

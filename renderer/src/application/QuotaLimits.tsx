@@ -20,7 +20,7 @@ export function QuotaLimits(props: { limits: QuotaLimit[]; style?: CSSProperties
           title: '额度限制',
           dataIndex: 'label',
           render: (label: string, l) => (
-            <Popover title="依据" content={<SourceNote source={l.source} />}>
+            <Popover title="依据" content={<SourceNote source={l.source} ruleId={l.id} />}>
               <span style={{ cursor: 'help' }}>{label}</span>
               {l.binding && (
                 <Tag color="orange" style={{ marginLeft: 6 }}>

@@ -6,7 +6,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Decision } from '../../../shared/rules/types';
 import { api, ApiError } from '../api';
 
-const DEBOUNCE_MS = 300;
+// The pause after the last keystroke before asking. The clerk's budget from typing to verdict is 300 ms
+// (issue 12, scripts/bench-ui.ts), so the pause is well under it; stale answers are dropped by the sequence number.
+const DEBOUNCE_MS = 120;
 
 export type LiveRequest =
   | { kind: 'withdrawal' | 'loan'; application: Record<string, unknown> }

@@ -193,15 +193,18 @@ export function loadFrozen(ctx: ServiceContext, loan: LoanRecord): Installment[]
 }
 
 /** What the schedule code gives for a version's inputs: its installment and total interest (the fingerprint). */
-export function scheduleFor(principalFen: number, annualRatePercent: string, months: number, method: RepaymentMethod) {
-  const { rows, summary } = buildSchedule({ principalFen, annualRatePercent, months, method });
+export function scheduleFor(principalFen: number, annualRatePercent: string, months: number, method: RepaymentMethod, keepInstallmentFen?: number) {
+  const fixed = method === 'annuity' && keepInstallmentFen !== undefined ? { installmentFen: keepInstallmentFen } : {};
+  const { rows, summary } = buildSchedule({ principalFen, annualRatePercent, months, method, ...fixed });
   return { rows, installmentFen: summary.monthlyPaymentFen, totalInterestFen: summary.totalInterestFen };
 }
 
 /** A later version's rows, rebuilt by the schedule code and checked against what was recorded when it was made. */
 export function versionRows(loan: LoanRecord, v: ScheduleVersion): Installment[] {
   if (v.months === 0 || v.basePrincipalFen === 0) return [];
-  const s = scheduleFor(v.basePrincipalFen, v.annualRatePercent, v.months, v.method);
+  // 保持月供 versions pay their recorded installment every period (the last takes the rest). Versions made before
+  // that convention recorded the formula's installment for their months, which rebuilds to the same rows.
+  const s = scheduleFor(v.basePrincipalFen, v.annualRatePercent, v.months, v.method, v.keep === 'installment' ? v.installmentFen : undefined);
   if (s.installmentFen !== v.installmentFen || s.totalInterestFen !== v.totalInterestFen) {
     throw new AppError('INTERNAL', `贷款${loan.contractNo}还款计划第${v.version}版重算结果与记录不符（月供${s.installmentFen}/${v.installmentFen}分，利息${s.totalInterestFen}/${v.totalInterestFen}分）`);
   }

@@ -169,21 +169,65 @@ describe('prepayment', () => {
     checkOk(h);
   });
 
-  it('partial, keep the installment: the term shortens to 12 periods, and the printed 还款计划表 follows', async () => {
+  it('partial, keep the installment (保持月供): 1,022.02 stays, the term shortens to 12 periods, the last pays the rest', async () => {
     const { h, loanId } = disbursedLoan();
     payOnDueDates(h, loanId, ['2026-07-25', '2026-08-25']);
     at(h, '2026-09-10');
-    // Keep installment ≤ 1,022.02 on 12,038.24: n = 11 gives 1,105.91 (too much), n = 12: (1.00175)^12 = 1.0212033,
-    // 12,038.24 × 0.00175 × 1.0212033 / 0.0212033 = 1,014.63. The loan now ends with period 3 + 11 = 14 (2027-08-25).
+    // 保持月供 = keep the installment and shorten the term: the borrower goes on paying 1,022.02 every month; only the
+    // last period pays less (what remains). Not a new, lower installment over a whole number of periods (the old code
+    // gave 1,014.63 = the annuity of 12,038.24 over 12 periods: that is neither 保持月供 nor 保持期限).
+    // By hand on 12,038.24 at r = 0.00175, interest = outstanding × r half-up, principal = 1,022.02 − interest:
+    //   p3   12,038.24 × r = 21.07 (21.066920)  principal 1,000.95 → 11,037.29
+    //   p4   11,037.29 × r = 19.32 (19.315258)  principal 1,002.70 → 10,034.59
+    //   p5   10,034.59 × r = 17.56 (17.560533)  principal 1,004.46 →  9,030.13
+    //   p6    9,030.13 × r = 15.80 (15.802728)  principal 1,006.22 →  8,023.91
+    //   p7    8,023.91 × r = 14.04 (14.041843)  principal 1,007.98 →  7,015.93
+    //   p8    7,015.93 × r = 12.28 (12.277878)  principal 1,009.74 →  6,006.19
+    //   p9    6,006.19 × r = 10.51 (10.510833)  principal 1,011.51 →  4,994.68
+    //   p10   4,994.68 × r =  8.74 (8.740690)   principal 1,013.28 →  3,981.40
+    //   p11   3,981.40 × r =  6.97 (6.967450)   principal 1,015.05 →  2,966.35
+    //   p12   2,966.35 × r =  5.19 (5.191113)   principal 1,016.83 →  1,949.52
+    //   p13   1,949.52 × r =  3.41 (3.411660)   principal 1,018.61 →    930.91
+    //   p14     930.91 × r =  1.63 (1.629093);  930.91 + 1.63 = 932.54 ≤ 1,022.02, so p14 is the last and pays 932.54.
+    // Interest 21.07 + 19.32 + 17.56 + 15.80 + 14.04 + 12.28 + 10.51 + 8.74 + 6.97 + 5.19 + 3.41 + 1.63 = 136.52;
+    // Check: 11 × 1,022.02 + 932.54 = 11,242.22 + 932.54 = 12,174.76 = 12,038.24 + 136.52.
+    // The preview (提前还款试算) gives the same figures and writes nothing. Interest saved: the schedule in force still
+    // had 22 periods' interest to charge from period 3 (the sum of its rows 3…24), less the new 136.52 and this
+    // month's 17.50 on the prepaid 10,000.
+    const entriesBefore = (h.app.db.prepare('SELECT COUNT(*) AS n FROM journal_entries').get() as { n: number }).n;
+    const scheduled = h.call('loan.status', { loanId }).installments.slice(2).reduce((t, i) => t + i.interestFen, 0);
+    const preview = h.call('loan.prepayPreview', { loanId, kind: 'partial', amountFen: 1_000_000, keep: 'installment' });
+    expect(preview).toMatchObject({
+      principalFen: 1_000_000,
+      monthInterestFen: 1_750,
+      amountFen: 1_001_750,
+      balanceBeforeFen: 2_203_824,
+      balanceAfterFen: 1_203_824,
+      before: { fromPeriod: 3, months: 22, installmentFen: 102_202 },
+      fromPeriod: 3,
+      installmentFen: 102_202,
+      months: 12,
+      lastPaymentFen: 93_254,
+      lastDueDate: '2027-08-25',
+      newInterestFen: 13_652,
+      interestSavedFen: scheduled - 13_652 - 1_750,
+    });
+    expect(preview.interestSavedFen).toBeGreaterThan(0);
+    expect((h.app.db.prepare('SELECT COUNT(*) AS n FROM journal_entries').get() as { n: number }).n).toBe(entriesBefore);
+    expect(h.fail('loan.prepayPreview', { loanId, kind: 'partial', amountFen: 1_000_000 }).field).toBe('keep');
     const r = h.call('loan.prepay', { loanId, kind: 'partial', amountFen: 1_000_000, keep: 'installment', idempotencyKey: h.key() });
-    expect(r.after).toMatchObject({ keep: 'installment', months: 12, installmentFen: 101_463, totalInterestFen: 13_737 });
+    expect(r.after).toMatchObject({ keep: 'installment', months: 12, installmentFen: 102_202, totalInterestFen: 13_652 });
+    const kept = h.call('loan.status', { loanId }).installments.slice(2);
+    expect(kept.slice(0, -1).every((i) => i.paymentFen === 102_202)).toBe(true);
+    expect(kept.map((i) => i.remainingFen)).toEqual([1_103_729, 1_003_459, 903_013, 802_391, 701_593, 600_619, 499_468, 398_140, 296_635, 194_952, 93_091, 0]);
+    expect(kept.at(-1)).toMatchObject({ paymentFen: 93_254, principalFen: 93_091, interestFen: 163 });
     // A prepayment changed the schedule: the generic 冲正 refuses it rather than leave the new version behind.
     const prepayEntry = (h.app.db.prepare('SELECT id FROM journal_entries WHERE entry_no = ?').get(r.repayment.entryNo) as { id: number }).id;
     expect(h.fail('ledger.reverse', { entryId: prepayEntry, reason: '录入错误', idempotencyKey: h.key() }, 'reviewer').message).toContain('提前还款已改变贷款的还款计划');
     const st = h.call('loan.status', { loanId });
     expect(st.totalPeriods).toBe(14);
-    expect(st.installments.at(-1)).toMatchObject({ period: 14, dueDate: '2027-08-25', principalFen: 101_291, interestFen: 177, remainingFen: 0 });
-    expect(st.installments[2]).toMatchObject({ interestFen: 2_107, principalFen: 99_356 });
+    expect(st.installments.at(-1)).toMatchObject({ period: 14, dueDate: '2027-08-25', principalFen: 93_091, interestFen: 163, remainingFen: 0 });
+    expect(st.installments[2]).toMatchObject({ paymentFen: 102_202, interestFen: 2_107, principalFen: 100_095 });
     // The 还款计划表 printed now is the schedule in force: 14 periods, the new version from period 3.
     const appId = (h.app.db.prepare('SELECT application_id FROM loans WHERE id = ?').get(loanId) as { application_id: number }).application_id;
     const pdf = await h.callAsync('print.loan', { applicationId: appId, form: 'schedule' });

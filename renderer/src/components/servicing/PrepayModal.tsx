@@ -1,12 +1,13 @@
 import { Alert, Descriptions, Form, Input, Radio, Typography } from 'antd';
 import { useState } from 'react';
-import type { LoanStatusDto, PrepayResultDto } from '../../../../shared/contract/loanServicing';
+import type { LoanStatusDto, PrepayPreviewDto, PrepayResultDto } from '../../../../shared/contract/loanServicing';
 import { REPAYMENT_SOURCE_LABELS } from '../../../../shared/contract/loanServicing';
 import { api, newKey } from '../../api';
 import { yuan, yuanRule, yuanToFen } from '../../format';
 import { Money } from '../Money';
 import { ResultModal } from './ResultModal';
 import { PrintPdfButton } from './PrintPdfButton';
+import { PrepayConfirm } from './PrepayConfirm';
 
 interface PrepayForm {
   kind: 'full' | 'partial';
@@ -27,26 +28,42 @@ const SOURCES = (['bank', 'fund'] as const).map((v) => ({ value: v, label: REPAY
 
 /**
  * 提前还款: full, or part of the principal with the clerk's choice of keeping the term or the installment. The new
- * installment and term are the service's; its new schedule shows in 还款计划表 (print.loan prints the schedule
- * frozen at disbursement, so a new one is not offered for print here).
+ * installment and term are the service's: 确认 first asks for the 试算 (loan.prepayPreview) and shows it in a
+ * confirm dialog (PrepayConfirm: new installment, remaining term, interest saved); only 确认入账 posts loan.prepay.
  */
 export function PrepayModal(props: { status: LoanStatusDto; onClose: (changed: boolean) => void }) {
   const [key] = useState(() => newKey('prepay'));
+  const [pending, setPending] = useState<{ preview: PrepayPreviewDto; resolve: (ok: boolean) => void } | null>(null);
   const s = props.status;
+  /** Shows the 试算 and waits for the clerk: true = 确认入账, false = 返回修改. */
+  const confirm = (preview: PrepayPreviewDto) => new Promise<boolean>((resolve) => setPending({ preview, resolve }));
+  const answer = (ok: boolean) => {
+    pending?.resolve(ok);
+    setPending(null);
+  };
   return (
+    <>
+    {pending && <PrepayConfirm preview={pending.preview} onOk={() => answer(true)} onCancel={() => answer(false)} />}
     <ResultModal<PrepayForm, PrepayResultDto>
       title={`提前还款 · 合同 ${s.loan.contractNo}`}
-      okText="确认提前还款"
+      okText="试算并确认"
       testId="prepay-modal"
       width={780}
       initialValues={{ kind: 'partial', keep: 'term', source: 'bank' }}
       fieldMap={{ amountFen: 'amountYuan' }}
       onClose={props.onClose}
-      send={(v) => {
-        if (v.kind === 'full') return api('loan.prepay', { loanId: s.loan.id, kind: 'full', source: v.source, idempotencyKey: key });
-        const amount = yuanToFen(v.amountYuan, '提前归还本金');
-        if ('error' in amount) throw new Error(amount.error);
-        return api('loan.prepay', { loanId: s.loan.id, kind: 'partial', amountFen: amount.fen, ...(v.keep ? { keep: v.keep } : {}), source: v.source, idempotencyKey: key });
+      send={async (v) => {
+        let input: { loanId: number; kind: 'full' } | { loanId: number; kind: 'partial'; amountFen: number; keep?: 'term' | 'installment' };
+        if (v.kind === 'full') input = { loanId: s.loan.id, kind: 'full' };
+        else {
+          const amount = yuanToFen(v.amountYuan, '提前归还本金');
+          if ('error' in amount) throw new Error(amount.error);
+          input = { loanId: s.loan.id, kind: 'partial', amountFen: amount.fen, ...(v.keep ? { keep: v.keep } : {}) };
+        }
+        // First the 试算 (writes nothing), then the clerk confirms the figures, then the posting.
+        const preview = await api('loan.prepayPreview', input);
+        if (!(await confirm(preview))) throw new Error('已返回修改，未入账');
+        return api('loan.prepay', { ...input, source: v.source, idempotencyKey: key });
       }}
       form={(form) => (
         <>
@@ -79,6 +96,7 @@ export function PrepayModal(props: { status: LoanStatusDto; onClose: (changed: b
       )}
       result={(r) => <PrepayResult r={r} />}
     />
+    </>
   );
 }
 
