@@ -5,9 +5,8 @@
  * Only a CFF-flavoured OpenType source is handled (the Noto CJK fonts are); tables are stored untransformed.
  *
  *   node scripts/ui-font.mjs [source.ttc|otf] [PostScriptName]
- * The committed file was built from Debian's fonts-noto-cjk:
- *   node scripts/ui-font.mjs /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc NotoSansCJKsc-Regular
- * Default source (when no sans source is at hand): resources/fonts/NotoSerifCJK-Regular.ttc, face NotoSerifCJKsc-Regular.
+ * Default source: resources/fonts/NotoSerifCJK-Regular.ttc, face NotoSerifCJKsc-Regular (the only CJK font in
+ * the repository; a sans source such as Noto Sans CJK SC gives the intended look — pass it here).
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
