@@ -18,13 +18,19 @@ import { m011_privileged_changes } from './migrations/011_privileged_changes';
 import { m012_terminals } from './migrations/012_terminals';
 import { m013_branch_network } from './migrations/013_branch_network';
 import { m014_center_applied } from './migrations/014_center_applied';
+import { m017_search_index } from './migrations/017_search_index';
 
 export interface Migration {
   id: string;
   up(sqlite: Sqlite): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001_init, m002_notices, m003_policy_data, m004_applications, m005_loans, m006_interest_runs, m007_member_events, m008_loan_servicing, m009_integrity, m010_operator_people, m011_privileged_changes, m012_terminals, m013_branch_network, m014_center_applied];
+// Placeholders for 015_intake_facts and 016_workflow_conditions (other branches): replace them with the real
+// migrations at merge. Their ids differ on purpose, so a database migrated on this branch is refused, not misread.
+const RESERVED_015: Migration = { id: '015_reserved', up() {} };
+const RESERVED_016: Migration = { id: '016_reserved', up() {} };
+
+export const MIGRATIONS: readonly Migration[] = [m001_init, m002_notices, m003_policy_data, m004_applications, m005_loans, m006_interest_runs, m007_member_events, m008_loan_servicing, m009_integrity, m010_operator_people, m011_privileged_changes, m012_terminals, m013_branch_network, m014_center_applied, RESERVED_015, RESERVED_016, m017_search_index];
 
 export function migrate(sqlite: Sqlite, migrations: readonly Migration[] = MIGRATIONS, now = new Date()): string[] {
   checkOrder(migrations);

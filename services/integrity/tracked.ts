@@ -7,7 +7,8 @@
 import { createHmac } from 'node:crypto';
 import type { Sqlite } from '../../db/connection';
 
-export const UNTRACKED_TABLES = new Set(['schema_migrations', 'integrity_log', 'integrity_seals', 'sqlite_sequence']);
+// member_search_keys: derived from members by triggers (db/migrations/017_search_index.ts), like the running totals.
+export const UNTRACKED_TABLES = new Set(['schema_migrations', 'integrity_log', 'integrity_seals', 'sqlite_sequence', 'member_search_keys']);
 export const UNTRACKED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   accounts: ['debits_fen', 'credits_fen'],
   commands: ['result_json'],
