@@ -1,6 +1,7 @@
 /**
  * The batches beside bare SQL over the same rows: 汇缴 of one employer beside a prepared-statement insert of the
- * rows it wrote (postings and contributions, into bare tables of the same shape, one transaction); 年终结息 beside the
+ * rows it wrote (postings and contributions, into bare tables of the same shape in the same database file — no
+ * integrity triggers, no indexes but the key — one transaction, dropped afterwards); 年终结息 beside the
  * GROUP BY over the same postings it reads; `gjj check` beside a plain GROUP BY scan of the postings.
  */
 import type { ServiceContext } from '../../services/context';
@@ -17,8 +18,8 @@ export function benchRemit(ctx: ServiceContext, members: number): void {
   const entryId = r.entryId;
   const postings = sqlite.prepare('SELECT entry_id, account_id, side, amount_fen FROM postings WHERE entry_id = ?').raw().all(entryId) as unknown[][];
   const contributions = sqlite.prepare('SELECT member_id, month, fund, base_fen, employee_fen, employer_fen, remittance_id, entry_id FROM contributions WHERE entry_id = ?').raw().all(entryId) as unknown[][];
-  sqlite.exec(`CREATE TEMP TABLE bare_postings (id INTEGER PRIMARY KEY, entry_id INTEGER, account_id INTEGER, side TEXT, amount_fen INTEGER);
-               CREATE TEMP TABLE bare_contributions (member_id INTEGER, month TEXT, fund TEXT, base_fen INTEGER, employee_fen INTEGER, employer_fen INTEGER, remittance_id INTEGER, entry_id INTEGER)`);
+  sqlite.exec(`CREATE TABLE bare_postings (id INTEGER PRIMARY KEY, entry_id INTEGER, account_id INTEGER, side TEXT, amount_fen INTEGER);
+               CREATE TABLE bare_contributions (member_id INTEGER, month TEXT, fund TEXT, base_fen INTEGER, employee_fen INTEGER, employer_fen INTEGER, remittance_id INTEGER, entry_id INTEGER)`);
   const insP = sqlite.prepare('INSERT INTO bare_postings (entry_id, account_id, side, amount_fen) VALUES (?, ?, ?, ?)');
   const insC = sqlite.prepare('INSERT INTO bare_contributions VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const [, baseline] = ms(() =>
