@@ -10,7 +10,8 @@ import { quantile, rows } from './table';
 const OWN = (name: string) => ({ kind: 'own' as const, bankName: '中国建设银行银川分行', accountNo: '6217000010012345678', accountName: name });
 const FACTS = { maritalStatus: 'single', rent: { annualRentFen: 3_600_000, familyAnnualIncomeFen: 10_000_000, contractDate: '2026-03-01', publicHousing: true } };
 
-export function benchPayout(n = 30): void {
+/** n members with twelve months of 汇缴 and an approved 21,000.00 rent withdrawal each, the clock at 2026-06-25. */
+export function approvedWithdrawals(n: number) {
   const h = harness('yinchuan', '2025-07-10T02:00:00Z');
   const e = newEmployer(h);
   const members = Array.from({ length: n }, (_, i) => newMember(h, e.id, { baseFen: 1_000_000, openedDate: '2025-01-01', phone: `1390000${String(i).padStart(4, '0')}` }));
@@ -28,6 +29,11 @@ export function benchPayout(n = 30): void {
     h.call('withdrawal.approve', { applicationId: u.id, pass: true, idempotencyKey: h.key() }, 'approver');
     return u.id;
   });
+  return { h, members, approved };
+}
+
+export function benchPayout(n = 30): void {
+  const { h, members, approved } = approvedWithdrawals(n);
   const times = approved.map((id) => {
     const t = performance.now();
     h.call('withdrawal.pay', { applicationId: id, idempotencyKey: h.key() }, 'clerk2');
