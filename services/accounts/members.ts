@@ -8,7 +8,7 @@ import type { Operator, ServiceContext } from '../context';
 import { nowIso, today } from '../context';
 import { memberBalances, openMemberAccount } from '../ledger/accounts';
 import { getEmployer } from './employers';
-import { isValidAccountNo, memberAccountNo } from './numbers';
+import { memberAccountNo } from './numbers';
 import type { MemberInput, MemberListItem, MemberDetail } from '../../shared/contract/dto';
 export type { MemberInput, MemberListItem, MemberDetail };
 
