@@ -20,6 +20,7 @@ import { m013_branch_network } from './migrations/013_branch_network';
 import { m014_center_applied } from './migrations/014_center_applied';
 import { m015_reserved } from './migrations/015_reserved';
 import { m016_workflow_conditions } from './migrations/016_workflow_conditions';
+import { m017_search_index } from './migrations/017_search_index';
 import { m018_drafts } from './migrations/018_drafts';
 
 export interface Migration {
@@ -27,7 +28,7 @@ export interface Migration {
   up(sqlite: Sqlite): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001_init, m002_notices, m003_policy_data, m004_applications, m005_loans, m006_interest_runs, m007_member_events, m008_loan_servicing, m009_integrity, m010_operator_people, m011_privileged_changes, m012_terminals, m013_branch_network, m014_center_applied, m015_reserved, m016_workflow_conditions, m018_drafts];
+export const MIGRATIONS: readonly Migration[] = [m001_init, m002_notices, m003_policy_data, m004_applications, m005_loans, m006_interest_runs, m007_member_events, m008_loan_servicing, m009_integrity, m010_operator_people, m011_privileged_changes, m012_terminals, m013_branch_network, m014_center_applied, m015_reserved, m016_workflow_conditions, m017_search_index, m018_drafts];
 
 export function migrate(sqlite: Sqlite, migrations: readonly Migration[] = MIGRATIONS, now = new Date()): string[] {
   checkOrder(migrations);
@@ -51,17 +52,10 @@ export function migrate(sqlite: Sqlite, migrations: readonly Migration[] = MIGRA
   return ran;
 }
 
-/**
- * Numbers handed out to work not merged yet: a migration may skip them (018_drafts landed before 015–017). Remove a
- * number from here when its migration lands; the numbering is then strictly consecutive again.
- */
-export const RESERVED_NUMBERS: readonly number[] = [17];
-
 export function checkOrder(migrations: readonly Migration[]): void {
   let expected = 1;
   migrations.forEach((m) => {
     const n = Number(m.id.slice(0, 3));
-    while (n !== expected && RESERVED_NUMBERS.includes(expected)) expected++;
     if (n !== expected) throw new Error(`迁移编号不连续：${m.id} 应为第 ${expected} 项`);
     expected++;
   });

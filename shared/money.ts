@@ -46,6 +46,16 @@ export function percentOfFen(amountFen: number, percent: string, unit: RoundUnit
   return asFen(Math.floor((2 * num + den) / (2 * den)) * UNIT_FEN[unit]);
 }
 
+/**
+ * num / den fen (den > 0), rounded half-up away from zero — roundFen's rule in exact integer arithmetic, for
+ * batches (年终结息 computes 100,000s of these; issue 14).
+ */
+export function roundFenRatio(num: bigint, den: bigint): Fen {
+  const neg = num < 0n;
+  const q = (2n * (neg ? -num : num) + den) / (2n * den);
+  return asFen(Number(neg ? -q : q));
+}
+
 /** Rounds an amount in yuan DOWN to a unit: a withdrawal limited "to the hundred" may never exceed its cap. */
 export function floorToUnit(yuan: Dec | string | number, unit: RoundUnit): Fen {
   const fen = new D(yuan).times(100).dividedBy(UNIT_FEN[unit]).toDecimalPlaces(0, D.ROUND_DOWN).times(UNIT_FEN[unit]);

@@ -8,7 +8,7 @@ import type { Operator, ServiceContext } from '../context';
 import { nowIso, today } from '../context';
 import { memberBalances, openMemberAccount } from '../ledger/accounts';
 import { getEmployer } from './employers';
-import { isValidAccountNo, memberAccountNo } from './numbers';
+import { memberAccountNo } from './numbers';
 import type { MemberInput, MemberListItem, MemberDetail } from '../../shared/contract/dto';
 export type { MemberInput, MemberListItem, MemberDetail };
 
@@ -127,44 +127,8 @@ export function continuousMonths(monthsDesc: readonly string[]): number {
   return n;
 }
 
-/** Member search by name, ID number (whole, or its last digits) or account number. ID numbers come back masked. */
-export function searchMembers(ctx: ServiceContext, query: string, limit = 50): MemberListItem[] {
-  const q = query.trim().toUpperCase();
-  if (q === '') return [];
-  let where: string;
-  let params: unknown[];
-  if (/^\d{17}[\dX]$/.test(q)) {
-    where = 'm.id_number = ?';
-    params = [q];
-  } else if (/^\d{12}$/.test(q) && isValidAccountNo(q)) {
-    where = 'm.account_no = ?';
-    params = [q];
-  } else if (/^[\dX]{4,}$/.test(q)) {
-    // Digits: an account-number prefix, or the ID number's last digits (what applicants quote), or its start.
-    where = '(m.account_no LIKE ? OR m.id_number LIKE ? OR m.id_number LIKE ?)';
-    params = [`${q}%`, `%${q}`, q.length >= 6 ? `${q}%` : '\u0000'];
-  } else {
-    where = 'm.name LIKE ?';
-    params = [`%${query.trim()}%`];
-  }
-  const rows = ctx.db
-    .prepare(
-      `SELECT m.id, m.account_no, m.name, m.id_number, m.status, e.name AS employer_name,
-              COALESCE((SELECT a.credits_fen - a.debits_fen FROM accounts a WHERE a.member_id = m.id AND a.parent_code = '201'), 0) AS balance
-         FROM members m JOIN employers e ON e.id = m.employer_id
-        WHERE ${where} ORDER BY m.id LIMIT ?`,
-    )
-    .all(...params, limit) as Array<{ id: number; account_no: string; name: string; id_number: string; status: MemberStatus; employer_name: string; balance: number }>;
-  return rows.map((r) => ({
-    id: r.id,
-    accountNo: r.account_no,
-    name: r.name,
-    idNumberMasked: maskIdNumber(r.id_number),
-    employerName: r.employer_name,
-    status: r.status,
-    balanceFen: r.balance,
-  }));
-}
+/** Member search by name, ID number (whole, or its last digits) or account number: services/accounts/memberSearch.ts. */
+export { searchMembers } from './memberSearch';
 
 export function listEmployerMembers(ctx: ServiceContext, employerId: number, limit = 200): MemberListItem[] {
   const rows = ctx.db

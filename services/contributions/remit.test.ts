@@ -57,6 +57,31 @@ describe('汇缴 (monthly remittance)', () => {
     expect(r.lines.map((l) => l.memberId)).toEqual([ok.id]);
   });
 
+  it('opens the supplementary accounts of a whole employer with one statement, in member order (issue 14)', () => {
+    // Members opened before their employer had a supplementary fund (as in demo data): 汇缴 opens their accounts.
+    const e = newEmployer(h, { employeeRatioPercent: '12', employerRatioPercent: '12' });
+    const ms = [0, 1, 2, 3].map((i) => newMember(h, e.id, { baseFen: 1_000_000 + i * 100_000 }));
+    h.app.db.sqlite.prepare(`UPDATE employers SET supp_employee_ratio = '3', supp_employer_ratio = '3' WHERE id = ?`).run(e.id);
+    const proto = Object.getPrototypeOf(h.app.db.sqlite.prepare('SELECT 1')) as Record<'run' | 'all', (...a: unknown[]) => unknown>;
+    const calls: string[] = [];
+    const orig = { run: proto.run, all: proto.all };
+    for (const m of ['run', 'all'] as const) {
+      proto[m] = function (this: { source: string }, ...a: unknown[]) {
+        if (/^\s*INSERT INTO accounts/.test(this.source)) calls.push(m);
+        return orig[m].apply(this, a);
+      };
+    }
+    try {
+      h.call('remit.post', { employerId: e.id, month: '2026-05', idempotencyKey: h.key() });
+    } finally {
+      Object.assign(proto, orig);
+    }
+    expect(calls).toHaveLength(1);
+    const supp = h.app.db.sqlite.prepare(`SELECT member_id, credits_fen FROM accounts WHERE parent_code = '202' ORDER BY id`).all();
+    expect(supp).toEqual(ms.map((m, i) => ({ member_id: m.id, credits_fen: 2 * (30_000 + i * 3_000) })));
+    expect(h.call('ledger.check', {}, 'admin').ok).toBe(true);
+  });
+
   it('keeps the supplementary fund apart on its own account', () => {
     const e = newEmployer(h, { employeeRatioPercent: '12', employerRatioPercent: '12', suppEmployeeRatioPercent: '3', suppEmployerRatioPercent: '3' });
     const m = newMember(h, e.id, { baseFen: 1000000 });

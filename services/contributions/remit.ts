@@ -15,7 +15,7 @@ import { audit } from '../audit/log';
 import type { Operator, ServiceContext } from '../context';
 import { nowIso, today } from '../context';
 import { getEmployer, type EmployerDto } from '../accounts/employers';
-import { accountIdByCode, openMemberAccount } from '../ledger/accounts';
+import { accountIdByCode, openMemberAccounts } from '../ledger/accounts';
 import { postEntry, type PostingLine } from '../ledger/post';
 import type { RemittanceLine, RemittancePreview, RemittanceResult } from '../../shared/contract/dto';
 export type { RemittanceLine, RemittancePreview, RemittanceResult };
@@ -185,14 +185,17 @@ export function postRemittance(
 
     const ids = previewAccounts.get(p)!;
     const lines: PostingLine[] = [{ accountId: accountIdByCode(ctx, '101'), side: 'D', amountFen: p.totalFen }];
+    // Supplementary accounts this month opens: one statement for all of them.
+    const opened = openMemberAccounts(
+      ctx,
+      p.lines.filter((l) => l.suppEmployeeFen + l.suppEmployerFen > 0 && ids.get(l.memberId)![1] === null).map((l) => [l.memberId, l.accountNo] as const),
+      'supplementary',
+    );
     for (const l of p.lines) {
       const [basicId, suppAccountId] = ids.get(l.memberId)!;
       lines.push({ accountId: basicId, side: 'C', amountFen: l.employeeFen + l.employerFen });
       const supp = l.suppEmployeeFen + l.suppEmployerFen;
-      if (supp > 0) {
-        const suppId = suppAccountId ?? openMemberAccount(ctx, l.memberId, l.accountNo, 'supplementary');
-        lines.push({ accountId: suppId, side: 'C', amountFen: supp });
-      }
+      if (supp > 0) lines.push({ accountId: suppAccountId ?? opened.get(l.memberId)!, side: 'C', amountFen: supp });
     }
     const remittanceId = (db.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS n FROM remittances').get() as { n: number }).n;
     const entry = postEntry(ctx, {

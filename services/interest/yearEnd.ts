@@ -7,7 +7,7 @@
  * grouped query over the postings gives every account's 积数 per rate segment without replaying each day.
  * Idempotent: a run is recorded per year and a second run for the same year posts nothing.
  */
-import { D, roundFen } from '../../shared/money';
+import { D, roundFen, roundFenRatio } from '../../shared/money';
 import { AppError } from '../../shared/errors';
 import type { Operator, ServiceContext } from '../context';
 import { nowIso, today } from '../context';
@@ -79,9 +79,7 @@ export function runYearEndInterest(ctx: ServiceContext, by: Operator, year: numb
   const credits: PostingLine[] = [];
   let total = 0;
   for (const [accountId, parts] of product) {
-    let yuan = new D(0);
-    for (const p of parts) yuan = yuan.plus(new D(p.fenDays).times(p.rate));
-    const fen = roundFen(yuan.dividedBy(100).dividedBy(DAY_BASIS).dividedBy(100));
+    const fen = yearInterestFen(parts);
     if (fen <= 0) continue;
     credits.push({ accountId, side: 'C', amountFen: fen });
     total += fen;
@@ -111,4 +109,40 @@ export function runYearEndInterest(ctx: ServiceContext, by: Operator, year: numb
     audit(ctx, { operator: by, action: 'interest.year_end', recordType: 'interest_run', recordId: year, detail: { accounts: credits.length, totalFen: total, entries } });
   });
   return { year, bookedDate: booked, accounts: credits.length, totalFen: total, entries, alreadyRun: false, seconds: (performance.now() - started) / 1000 };
+}
+
+const RATE_SCALE = 1_000_000n;
+const rateScaled = new Map<string, bigint | null>();
+
+/** A rate in percent as an integer of millionths of a percent, or null when it has more decimals. */
+function scaledRate(rate: string): bigint | null {
+  let v = rateScaled.get(rate);
+  if (v === undefined) {
+    const m = /^(\d+)(?:\.(\d{1,6}))?$/.exec(rate);
+    v = m ? BigInt(m[1]!) * RATE_SCALE + BigInt((m[2] ?? '').padEnd(6, '0')) : null;
+    rateScaled.set(rate, v);
+  }
+  return v;
+}
+
+/**
+ * One account's interest for the year: Σ(积数 in fen-days × annual rate %) / 100 / DAY_BASIS, rounded half-up to
+ * the fen. Exact integer arithmetic (issue 14: decimal.js per account was a fifth of the run); decimal.js only
+ * for a rate with more than six decimals. Same fen as the decimal formula (services/interest/yearEndExact.test.ts).
+ */
+export function yearInterestFen(parts: ReadonlyArray<{ fenDays: number; rate: string }>): number {
+  let num = 0n;
+  for (const p of parts) {
+    const r = scaledRate(p.rate);
+    if (r === null || !Number.isSafeInteger(p.fenDays)) return yearInterestFenDecimal(parts);
+    num += BigInt(p.fenDays) * r;
+  }
+  return roundFenRatio(num, 100n * BigInt(DAY_BASIS) * RATE_SCALE);
+}
+
+/** The decimal.js formula (the one before issue 14), for rates the integer path does not take. */
+export function yearInterestFenDecimal(parts: ReadonlyArray<{ fenDays: number; rate: string }>): number {
+  let yuan = new D(0);
+  for (const p of parts) yuan = yuan.plus(new D(p.fenDays).times(p.rate));
+  return roundFen(yuan.dividedBy(100).dividedBy(DAY_BASIS).dividedBy(100));
 }

@@ -23,6 +23,24 @@ export function openMemberAccount(ctx: ServiceContext, memberId: number, account
   );
 }
 
+/**
+ * Opens many members' accounts of one fund with one statement (汇缴 opening supplementary accounts for a whole
+ * employer): the same rows, in the same order and so with the same ids, as openMemberAccount called per member.
+ */
+export function openMemberAccounts(ctx: ServiceContext, members: ReadonlyArray<readonly [memberId: number, accountNo: string]>, fund: Fund): Map<number, number> {
+  const opened = new Map<number, number>();
+  if (members.length === 0) return opened;
+  const name = fund === 'basic' ? '住房公积金个人账户' : '补充住房公积金个人账户';
+  const rows = ctx.db
+    .prepare(
+      `INSERT INTO accounts (code, name, type, parent_code, member_id)
+       SELECT j.value ->> 0, ?, 'liability', ?, j.value ->> 1 FROM json_each(?) AS j ORDER BY j.key RETURNING id, member_id`,
+    )
+    .all(name, MEMBER_FUNDS[fund], JSON.stringify(members.map(([id, no]) => [memberAccountCode(fund, no), id]))) as Array<{ id: number; member_id: number }>;
+  for (const r of rows) opened.set(r.member_id, r.id);
+  return opened;
+}
+
 export function memberAccountId(ctx: ServiceContext, memberId: number, fund: Fund): number | undefined {
   const row = ctx.db
     .prepare('SELECT id FROM accounts WHERE member_id = ? AND parent_code = ?')
