@@ -3,10 +3,12 @@
  * uses, GB2312 level 1 (3,755 常用汉字), ASCII and CJK/full-width punctuation — written as WOFF2
  * (resources/fonts/gjj-ui-cjk.woff2) with fontkit (subsetting, CFF) and node:zlib's Brotli (WOFF2 compression).
  * Only a CFF-flavoured OpenType source is handled (the Noto CJK fonts are); tables are stored untransformed.
+ * fontkit's CFF writer mis-terminates some real numbers; fixRealTerminators repairs them so Chromium (OTS) accepts the font.
  *
  *   node scripts/ui-font.mjs [source.ttc|otf] [PostScriptName]
- * Default source: resources/fonts/NotoSerifCJK-Regular.ttc, face NotoSerifCJKsc-Regular (the only CJK font in
- * the repository; a sans source such as Noto Sans CJK SC gives the intended look — pass it here).
+ * The committed file was built from Debian's fonts-noto-cjk:
+ *   node scripts/ui-font.mjs /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc NotoSansCJKsc-Regular
+ * Default source (when no sans source is at hand): resources/fonts/NotoSerifCJK-Regular.ttc, face NotoSerifCJKsc-Regular.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,8 +48,65 @@ for (const cp of [...chars].sort((a, b) => a - b)) {
   const g = font.glyphForCodePoint(cp);
   if (g && g.id !== 0) cmap.push([cp, subset.includeGlyph(g)]);
 }
-const cff = Buffer.from(subset.encode());
+const cff = fixRealTerminators(Buffer.from(subset.encode()));
 const n = subset.glyphs.length;
+
+/**
+ * fontkit 2.0.4 ends a real DICT operand (op 30) whose text has an even number of characters with the byte 0xf0; the CFF
+ * spec pads the terminating 0xf nibble with 0xf, and Chromium's sanitiser (OTS) rejects 0xf0 ("CFF : Failed to parse
+ * Top DICT Data"). Noto Sans CJK's CIDFontVersion 2.00399995 hits this. Patches in place (same length, no offset moves)
+ * every real in the Top DICT, the FDArray font DICTs and their Private DICTs.
+ */
+function fixRealTerminators(buf) {
+  const index = (at) => {
+    const count = buf.readUInt16BE(at);
+    if (count === 0) return { items: [], end: at + 2 };
+    const size = buf[at + 2];
+    const off = (i) => buf.readUIntBE(at + 3 + i * size, size);
+    const base = at + 3 + (count + 1) * size - 1;
+    return { items: Array.from({ length: count }, (_, i) => [base + off(i), base + off(i + 1)]), end: base + off(count) };
+  };
+  const dict = (start, end) => {
+    const ops = {};
+    let operands = [];
+    for (let i = start; i < end; ) {
+      const b = buf[i];
+      if (b <= 21) {
+        const op = b === 12 ? 1200 + buf[i + 1] : b;
+        i += b === 12 ? 2 : 1;
+        ops[op] = operands;
+        operands = [];
+      } else if (b === 28) (operands.push(buf.readInt16BE(i + 1)), (i += 3));
+      else if (b === 29) (operands.push(buf.readInt32BE(i + 1)), (i += 5));
+      else if (b === 30) {
+        for (i++; ; i++) {
+          if (buf[i] >> 4 === 0xf) {
+            buf[i] = 0xff;
+            break;
+          }
+          if ((buf[i] & 0xf) === 0xf) break;
+        }
+        i++;
+        operands.push(NaN);
+      } else if (b >= 32 && b <= 246) (operands.push(b - 139), (i += 1));
+      else if (b >= 247 && b <= 250) (operands.push((b - 247) * 256 + buf[i + 1] + 108), (i += 2));
+      else if (b >= 251 && b <= 254) (operands.push(-(b - 251) * 256 - buf[i + 1] - 108), (i += 2));
+      else throw new Error(`CFF DICT 中有无法识别的字节 ${b}`);
+    }
+    return ops;
+  };
+  const withPrivate = ([start, end]) => {
+    const ops = dict(start, end);
+    if (ops[18]) dict(ops[18][1], ops[18][1] + ops[18][0]);
+    return ops;
+  };
+  const top = index(index(buf[2]).end);
+  for (const item of top.items) {
+    const ops = withPrivate(item);
+    if (ops[1236]) index(ops[1236][0]).items.forEach(withPrivate);
+  }
+  return buf;
+}
 
 const raw = (tag) => {
   const t = font.directory.tables[tag];

@@ -14,7 +14,7 @@ import { routes, menuFor } from './routes';
 import './fonts.css';
 
 /** System CJK sans fonts first; the bundled subset (fonts.css) wherever none is installed. */
-export const UI_FONT_FAMILY = `-apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'GJJ UI', sans-serif`;
+export const UI_FONT_FAMILY = `'GJJ UI', -apple-system, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif`;
 
 /** The banner for an unreachable 网点主机 sits above every page, so the page under it keeps its state. */
 export function App() {
