@@ -70,6 +70,9 @@ function imageOf(spec: Spec | undefined, tbl: string, image: string | null): Rec
   return Object.fromEntries(spec.columns.map((c, i) => [c, values[i]]));
 }
 
+/** The columns the center keeps of a branch's accounts. */
+const ACCOUNT_KEPT = ['code', 'name', 'type', 'parent_code', 'member_id'];
+
 /** The columns the center keeps of a branch's journal entries and postings, with their PostgreSQL types. */
 const LEDGER_COLUMNS = {
   journal_entries: {
@@ -193,7 +196,20 @@ async function applyRows(trx: Transaction<unknown>, branch: string, seals: Batch
               SELECT ${branch}, * FROM unnest(${col(accountsNew, 'id')}::bigint[], ${col(accountsNew, 'code')}::text[], ${col(accountsNew, 'name')}::text[],
                                              ${col(accountsNew, 'type')}::text[], ${col(accountsNew, 'parent_code')}::text[], ${col(accountsNew, 'member_id')}::bigint[])`.execute(trx);
   }
-  const lastImage = [...new Map(accountsUpd.map((a) => [Number(a.id), a])).values()];
+  // A busy branch re-logs an account with every posting (its running totals), but the center keeps only what does
+  // not change (code, name, type, parent, member): compare with what it holds and update only accounts that differ.
+  const latest = [...new Map(accountsUpd.map((a) => [Number(a.id), a])).values()];
+  const lastImage: Record<string, unknown>[] = [];
+  for (let i = 0; i < latest.length; i += CHUNK) {
+    const part = latest.slice(i, i + CHUNK);
+    const held = await sql<Record<string, unknown>>`SELECT id, code, name, type, parent_code, member_id FROM center_accounts
+                                                     WHERE branch_code = ${branch} AND id = ANY(${col(part, 'id')}::bigint[])`.execute(trx);
+    const have = new Map(held.rows.map((r) => [Number(r.id), r]));
+    for (const a of part) {
+      const h = have.get(Number(a.id));
+      if (!h || ACCOUNT_KEPT.some((c) => String(h[c] ?? '') !== String(a[c] ?? ''))) lastImage.push(a);
+    }
+  }
   for (let i = 0; i < lastImage.length; i += CHUNK) {
     const u = lastImage.slice(i, i + CHUNK);
     await sql`UPDATE center_accounts c SET code = x.code, name = x.name, type = x.type, parent_code = x.parent_code, member_id = x.member_id
