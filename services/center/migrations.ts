@@ -194,7 +194,7 @@ export const CENTER_MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
       ALTER TABLE center_change_log DROP CONSTRAINT center_change_log_branch_code_fkey;
 
       CREATE FUNCTION center_postings_join_new_entries() RETURNS trigger LANGUAGE plpgsql
-        SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off AS $$
+        SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off SET enable_material = off AS $$
       DECLARE bad record;
       BEGIN
         SELECT n.branch_code, n.id, n.entry_id INTO bad FROM center_new_postings n
