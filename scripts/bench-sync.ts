@@ -7,9 +7,13 @@
  *     center holding its seal (p50 / p95 / max). The worker polls every 250 ms (its default).
  *  2. Catch-up: the worker stopped, a backlog made with the demo generator (default ~20,000 entries), then
  *     `pushPending` (what `gjj sync push` runs: batches of ≤500 seals and ≤20,000 rows, signed, verified and applied at the center).
- *     Beside it, in the same PostgreSQL and the same run: a bare INSERT … SELECT unnest of the same change-log rows
- *     into a scratch table with no constraints or triggers.
- * Options: --lag N (postings, default 200), --members N (backlog size, default 20000; 10 per employer, 10 months).
+ *     Beside it, in the same PostgreSQL and the same run: a bare COPY … FROM STDIN of the same change-log rows
+ *     into a scratch table with no constraints, triggers or indexes (scripts/pgCopy.ts).
+ *  3. A week of a busy branch (issue 11's figure): ≈20,000 汇缴 entries, ≈200,000 postings, ingested by the center
+ *     file by file (importBatch), beside a bare COPY of the same change-log rows.
+ * Options: --lag N (postings, default 200), --members N (backlog size, default 20000; 10 per employer, 10 months),
+ * --week N (entries, default 20000), --only lag,backlog,week (default all three), --save DIR (write the week's
+ * join record and batch files there, to profile the ingest alone).
  */
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
