@@ -70,14 +70,56 @@ function imageOf(spec: Spec | undefined, tbl: string, image: string | null): Rec
   return Object.fromEntries(spec.columns.map((c, i) => [c, values[i]]));
 }
 
+/** The columns the center keeps of a branch's accounts. */
+const ACCOUNT_KEPT = ['code', 'name', 'type', 'parent_code', 'member_id'];
+
+/** The columns the center keeps of a branch's journal entries and postings, with their PostgreSQL types. */
+const LEDGER_COLUMNS = {
+  journal_entries: {
+    table: 'center_journal_entries',
+    columns: [['id', 'bigint'], ['entry_no', 'text'], ['business_type', 'text'], ['summary', 'text'], ['booked_date', 'text'], ['created_at', 'text'], ['operator_id', 'bigint'], ['branch_code', 'text'], ['reverses_entry_id', 'bigint']],
+    into: ['id', 'entry_no', 'business_type', 'summary', 'booked_date', 'created_at', 'operator_id', 'counter_code', 'reverses_entry_id'],
+  },
+  postings: {
+    table: 'center_postings',
+    columns: [['id', 'bigint'], ['entry_id', 'bigint'], ['account_id', 'bigint'], ['side', 'text'], ['amount_fen', 'bigint']],
+    into: ['id', 'entry_id', 'account_id', 'side', 'amount_fen'],
+  },
+} as const;
+
+/**
+ * New journal entries or postings ('I' rows) straight from the change log just written: PostgreSQL decodes the images
+ * (jsonb), set-based, so Node never parses them. Every image must be an array as long as the table's structure
+ * record says; the count inserted is compared with the count sent.
+ */
+async function insertLedgerRows(trx: Transaction<unknown>, branch: string, tbl: keyof typeof LEDGER_COLUMNS, spec: Spec | undefined, seqs: { from: number; to: number }, expected: number): Promise<void> {
+  if (!expected) return;
+  if (!spec) throw refuse(`网点尚未送来${tbl}表的结构记录，无法解读其变更`);
+  const def = LEDGER_COLUMNS[tbl];
+  const select = def.columns.map(([c, type]) => {
+    const i = spec.columns.indexOf(c);
+    return i < 0 ? sql`NULL::${sql.raw(type)}` : sql`(j->>${sql.lit(i)})::${sql.raw(type)}`;
+  });
+  const r = await sql`INSERT INTO ${sql.table(def.table)} (branch_code, ${sql.join(def.into.map((c) => sql.ref(c)))})
+    SELECT ${branch}, ${sql.join(select)}
+      FROM (SELECT l.image::jsonb AS j FROM center_change_log l
+             WHERE l.branch_code = ${branch} AND l.seq BETWEEN ${seqs.from} AND ${seqs.to} AND l.tbl = ${tbl} AND l.op = 'I') x
+     WHERE jsonb_typeof(j) = 'array' AND jsonb_array_length(j) = ${spec.columns.length}`.execute(trx);
+  if (Number(r.numAffectedRows ?? 0) !== expected) throw refuse(`${tbl}表的变更记录与其结构不符`);
+}
+
 async function applyRows(trx: Transaction<unknown>, branch: string, seals: BatchSeal[], rows: LogRow[][], batchId: number): Promise<{ entries: number; postings: number; rows: number }> {
   const specsNow = await sql<{ tbl: string; spec: Spec }>`SELECT tbl, spec FROM center_table_specs WHERE branch_code = ${branch}`.execute(trx);
   const specs = new Map(specsNow.rows.map((r) => [r.tbl, r.spec]));
   const changedSpecs = new Map<string, Spec>();
   const accountsIns: Record<string, unknown>[] = [];
-  const accountsUpd: Record<string, unknown>[] = [];
-  const entries: Record<string, unknown>[] = [];
-  const postings: Record<string, unknown>[] = [];
+  const accountsLast = new Map<string, string | null>();
+  // Restated rows ('B') are decoded here and compared with what the center holds; new rows ('I') are decoded in
+  // PostgreSQL. A structure record ('S') changes how the rows after it read: the new rows are then decoded per run.
+  const entriesB: Record<string, unknown>[] = [];
+  const postingsB: Record<string, unknown>[] = [];
+  const runs: Array<{ from: number; to: number; specs: Map<string, Spec>; entries: number; postings: number }> = [];
+  let run: (typeof runs)[number] | undefined;
   const log: LogRow[] = [];
   const register: Decoded[] = [];
   for (const sealRows of rows) {
@@ -89,21 +131,33 @@ async function applyRows(trx: Transaction<unknown>, branch: string, seals: Batch
           const spec = JSON.parse(image ?? '{}') as Spec;
           specs.set(tbl, spec);
           changedSpecs.set(tbl, spec);
+          run = undefined;
         }
         continue;
       }
       if (tbl === 'journal_entries' || tbl === 'postings') {
         if (op !== 'I' && op !== 'B') throw refuse(`网点${branch}的变更记录第${seq}条${op === 'D' ? '删除' : '修改'}了${tbl === 'postings' ? '分录' : '凭证'}${rowKey}：账务记录只能追加`);
-        (tbl === 'postings' ? postings : entries).push({ ...imageOf(specs.get(tbl), tbl, image), '#op': op });
+        if (op === 'B') {
+          (tbl === 'postings' ? postingsB : entriesB).push({ ...imageOf(specs.get(tbl), tbl, image), '#op': op });
+          continue;
+        }
+        if (!run) runs.push((run = { from: seq, to: seq, specs: new Map(specs), entries: 0, postings: 0 }));
+        run.to = seq;
+        if (tbl === 'postings') run.postings++;
+        else run.entries++;
       } else if (REGISTER_TABLES.has(tbl) && op !== 'D') {
         register.push({ tbl, op, row: imageOf(specs.get(tbl), tbl, image) });
       } else if (tbl === 'accounts') {
         if (op === 'I' || op === 'B') accountsIns.push({ ...imageOf(specs.get(tbl), tbl, image), '#op': op });
-        else if (op === 'U') accountsUpd.push(imageOf(specs.get(tbl), tbl, image));
-        else throw refuse(`网点${branch}的变更记录第${seq}条删除了账户${rowKey}：账户不能删除`);
+        else if (op === 'U') {
+          // Only each account's last image matters (a busy branch updates the same accounts thousands of times).
+          accountsLast.delete(rowKey);
+          accountsLast.set(rowKey, image);
+        } else throw refuse(`网点${branch}的变更记录第${seq}条删除了账户${rowKey}：账户不能删除`);
       }
     }
   }
+  const accountsUpd = [...accountsLast.values()].map((image) => imageOf(specs.get('accounts'), 'accounts', image));
   for (const [tbl, spec] of changedSpecs) {
     await sql`INSERT INTO center_table_specs (branch_code, tbl, spec) VALUES (${branch}, ${tbl}, ${JSON.stringify(spec)}::jsonb)
               ON CONFLICT (branch_code, tbl) DO UPDATE SET spec = EXCLUDED.spec`.execute(trx);
@@ -122,30 +176,40 @@ async function applyRows(trx: Transaction<unknown>, branch: string, seals: Batch
     }
     return xs.filter((x) => x['#op'] !== 'B' || !have.has(Number(x.id)));
   };
-  for (let i = 0; i < seals.length; i++) {
-    const s = seals[i]!;
-    await sql`INSERT INTO center_seals (branch_code, id, from_seq, to_seq, rows, digest, at, prev_mac, mac, batch_id)
-              VALUES (${branch}, ${s.id}, ${s.from_seq}, ${s.to_seq}, ${s.rows}, ${s.digest}, ${s.at}, ${s.prev_mac}, ${s.mac}, ${batchId})`.execute(trx);
-  }
+  const accountsNew = await restated('center_accounts', accountsIns, []);
+  const entriesNew = await restated('center_journal_entries', entriesB, ['entry_no', 'business_type', 'booked_date']);
+  const postingsNew = await restated('center_postings', postingsB, ['entry_id', 'account_id', 'side', 'amount_fen']);
+  const sc = <K extends keyof BatchSeal>(k: K) => seals.map((s) => s[k]);
+  await sql`INSERT INTO center_seals (branch_code, id, from_seq, to_seq, rows, digest, at, prev_mac, mac, batch_id)
+            SELECT ${branch}, *, ${batchId} FROM unnest(${sc('id')}::bigint[], ${sc('from_seq')}::bigint[], ${sc('to_seq')}::bigint[], ${sc('rows')}::integer[],
+              ${sc('digest')}::text[], ${sc('at')}::text[], ${sc('prev_mac')}::text[], ${sc('mac')}::text[])`.execute(trx);
+  // The change log as one JSON text per chunk (JSON.stringify is native; PostgreSQL's jsonb reader takes it apart).
   const CHUNK = 20_000;
   for (let i = 0; i < log.length; i += CHUNK) {
-    const part = log.slice(i, i + CHUNK);
     await sql`INSERT INTO center_change_log (branch_code, seq, tbl, row_key, op, image)
-              SELECT ${branch}, * FROM unnest(${part.map((r) => r[0])}::bigint[], ${part.map((r) => r[1])}::text[], ${part.map((r) => r[2])}::text[],
-                                             ${part.map((r) => r[3])}::text[], ${part.map((r) => r[4])}::text[])`.execute(trx);
+              SELECT ${branch}, (r->>0)::bigint, r->>1, r->>2, r->>3, r->>4 FROM jsonb_array_elements(${JSON.stringify(log.slice(i, i + CHUNK))}::jsonb) r`.execute(trx);
   }
   await registerFromBranch(trx, branch, register);
-  const accountsNew = await restated('center_accounts', accountsIns, []);
   for (const a of accountsIns) if (!accountsNew.includes(a)) accountsUpd.unshift(a);
-  const entriesNew = await restated('center_journal_entries', entries, ['entry_no', 'business_type', 'booked_date']);
-  const postingsNew = await restated('center_postings', postings, ['entry_id', 'account_id', 'side', 'amount_fen']);
   if (accountsNew.length) {
     await sql`INSERT INTO center_accounts (branch_code, id, code, name, type, parent_code, member_id)
               SELECT ${branch}, * FROM unnest(${col(accountsNew, 'id')}::bigint[], ${col(accountsNew, 'code')}::text[], ${col(accountsNew, 'name')}::text[],
                                              ${col(accountsNew, 'type')}::text[], ${col(accountsNew, 'parent_code')}::text[], ${col(accountsNew, 'member_id')}::bigint[])`.execute(trx);
   }
-  // Only each account's last image matters (a busy branch updates the same accounts thousands of times): one UPDATE.
-  const lastImage = [...new Map(accountsUpd.map((a) => [Number(a.id), a])).values()];
+  // A busy branch re-logs an account with every posting (its running totals), but the center keeps only what does
+  // not change (code, name, type, parent, member): compare with what it holds and update only accounts that differ.
+  const latest = [...new Map(accountsUpd.map((a) => [Number(a.id), a])).values()];
+  const lastImage: Record<string, unknown>[] = [];
+  for (let i = 0; i < latest.length; i += CHUNK) {
+    const part = latest.slice(i, i + CHUNK);
+    const held = await sql<Record<string, unknown>>`SELECT id, code, name, type, parent_code, member_id FROM center_accounts
+                                                     WHERE branch_code = ${branch} AND id = ANY(${col(part, 'id')}::bigint[])`.execute(trx);
+    const have = new Map(held.rows.map((r) => [Number(r.id), r]));
+    for (const a of part) {
+      const h = have.get(Number(a.id));
+      if (!h || ACCOUNT_KEPT.some((c) => String(h[c] ?? '') !== String(a[c] ?? ''))) lastImage.push(a);
+    }
+  }
   for (let i = 0; i < lastImage.length; i += CHUNK) {
     const u = lastImage.slice(i, i + CHUNK);
     await sql`UPDATE center_accounts c SET code = x.code, name = x.name, type = x.type, parent_code = x.parent_code, member_id = x.member_id
@@ -159,17 +223,16 @@ async function applyRows(trx: Transaction<unknown>, branch: string, seals: Batch
               SELECT ${branch}, * FROM unnest(${col(e, 'id')}::bigint[], ${col(e, 'entry_no')}::text[], ${col(e, 'business_type')}::text[], ${col(e, 'summary')}::text[],
                 ${col(e, 'booked_date')}::text[], ${col(e, 'created_at')}::text[], ${col(e, 'operator_id')}::bigint[], ${col(e, 'branch_code')}::text[], ${col(e, 'reverses_entry_id')}::bigint[])`.execute(trx);
   }
-  // The postings' foreign keys and trigger look up entries and accounts inserted just now: with statistics from before
-  // (an empty or small table) PostgreSQL plans those lookups as scans, and a large batch turns quadratic (measured:
-  // 48,000 postings 18 s → 1.6 s with fresh statistics). ANALYZE inside the transaction counts our own new rows.
-  if (postingsNew.length >= 2000) await sql`ANALYZE center_journal_entries, center_accounts`.execute(trx);
+  for (const r of runs) await insertLedgerRows(trx, branch, 'journal_entries', r.specs.get('journal_entries'), r, r.entries);
+  const postingsN = postingsNew.length + runs.reduce((n, r) => n + r.postings, 0);
   for (let i = 0; i < postingsNew.length; i += CHUNK) {
     const p = postingsNew.slice(i, i + CHUNK);
     await sql`INSERT INTO center_postings (branch_code, id, entry_id, account_id, side, amount_fen)
               SELECT ${branch}, * FROM unnest(${col(p, 'id')}::bigint[], ${col(p, 'entry_id')}::bigint[], ${col(p, 'account_id')}::bigint[],
                 ${col(p, 'side')}::text[], ${col(p, 'amount_fen')}::bigint[])`.execute(trx);
   }
-  return { entries: entriesNew.length, postings: postingsNew.length, rows: log.length };
+  for (const r of runs) await insertLedgerRows(trx, branch, 'postings', r.specs.get('postings'), r, r.postings);
+  return { entries: entriesNew.length + runs.reduce((n, r) => n + r.entries, 0), postings: postingsN, rows: log.length };
 }
 
 export async function importBatch(store: CenterStore, content: string): Promise<ImportResult> {
