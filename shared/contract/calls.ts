@@ -472,7 +472,7 @@ export const calls = {
   'loan.approve': call<LoanAppDto>()({ input: signOff.extend({ idempotencyKey: f.idempotencyKey() }), roles: ['approver'], write: true }),
   'loan.cancel': call<LoanAppDto>()({ input: z.object({ applicationId: f.id('申请'), reason: f.text('撤销原因', 300), idempotencyKey: f.idempotencyKey() }), roles: CLERK, write: true }),
   'loan.sign': call<LoanAppDto>()({
-    input: z.object({ applicationId: f.id('申请'), contractNo: f.text('借款合同编号', 40), mortgageRegNo: f.text('抵押登记证明号', 60), idempotencyKey: f.idempotencyKey() }),
+    input: z.object({ applicationId: f.id('申请'), contractNo: f.text('借款合同编号', 40), mortgageRegNo: f.text('抵押登记证明号', 60).optional(), idempotencyKey: f.idempotencyKey() }),
     roles: CLERK,
     write: true,
   }),
