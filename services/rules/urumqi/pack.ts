@@ -38,6 +38,7 @@ export const URUMQI_PACK: PolicyPack = {
     housing.oncePerHouse,
     personal.rentNoLoan,
     personal.rentNoHome,
+    personal.rentSpouseNoHomeCert,
     personal.rentGenuine,
     personal.rentContract,
     personal.retirementAge,
