@@ -72,7 +72,7 @@ const withdrawalCases: CaseInfo[] = [
     name: '无房租赁住房自住',
     group: '住房消费类',
     source: s('(三)职工因无房而租赁住房用于自住;'),
-    fields: [...HOUSING, 'rent.annualRentFen', 'rent.contractDate', 'rent.ownsHomeInCity', 'rent.noHomeCertDate', 'rent.genuine'],
+    fields: [...HOUSING, 'rent.annualRentFen', 'rent.contractDate', 'rent.ownsHomeInCity', 'rent.noHomeCertDate', 'rent.spouseNoHomeCertDate', 'rent.genuine'],
     materials: [
       { id: 'uq.mat.rent.id', text: '提取人身份证、无房证明[有效期1个月]', source: s('1、提取人身份证、无房证明[有效期1个月]') },
       {

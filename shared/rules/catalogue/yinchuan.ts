@@ -266,6 +266,7 @@ const LOAN_COMMON_FIELDS = [
   'borrower.loans',
   'borrower.credit.reportDate',
   'borrower.contributionPlace',
+  'borrower.remoteContribution',
   'spouse',
   'maritalStatus',
   'divorce.date',
