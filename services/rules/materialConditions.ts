@@ -44,6 +44,9 @@ const withdrawal: Record<MaterialCondition, Pred<WithdrawalApplication>> = {
   conversion: () => false,
   taxInvoiceLacksSeller: () => false,
   rentPublicHousing: (i) => i.rent?.publicHousing === true,
+  houseSecondHandOrAuction: (i) => i.house?.type === 'secondHand' || i.house?.type === 'auction',
+  houseCollective: (i) => i.house?.type === 'collective',
+  houseReform: (i) => i.house?.type === 'reform',
 };
 
 const loan: Record<MaterialCondition, Pred<LoanApplication>> = {
@@ -75,6 +78,9 @@ const loan: Record<MaterialCondition, Pred<LoanApplication>> = {
   conversion: (i) => i.conversion !== undefined,
   taxInvoiceLacksSeller: (i) => i.house.taxInvoiceLacksSeller,
   rentPublicHousing: () => false,
+  houseSecondHandOrAuction: () => false,
+  houseCollective: () => false,
+  houseReform: () => false,
 };
 
 function pick<I>(

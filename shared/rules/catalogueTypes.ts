@@ -37,6 +37,9 @@ export const MATERIAL_CONDITIONS = {
   conversion: '商业贷款转公积金贷款（商转公）的',
   taxInvoiceLacksSeller: '契税发票无卖房人信息和计税金额的',
   rentPublicHousing: '租住公有住房的',
+  houseSecondHandOrAuction: '购买二手房、拍卖类住房的',
+  houseCollective: '购买单位集资建房（统建房）的',
+  houseReform: '购买单位房改房的',
 } as const;
 
 export type MaterialCondition = keyof typeof MATERIAL_CONDITIONS;
