@@ -47,6 +47,8 @@ const withdrawal: Record<MaterialCondition, Pred<WithdrawalApplication>> = {
   houseSecondHandOrAuction: (i) => i.house?.type === 'secondHand' || i.house?.type === 'auction',
   houseCollective: (i) => i.house?.type === 'collective',
   houseReform: (i) => i.house?.type === 'reform',
+  notSubsidizedLoan: () => false,
+  subsidizedMarried: () => false,
 };
 
 const loan: Record<MaterialCondition, Pred<LoanApplication>> = {
@@ -81,6 +83,8 @@ const loan: Record<MaterialCondition, Pred<LoanApplication>> = {
   houseSecondHandOrAuction: () => false,
   houseCollective: () => false,
   houseReform: () => false,
+  notSubsidizedLoan: (i) => !i.subsidized,
+  subsidizedMarried: (i) => i.subsidized && i.maritalStatus === 'married',
 };
 
 function pick<I>(

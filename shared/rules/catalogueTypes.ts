@@ -40,6 +40,8 @@ export const MATERIAL_CONDITIONS = {
   houseSecondHandOrAuction: '购买二手房、拍卖类住房的',
   houseCollective: '购买单位集资建房（统建房）的',
   houseReform: '购买单位房改房的',
+  notSubsidizedLoan: '非贴息贷款的',
+  subsidizedMarried: '贴息贷款且已婚的',
 } as const;
 
 export type MaterialCondition = keyof typeof MATERIAL_CONDITIONS;

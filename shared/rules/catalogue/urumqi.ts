@@ -256,6 +256,7 @@ const LOAN_FIELDS = [
   'approval',
   'stableIncome',
   'goodCredit',
+  'subsidized',
 ];
 
 const loanCase = (id: string, name: string, group: string, clause: string, materials: MaterialSpec[] = []): CaseInfo => ({
@@ -340,7 +341,19 @@ const loanCommon: MaterialSpec[] = [
     source: s('5.借款人配偶未在本中心正常缴存住房公积金又需将收入纳入贷款额度计算的,提供以下资料'),
     when: 'spouseIncomeOutside',
   },
-  { id: 'uq.mat.loan.credit', text: '借款人及配偶《个人信用报告》', source: s('6.借款人及配偶《个人信用报告》(贴息贷款无需借款人提供)。'), withoutSpouse: '借款人《个人信用报告》' },
+  {
+    id: 'uq.mat.loan.credit',
+    text: '借款人及配偶《个人信用报告》',
+    source: s('6.借款人及配偶《个人信用报告》(贴息贷款无需借款人提供)。'),
+    withoutSpouse: '借款人《个人信用报告》',
+    when: 'notSubsidizedLoan',
+  },
+  {
+    id: 'uq.mat.loan.credit.spouse',
+    text: '借款人配偶《个人信用报告》（贴息贷款无需借款人提供）',
+    source: s('6.借款人及配偶《个人信用报告》(贴息贷款无需借款人提供)。'),
+    when: 'subsidizedMarried',
+  },
 ];
 
 const arrowSteps = (line: string) =>

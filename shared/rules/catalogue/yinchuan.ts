@@ -393,6 +393,18 @@ const loanCommon: MaterialSpec[] = [
     source: s('1、贷款结清通知单、结清商业贷款余额的还款单据'),
     when: 'conversion',
   },
+  {
+    id: 'yc.mat.loan.conv.accept.loanDocs',
+    text: '(受理)原商业贷款的贷款合同、贷款凭证(借款借据)',
+    source: s('2、贷款合同、贷款凭证(借款借据);'),
+    when: 'conversion',
+  },
+  {
+    id: 'yc.mat.loan.conv.accept.house',
+    text: '(受理)经房地产行政主管部门备案的购买自住住房的合同副本或二手房存量房买卖合同、房屋所有权证或不动产权证书、契税完税凭证或税收缴款书、不动产登记信息查询单',
+    source: s('3、出具经房地产行政主管部门备案的购买自住住房的合同副本或二手房存量房买卖合同、房屋所有权证或不动产权证书、契税完税凭证或税收缴款书、不动产登记信息查询单;'),
+    when: 'conversion',
+  },
   { id: 'yc.mat.loan.conv.card', text: '(受理)借款人本人银行卡(一类卡)', source: s('6、借款人本人银行卡(一类卡)'), when: 'conversion' },
   {
     id: 'yc.mat.loan.single',
