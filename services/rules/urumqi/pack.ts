@@ -95,6 +95,7 @@ export const URUMQI_PACK: PolicyPack = {
     amount.requestedWithinQuota,
   ],
   secondUseParam: UQ.loanSecondUse,
+  procedureCases: { pfJoint: UQ.loanJointCases, developer: UQ.loanDeveloperCases, pledge: UQ.loanPledgeCases },
   // A family (含单身) counts the loans of the borrower and the current spouse, before or during the marriage, and
   // a loan shared with a former spouse; the divorce rules lift the blocks, not the count.
   priorUses: (input) => familyLoans(input.borrower, input.maritalStatus === 'married' ? input.spouse : undefined).length,
