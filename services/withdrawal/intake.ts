@@ -11,6 +11,7 @@ import { getMember } from '../accounts/members';
 import { clerkFacts, composeAndDecide } from './compose';
 import { checkRecordedPerson, refuseLedgerPersons } from '../policy/recordedFacts';
 import { stampDishonestChecks } from '../policy/dishonestCheck';
+import { checkPayeeBank } from './payeeBank';
 import { expectState, expectVersion, loadApp, nextAppNo, transition, type AppRow } from './store';
 
 export interface IntakeInput {
@@ -44,6 +45,7 @@ export function checkPayee(decision: WithdrawalDecision, payee: Payee, memberNam
   }
   if (!/^\d{12,30}$/.test(payee.accountNo.replace(/\s/g, ''))) throw badInput('payee.accountNo', '收款账号：应为12至30位数字');
   if (payee.bankName.trim().length < 2) throw badInput('payee.bankName', '请填写收款开户银行');
+  checkPayeeBank(kinds, payee);
 }
 
 /**

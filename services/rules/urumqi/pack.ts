@@ -9,6 +9,7 @@ import * as cond from './loanConditions';
 import * as guarantee from './loanGuarantee';
 import { UQ, URUMQI_PARAMS } from './params';
 import * as common from './withdrawalCommon';
+import * as payee from './withdrawalPayee';
 import * as housing from './withdrawalHousing';
 import * as personal from './withdrawalPersonal';
 
@@ -19,6 +20,8 @@ export const URUMQI_PACK: PolicyPack = {
   withdrawalRules: [
     common.dishonest,
     common.judicial,
+    payee.payeeBank5,
+    payee.payeeLocalBank5,
     common.authenticity,
     common.accountOwn,
     common.spouseAccount,
