@@ -622,3 +622,22 @@ describe('uq.wd.amount.requested', () => {
     expect(outcome('insulation', { insulation: { approved: true, personalCostFen: 300_000 }, requestedFen: 300_001 }, 'uq.wd.amount.requested')).toBe('failed');
   });
 });
+
+describe('uq.wd.payee.bank5', () => {
+  // 2、个人银行借记卡(工农中建交) — the requirement the service checks the payee against.
+  it('requires a 工农中建交 card for retirement', () => {
+    expect(ev('retirement', RETIRED).postConditions.map((p) => p.kind)).toContain('payee_bank5');
+  });
+  it('does not apply when the money goes to an agent’s card, nor to a housing purchase', () => {
+    expect(outcome('retirement', { ...RETIRED, applicant: { role: 'agent', name: '李四', payToAgentCard: true } }, 'uq.wd.payee.bank5')).toBe('not_applicable');
+    expect(ev('purchase', NEW_LOCAL).postConditions.map((p) => p.kind)).not.toContain('payee_bank5');
+  });
+});
+
+describe('uq.wd.payee.localBank5', () => {
+  // 3、本人名下的本市银行借记卡(工、农、中、建、交五大银行类借记卡)
+  it('requires a 本市 工农中建交 card for 终止劳动关系 only', () => {
+    expect(ev('termination', { situation: { laborRelationEnded: true } }).postConditions.map((p) => p.kind)).toContain('payee_local_bank5');
+    expect(ev('retirement', RETIRED).postConditions.map((p) => p.kind)).not.toContain('payee_local_bank5');
+  });
+});
