@@ -274,6 +274,8 @@ export const calls = {
       employerRatioPercent: f.percent('单位缴存比例'),
       district: z.string().optional(),
       date: f.date('计算日期').optional(),
+      suppEmployeeRatioPercent: f.percent('补充公积金个人比例').optional(),
+      suppEmployerRatioPercent: f.percent('补充公积金单位比例').optional(),
     }),
     roles: ANY,
   }),
