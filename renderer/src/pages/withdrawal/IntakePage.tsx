@@ -349,7 +349,8 @@ function Intake({ route }: PageProps) {
                 </Card>
               )}
 
-              {kase && (
+              {/* 004 (乌鲁木齐) reads both; 003's withdrawal rules read this center's loans only, and no 失信 check. */}
+              {kase && center.id === 'urumqi' && (
                 <Card title="据材料录入：失信惩戒查询、在其他公积金中心的贷款" data-testid="recorded-papers" style={{ marginBottom: 16 }}>
                   <Typography.Paragraph type="secondary">查询人和查询时间由系统按当前柜员记录；本中心的贷款取自账务，此处只录入个人信用报告中其他公积金中心的贷款。</Typography.Paragraph>
                   <FieldGrid specs={paperSpecs('memberExtra')} prefix={['facts']} />
