@@ -6,16 +6,18 @@ import { centerConfig, CENTER_IDS, type CenterId } from '../shared/centers';
 import { formatYuanGrouped } from '../shared/money';
 import { LoanApplicationSchema, WithdrawalApplicationSchema, type Decision } from '../shared/rules';
 import { openContext } from '../services/app/open';
-import { decideLoan, decideWithdrawal, evalOptions } from '../services/policy/decide';
+import { decideLoan, decideWithdrawal, evalOptions, rulesError } from '../services/policy/decide';
+import { AppError } from '../shared/errors';
 import { memberFacts } from '../services/policy/facts';
-import { guides, guideText, listRules } from '../services/rules/engine';
+import { evaluateLoan, evaluateWithdrawal, guides, guideText, listRules } from '../services/rules/engine';
 import { renderGuidePdf } from '../services/print/guide';
 import { chinaDate } from '../shared/dates';
 import { chinaDateTime } from '../shared/dates';
 import { today } from '../services/context';
 import { UsageError, type Opts } from './args';
 import type { Command } from './commands';
-import { dataDirOf, out } from './util';
+import { out } from './util';
+import { parseEvalInput } from './evalInput';
 
 const OUTCOME = { passed: '通过', failed: '不通过', not_applicable: '不适用' } as const;
 
@@ -29,6 +31,22 @@ function centerArg(opts: Opts): CenterId {
   const c = opts.str('center', '公积金中心');
   if (!CENTER_IDS.includes(c as CenterId)) throw new UsageError(`--center 须为 ${CENTER_IDS.join(' 或 ')}：${c}`);
   return c as CenterId;
+}
+
+/**
+ * --center without a database: the center's policy pack as written (no administrator overrides) and the national
+ * rate table; the facts are the file's alone. An application without a date is judged on today's policy.
+ */
+function decideWithoutData(center: CenterId, kind: 'withdrawal' | 'loan', application: Record<string, unknown>): Decision {
+  if (application.center !== undefined && application.center !== center) {
+    throw new AppError('BAD_INPUT', `公积金中心：申请属于${String(application.center)}，与 --center ${center} 不符`, 'application.center');
+  }
+  const a = { ...application, center, applicationDate: application.applicationDate ?? chinaDate(new Date()) };
+  try {
+    return kind === 'loan' ? evaluateLoan(a) : evaluateWithdrawal(a);
+  } catch (e) {
+    return rulesError(e);
+  }
 }
 
 export function decisionText(d: Decision): string {
@@ -50,25 +68,55 @@ export function decisionText(d: Decision): string {
 export const POLICY_COMMANDS: Command[] = [
   {
     name: 'eval',
-    usage: 'eval withdrawal|loan --data DIR --json FILE [--member ID] [--text]',
-    help: '按数据目录所属中心的政策（含管理员设置的利率表和参数调整）审查一份申请，输出决定（JSON）。\n--member 用账本中的职工事实替换申请中的 member/borrower；输入格式见 docs/rules-input.md。',
+    usage: 'eval withdrawal|loan (--data DIR | --center yinchuan|urumqi) --json FILE [--member ID] [--text]',
+    help:
+      '审查申请，输出决定（JSON）。--data：按数据目录所属中心的政策（含管理员设置的利率表和参数调整）；--center：不用数据库，按该中心的政策包与全国利率表（无账本事实、无参数调整），申请未写申请日期的按今天。\n' +
+      'FILE 可为一份申请（JSON 对象）、多份（JSON 数组）或 JSON Lines（每行一份）；多份时输出结果数组，每份为 { index, decision } 或 { index, error }，有一份出错则退出码为 1。\n' +
+      '--member（须 --data）用账本中的职工事实替换申请中的 member/borrower；输入格式见 docs/rules-input.md。',
     run(opts, rest) {
       const kind = kindArg(rest);
-      const dir = dataDirOf(opts);
+      const dataDir = opts.optStr('data');
+      const centerOpt = opts.optStr('center');
       const file = resolve(opts.str('json', '申请文件'));
       const memberId = opts.optStr('member');
       const text = opts.flag('text');
       opts.done();
-      let application: Record<string, unknown>;
+      if (!dataDir && !centerOpt) throw new UsageError('请指明 --data DIR（数据目录的政策）或 --center yinchuan|urumqi（不用数据库）');
+      if (centerOpt && !CENTER_IDS.includes(centerOpt as CenterId)) throw new UsageError(`--center 须为 ${CENTER_IDS.join(' 或 ')}：${centerOpt}`);
+      if (memberId && !dataDir) throw new UsageError('--member 取账本中的职工事实，须同时指定 --data');
+      let raw: string;
       try {
-        application = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+        raw = readFileSync(file, 'utf8');
       } catch (e) {
         throw new UsageError(`无法读取申请文件 ${file}：${(e as Error).message}`);
       }
-      const ctx = openContext(dir);
-      if (memberId) application[kind === 'loan' ? 'borrower' : 'member'] = memberFacts(ctx, Number(memberId));
-      const d = kind === 'loan' ? decideLoan(ctx, application) : decideWithdrawal(ctx, application);
-      console.log(text ? decisionText(d) : JSON.stringify(d, null, 2));
+      const input = parseEvalInput(raw, file);
+      const ctx = dataDir ? openContext(resolve(dataDir)) : null;
+      if (ctx && centerOpt && ctx.center.id !== centerOpt) throw new UsageError(`数据目录属于${ctx.center.name}，与 --center ${centerOpt} 不符`);
+      const decide = (application: Record<string, unknown>) => {
+        if (ctx) {
+          if (memberId) application[kind === 'loan' ? 'borrower' : 'member'] = memberFacts(ctx, Number(memberId));
+          return kind === 'loan' ? decideLoan(ctx, application) : decideWithdrawal(ctx, application);
+        }
+        return decideWithoutData(centerOpt as CenterId, kind, application);
+      };
+      if (!input.batch) {
+        const d = decide(input.applications[0]!);
+        console.log(text ? decisionText(d) : JSON.stringify(d, null, 2));
+        return;
+      }
+      const results = input.applications.map((a, i) => {
+        try {
+          return { index: i + 1, decision: decide(a) };
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e;
+          return { index: i + 1, error: { code: e.code, field: e.field ?? null, message: e.message } };
+        }
+      });
+      if (text) {
+        console.log(results.map((r) => `—— 第${r.index}份 ——\n${'decision' in r ? decisionText(r.decision!) : `错误：${r.error!.message}（${r.error!.field ?? ''}）`}`).join('\n\n'));
+      } else console.log(JSON.stringify(results, null, 2));
+      return results.some((r) => 'error' in r) ? 1 : 0;
     },
   },
   {

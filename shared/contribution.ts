@@ -14,6 +14,9 @@ export interface ContributionInput {
   district?: string;
   /** The month or date whose limits apply; defaults to the latest configured year. */
   date?: string;
+  /** 补充住房公积金 ratios (004 计算器: 补充住房公积金月缴存额); both or neither. */
+  suppEmployeeRatioPercent?: string;
+  suppEmployerRatioPercent?: string;
 }
 
 export interface ContributionResult {
@@ -21,6 +24,8 @@ export interface ContributionResult {
   employeeFen: number;
   employerFen: number;
   totalFen: number;
+  /** 补充住房公积金月缴存额, same base and rounding as the remittance posts (services/contributions/remit.ts). */
+  supplementary?: { employeeFen: number; employerFen: number; totalFen: number };
   limits: { year: string; baseLowerFen: number; baseUpperFen: number; ratioMinPercent: string; ratioMaxPercent: string; wholeNumbers: boolean };
 }
 
@@ -71,11 +76,16 @@ export function computeContribution(center: CenterConfig, input: ContributionInp
   const limits = limitsOn(center, input.date ?? '9999-12-31');
   const employeeFen = percentOfFen(input.baseFen, input.employeeRatioPercent, center.contributionRounding);
   const employerFen = percentOfFen(input.baseFen, input.employerRatioPercent, center.contributionRounding);
+  const supp =
+    input.suppEmployeeRatioPercent !== undefined && input.suppEmployerRatioPercent !== undefined
+      ? [percentOfFen(input.baseFen, input.suppEmployeeRatioPercent, center.contributionRounding), percentOfFen(input.baseFen, input.suppEmployerRatioPercent, center.contributionRounding)]
+      : null;
   return {
     baseFen: input.baseFen,
     employeeFen,
     employerFen,
     totalFen: employeeFen + employerFen,
+    ...(supp ? { supplementary: { employeeFen: supp[0]!, employerFen: supp[1]!, totalFen: supp[0]! + supp[1]! } } : {}),
     limits: {
       year: limits.year,
       baseLowerFen: lowerBaseFen(limits, input.district),

@@ -154,6 +154,10 @@ export const handlers: Handlers = {
     const ctx = ctxOf(env);
     const problem = checkContributionLimits(ctx.center, input)[0];
     if (problem) throw new AppError('BAD_INPUT', problem.message, problem.field);
+    if ((input.suppEmployeeRatioPercent === undefined) !== (input.suppEmployerRatioPercent === undefined)) {
+      const missing = input.suppEmployeeRatioPercent === undefined ? 'suppEmployeeRatioPercent' : 'suppEmployerRatioPercent';
+      throw new AppError('BAD_INPUT', `请填写${missing === 'suppEmployeeRatioPercent' ? '补充公积金个人比例' : '补充公积金单位比例'}（补充住房公积金须同时填写个人和单位比例）`, missing);
+    }
     return computeContribution(ctx.center, input);
   },
 

@@ -9,6 +9,7 @@ import { AppError } from '../../shared/errors';
 import { Db } from '../../db/connection';
 import { migrate } from '../../db/migrate';
 import { systemClock, type Clock, type ServiceContext } from '../context';
+import { seedNotices } from '../notices/seedNotices';
 import { seedChart } from '../ledger/accounts';
 import { audit } from '../audit/log';
 import { SYSTEM_OPERATOR } from '../context';
@@ -106,6 +107,7 @@ export function initCenter(db: Db, center: CenterId, clock: Clock = systemClock)
     db.prepare(`INSERT INTO meta (key, value) VALUES ('center', ?), ('initialised_at', ?)`).run(center, clock.now().toISOString());
     seedChart(ctx);
     seedPolicyTables(ctx);
+    seedNotices(ctx);
     audit(ctx, { operator: SYSTEM_OPERATOR, action: 'center.init', recordType: 'center', recordId: center });
   });
   return ctx;

@@ -15,7 +15,16 @@ export interface LoanIntake extends LoanTerms {
 
 function validate(ctx: ServiceContext, input: LoanIntake) {
   const m = getMember(ctx, input.memberId);
-  if (m.status !== '正常') throw badInput('memberId', `借款人${m.name}的账户状态为“${m.status}”，不能申请贷款`);
+  const remote = (input.facts.borrowerExtra as { remoteContribution?: unknown } | undefined)?.remoteContribution;
+  // A borrower who moved to another center (account 封存 here) applies with that center's certificate (003 6、).
+  if (remote && m.status === '正常') throw badInput('facts.borrowerExtra.remoteContribution', `借款人${m.name}在本中心正常缴存，不是异地缴存职工，不能录入异地缴存证明`);
+  if (m.status !== '正常' && !(remote && m.status === '封存')) {
+    throw badInput('memberId', `借款人${m.name}的账户状态为“${m.status}”，不能申请贷款${m.status === '封存' ? '；异地缴存的，请录入缴存地公积金中心出具的缴存证明' : ''}`);
+  }
+  const spouseRemote = (input.facts.spouseExtra as { remoteContribution?: unknown } | undefined)?.remoteContribution;
+  if (spouseRemote && input.spouseMemberId !== null && getMember(ctx, input.spouseMemberId).status === '正常') {
+    throw badInput('facts.spouseExtra.remoteContribution', '配偶在本中心正常缴存，不能录入异地缴存证明');
+  }
   // What the ledger knows is never taken from the request (balances, months, ratios, this center's loans …).
   refuseLedgerPersons(input.facts, { borrower: '借款人', spouse: '配偶' });
   checkRecordedPerson(input.facts.borrowerExtra, 'borrowerExtra', '借款人');

@@ -9,6 +9,7 @@ import { getMember } from '../accounts/members';
 import { loadApp, parseMaterials, parsePayee, type AppRow } from '../withdrawal/store';
 import { applicantBlock, applicationEvents, decisionDeadline, operatorNamer } from '../withdrawal/dtoParts';
 import { repaidTotals } from './servicing/record';
+import { mortgageRegistrationOf } from './mortgageRegistration';
 
 /** 住房公积金管理条例: a loan is decided within 15 days of a complete application. */
 export const LOAN_DECISION_DAYS = 15;
@@ -125,6 +126,7 @@ export function loanAppDto(ctx: ServiceContext, idOrRow: number | AppRow): LoanA
     reviewed: sign(row.reviewed_by, row.reviewed_at),
     approved: sign(row.approved_by, row.approved_at),
     contract: row.contract_no ? { contractNo: row.contract_no, mortgageRegNo: row.mortgage_reg_no ?? '', signedAt: row.signed_at ?? '' } : null,
+    mortgageRegistration: mortgageRegistrationOf(ctx, row),
     loan: loan ? loanDto(ctx, loan.id) : null,
     progress: STAGES.map(([stage, actions]) => {
       // A return after a stage undoes it: the latest pass of each stage counts only if no return followed it.

@@ -14,6 +14,7 @@ import { clerkLoanFacts, composeLoan } from './compose';
 import { storedTerms } from './intake';
 import { assertGuarantorsQualify } from '../conditions/pledges';
 import { assertNoExcessOwed } from '../conditions/excess';
+import { mortgageRegistrationOf } from './mortgageRegistration';
 
 export function rejudgeLoan(ctx: ServiceContext, row: AppRow, approval?: { approvedDate: string; disbursementDate?: string }): LoanDecision {
   const { loanTerms: _terms, ...facts } = JSON.parse(row.facts_json) as Record<string, unknown>;
@@ -73,13 +74,18 @@ export function cancelLoan(ctx: ServiceContext, by: Operator, id: number, reason
 }
 
 /** 到受委托银行签订借款合同和抵押合同，办理抵押登记: recorded before the loan can be disbursed. */
-export function signLoanContract(ctx: ServiceContext, by: Operator, id: number, args: { contractNo: string; mortgageRegNo: string }): AppRow {
+export function signLoanContract(ctx: ServiceContext, by: Operator, id: number, args: { contractNo: string; mortgageRegNo?: string | undefined }): AppRow {
   const row = loadApp(ctx, id, 'loan');
   expectState(row, ['已审批'], '登记借款合同');
   if (!/^[A-Za-z0-9-]{6,40}$/.test(args.contractNo)) throw badInput('contractNo', '借款合同编号：应为6至40位字母、数字或“-”');
   const dup = ctx.db.prepare('SELECT 1 FROM loans WHERE contract_no = ?').get(args.contractNo);
   if (dup) throw badInput('contractNo', `借款合同编号已使用：${args.contractNo}`);
-  transition(ctx, by, row, '已签约', 'sign', { contract_no: args.contractNo, mortgage_reg_no: args.mortgageRegNo, signed_at: nowIso(ctx) }, `借款合同${args.contractNo}，抵押登记${args.mortgageRegNo}`);
+  // Only a guarantee that involves a mortgage registration asks for its number (004 二、担保方式).
+  const need = mortgageRegistrationOf(ctx, row);
+  const regNo = args.mortgageRegNo?.trim() || null;
+  if (need.required && !regNo) throw badInput('mortgageRegNo', `抵押登记证明号：${need.reason}，请填写`);
+  const note = regNo ? `借款合同${args.contractNo}，抵押登记${regNo}` : `借款合同${args.contractNo}（${need.reason}）`;
+  transition(ctx, by, row, '已签约', 'sign', { contract_no: args.contractNo, mortgage_reg_no: regNo, signed_at: nowIso(ctx) }, note);
   return loadApp(ctx, id, 'loan');
 }
 

@@ -27,7 +27,7 @@ export const LEDGER_PERSON_FIELDS: Record<string, string> = {
 };
 
 /** Facts the counter records from documents. `loans` only for loans at other centers (remote). */
-export const RECORDED_PERSON_FIELDS = ['credit', 'monthlyIncomeFen', 'loans', 'dishonest', 'falseInfoBanUntil'] as const;
+export const RECORDED_PERSON_FIELDS = ['credit', 'monthlyIncomeFen', 'loans', 'dishonest', 'dishonestCheck', 'falseInfoBanUntil', 'remoteContribution'] as const;
 
 /**
  * Refuses a caller's person facts (`facts.borrowerExtra` …) that the ledger knows, naming the field in Chinese;
@@ -67,8 +67,24 @@ export function withRecorded(ledger: Person, raw: unknown): Person {
   for (const k of RECORDED_PERSON_FIELDS) if (extra[k] !== undefined) recorded[k] = extra[k];
   // Anything else the caller sent (an unknown field) is kept so the engine's strict schema names it.
   for (const [k, v] of Object.entries(extra)) if (!(k in LEDGER_PERSON_FIELDS) && !(k in recorded)) recorded[k] = v;
+  // A recorded 失信惩戒 check decides the flag: a 'listed' result is the refusal (004 一、(一)).
+  const check = recorded.dishonestCheck as { result?: unknown } | undefined;
+  if (check && typeof check === 'object' && (check.result === 'listed' || check.result === 'clear')) recorded.dishonest = check.result === 'listed';
   const remote = Array.isArray(recorded.loans) ? (recorded.loans as PfLoan[]).filter((l) => l && l.remote === true) : [];
-  return { ...ledger, ...recorded, ...pickLedger(ledger), loans: [...ledger.loans, ...remote] } as Person;
+  const merged = { ...ledger, ...recorded, ...pickLedger(ledger), loans: [...ledger.loans, ...remote] } as Person;
+  return withRemoteContribution(merged);
+}
+
+/**
+ * A person who no longer contributes here (account 封存 at this center) and contributes at another center: the
+ * contribution facts the rules read are that center's certificate's (缴存地, continuity, status), and the balance is
+ * this center's sealed balance plus the certificate's. A person contributing here (正常) keeps the ledger's facts;
+ * intake refuses a certificate for them (services/loan/intake.ts).
+ */
+export function withRemoteContribution(p: Person): Person {
+  const rc = p.remoteContribution;
+  if (!rc || p.accountStatus === '正常') return p;
+  return { ...p, contributionPlace: rc.place, accountStatus: '正常', continuousMonths: rc.continuousMonths, balanceFen: p.balanceFen + rc.balanceFen };
 }
 
 function pickLedger(p: Person): Partial<Person> {

@@ -69,6 +69,11 @@ export function guideDocument(g: Guide, printedAt: string): Record<string, unkno
     fontSize: 9,
   });
   content.push({ text: `服务热线 ${g.contact.hotline}　${g.contact.website}`, margin: [0, 8, 0, 0], style: 'small' });
+  const ss = g.contact.selfService;
+  if (ss) {
+    content.push({ text: `网上查询：${ss.online.join('；')}。查询范围：${ss.scope}`, margin: [0, 2, 0, 0], style: 'small' });
+    content.push({ text: `查询电话 ${ss.hotline.number}，服务时间：${ss.hotline.hours}；查询项目：${ss.hotline.items.join('；')}`, margin: [0, 2, 0, 0], style: 'small' });
+  }
   return {
     content,
     styles: {

@@ -247,7 +247,7 @@ export function approvalDocument(dto: LoanAppDto, people: ApprovalPeople, plan: 
     label('合同编号'),
     value(dto.contract?.contractNo ?? '（签约后填写）', dto.contract ? { bold: true } : unsigned),
     label('抵押登记'),
-    ...span(value(dto.contract?.mortgageRegNo || '（抵押登记后填写）', dto.contract ? {} : unsigned), 3),
+    ...span(value(dto.contract?.mortgageRegNo || (dto.mortgageRegistration?.required === false ? '不适用（本担保方式不办理抵押登记）' : '（抵押登记后填写）'), dto.contract ? {} : unsigned), 3),
   ]);
   (loanRows[0]![0] as Record<string, unknown>).rowSpan = loanRows.length;
 

@@ -55,6 +55,16 @@ export interface NoticeSubject {
   applicant: { name: string; idNumberMasked: string; phone: string; accountNo: string };
   created: { name: string; at: string };
   missingMaterials: readonly string[];
+  /** A center's standing note on the materials (乌鲁木齐: originals unless a copy is stated, copies on A4). */
+  materialsNote?: string;
+}
+
+/**
+ * 004 二、基本规定: "提取业务所需资料中未注明复印件的,提供原件;注明或需要提供复印件的,复印件使用A4纸张复印。" — printed under the list
+ * of every 乌鲁木齐 withdrawal notice. The seed says it of 提取业务 only; 银川's seed has no such note.
+ */
+export function withdrawalMaterialsNote(centerId: string): string | undefined {
+  return centerId === 'urumqi' ? '提取业务所需资料中未注明复印件的，提供原件；注明或需要提供复印件的，复印件使用A4纸张复印。' : undefined;
 }
 
 export function noticeDocument(dto: WithdrawalAppDto, env: PrintEnv): FormDocument {
@@ -67,6 +77,7 @@ export function noticeDocument(dto: WithdrawalAppDto, env: PrintEnv): FormDocume
       applicant: dto.member,
       created: dto.created,
       missingMaterials: dto.missingMaterials,
+      ...(withdrawalMaterialsNote(env.center.id) ? { materialsNote: withdrawalMaterialsNote(env.center.id)! } : {}),
     },
     env,
   );
@@ -115,6 +126,7 @@ export function noticeLayout(dto: NoticeSubject, env: PrintEnv): FormDocument {
         { text: `${dto.applicant.name}：`, margin: [0, gap(14), 0, 4], fontSize: 11.5 },
         { text: `经审查，你提交的${dto.business}申请需补交或修改的材料如下：`, margin: [22, 0, 0, 0], fontSize: 11.5 },
         list,
+        ...(dto.materialsNote ? [{ text: `注：${dto.materialsNote}`, margin: [22, 4, 0, 0], fontSize: 10 }] : []),
         {
           text: `以上共${dto.missingMaterials.length}项，已一次性告知。请补齐后携带本告知书及已提交的材料到${branch?.name ?? center.name}办理；材料齐全后即可提交审批。`,
           margin: [22, gap(8), 0, 0],

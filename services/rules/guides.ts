@@ -44,7 +44,7 @@ function guideFor(pack: PolicyPack, kase: CaseInfo, params: ParamReader, asOf: s
       source: m.source,
     })),
     procedures: pack.catalogue.procedures
-      .filter((pr) => pr.kind === kase.kind)
+      .filter((pr) => pr.kind === kase.kind && procedureApplies(pack, pr.variant, kase.id, p))
       .map((pr) => ({ title: pr.title, steps: pr.steps.map((s, i) => ({ no: i + 1, text: s.text, source: s.source })) })),
     contact: {
       name: center.name,
@@ -53,9 +53,16 @@ function guideFor(pack: PolicyPack, kase: CaseInfo, params: ParamReader, asOf: s
       hotline: center.hotline,
       website: center.website,
       branches: center.branches.map((b) => ({ name: b.name, address: b.address, hours: b.hours, phone: b.phone })),
+      ...(center.selfService ? { selfService: center.selfService } : {}),
     },
     asOf,
   };
+}
+
+/** A procedure variant limited to some cases (pack.procedureCases) applies only to those; others to every case. */
+function procedureApplies(pack: PolicyPack, variant: string | undefined, caseId: string, p: <T>(id: string) => T): boolean {
+  const param = variant ? pack.procedureCases?.[variant] : undefined;
+  return param ? p<string[]>(param).includes(caseId) : true;
 }
 
 /** Every case's guide, with the parameters in force on `asOf` (default: the latest values). */
@@ -95,5 +102,10 @@ export function guideText(g: Guide): string {
   head('办理地点及咨询');
   lines.push(`${g.contact.name}　地址：${g.contact.address}　时间：${g.contact.hours}　电话：${g.contact.hotline}`);
   for (const b of g.contact.branches.slice(1)) lines.push(`${b.name}　地址：${b.address}　时间：${b.hours}${b.phone ? `　电话：${b.phone}` : ''}`);
+  const ss = g.contact.selfService;
+  if (ss) {
+    lines.push(`网上查询：${ss.online.join('；')}。查询范围：${ss.scope}`);
+    lines.push(`查询电话：${ss.hotline.number}　服务时间：${ss.hotline.hours}　查询项目：${ss.hotline.items.join('；')}`);
+  }
   return lines.join('\n');
 }

@@ -44,3 +44,26 @@ describe('the single applicant is asked for their own papers instead', () => {
     expect(texts('urumqi', { maritalStatus: 'married' }).some((t) => t.startsWith('借款人配偶身份证'))).toBe(true);
   });
 });
+
+describe('乌鲁木齐 《个人信用报告》: 贴息贷款无需借款人提供', () => {
+  const ids = (patch: Patch) => evaluateLoan(loan('urumqi', 'commodity', { ...BASE.urumqi, ...patch })).materials.map((m) => m.id);
+  it('asks the couple’s reports for an ordinary loan', () => {
+    expect(ids({})).toContain('uq.mat.loan.credit');
+    expect(ids({})).not.toContain('uq.mat.loan.credit.spouse');
+  });
+  it('asks only the spouse’s report for a 贴息贷款, and none of a single borrower', () => {
+    expect(ids({ subsidized: true })).not.toContain('uq.mat.loan.credit');
+    expect(ids({ subsidized: true })).toContain('uq.mat.loan.credit.spouse');
+    const single = ids({ subsidized: true, maritalStatus: 'single', spouse: undefined });
+    expect(single.filter((id) => id.startsWith('uq.mat.loan.credit'))).toEqual([]);
+  });
+});
+
+describe('银川 商转公: 受理要件 2–3 on the checklist', () => {
+  it('lists the original loan contract and the house papers at acceptance, only for 商转公', () => {
+    const conv = evaluateLoan(loan('yinchuan', 'commodity', { conversion: { preReviewPassed: true, commercialSettledDate: '2025-03-01' } })).materials.map((m) => m.id);
+    expect(conv).toEqual(expect.arrayContaining(['yc.mat.loan.conv.accept.loanDocs', 'yc.mat.loan.conv.accept.house']));
+    const plain = evaluateLoan(loan('yinchuan', 'commodity', {})).materials.map((m) => m.id);
+    expect(plain).not.toContain('yc.mat.loan.conv.accept.loanDocs');
+  });
+});

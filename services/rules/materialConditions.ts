@@ -48,6 +48,11 @@ const withdrawal: Record<MaterialCondition, Pred<WithdrawalApplication>> = {
   rentPublicHousing: (i) => i.rent?.publicHousing === true,
   inheritanceNotaryWaived: (_i, flags) => flags.has(FLAG_INHERITANCE_NOTARY_WAIVED),
   heirWaivesInterest: (_i, flags) => flags.has(FLAG_HEIR_WAIVES_INTEREST),
+  houseSecondHandOrAuction: (i) => i.house?.type === 'secondHand' || i.house?.type === 'auction',
+  houseCollective: (i) => i.house?.type === 'collective',
+  houseReform: (i) => i.house?.type === 'reform',
+  notSubsidizedLoan: () => false,
+  subsidizedMarried: () => false,
 };
 
 const loan: Record<MaterialCondition, Pred<LoanApplication>> = {
@@ -81,6 +86,11 @@ const loan: Record<MaterialCondition, Pred<LoanApplication>> = {
   rentPublicHousing: () => false,
   inheritanceNotaryWaived: () => false,
   heirWaivesInterest: () => false,
+  houseSecondHandOrAuction: () => false,
+  houseCollective: () => false,
+  houseReform: () => false,
+  notSubsidizedLoan: (i) => !i.subsidized,
+  subsidizedMarried: (i) => i.subsidized && i.maritalStatus === 'married',
 };
 
 function pick<I>(

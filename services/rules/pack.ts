@@ -18,4 +18,9 @@ export interface PolicyPack {
   secondUseParam: string;
   /** Provident-fund loans the family has already used, as this center counts them. */
   priorUses(input: LoanApplication): number;
+  /**
+   * Procedure variants (a guarantee type) that only some loan cases may use: variant → the parameter listing those
+   * cases, so a guide prints only the procedures that apply (乌鲁木齐 联保: 可用于除二手房以外所有类型贷款).
+   */
+  procedureCases?: Record<string, string>;
 }

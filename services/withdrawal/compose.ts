@@ -11,6 +11,7 @@ import { memberFacts } from '../policy/facts';
 import { decideWithdrawal } from '../policy/decide';
 import { memberAccountId } from '../ledger/accounts';
 import { accruedInterest } from '../interest/accrual';
+import { withRecorded } from '../policy/recordedFacts';
 
 /** Keys of the engine input the ledger supplies; the clerk's part may not set them. */
 const LEDGER_KEYS = ['center', 'caseId', 'applicationDate', 'member'] as const;
@@ -43,13 +44,18 @@ export function composeAndDecide(
     center: ctx.center.id,
     caseId: args.caseId,
     applicationDate: date,
-    member: ledgerPerson(ctx, args.memberId, date),
+    // What the counter records from papers (失信惩戒 check, loans at other centers) joins the ledger's facts.
+    member: withRecorded(ledgerPerson(ctx, args.memberId, date), args.facts.memberExtra),
   };
+  delete application.memberExtra;
   if (args.spouseMemberId !== null) {
     if (args.spouseMemberId === args.memberId) throw new AppError('BAD_INPUT', '配偶不能是职工本人', 'spouseMemberId');
-    application.spouse = ledgerPerson(ctx, args.spouseMemberId, date);
+    application.spouse = withRecorded(ledgerPerson(ctx, args.spouseMemberId, date), args.facts.spouseExtra);
     application.maritalStatus ??= 'married';
+  } else if (args.facts.spouseExtra && application.spouse && typeof application.spouse === 'object') {
+    application.spouse = { ...(application.spouse as Record<string, unknown>), ...(args.facts.spouseExtra as Record<string, unknown>) };
   }
+  delete application.spouseExtra;
   if (args.requestedFen !== null) application.requestedFen = args.requestedFen;
   return { application, decision: decideWithdrawal(ctx, application) };
 }

@@ -9,7 +9,9 @@ import type { Operator, ServiceContext } from '../context';
 import { nowIso, today } from '../context';
 import { getMember } from '../accounts/members';
 import { clerkFacts, composeAndDecide } from './compose';
-import { refuseLedgerPersons } from '../policy/recordedFacts';
+import { checkRecordedPerson, refuseLedgerPersons } from '../policy/recordedFacts';
+import { stampDishonestChecks } from '../policy/dishonestCheck';
+import { checkPayeeBank } from './payeeBank';
 import { expectState, expectVersion, loadApp, nextAppNo, transition, type AppRow } from './store';
 import { assertNoExcessOwed } from '../conditions/excess';
 
@@ -44,6 +46,7 @@ export function checkPayee(decision: WithdrawalDecision, payee: Payee, memberNam
   }
   if (!/^\d{12,30}$/.test(payee.accountNo.replace(/\s/g, ''))) throw badInput('payee.accountNo', '收款账号：应为12至30位数字');
   if (payee.bankName.trim().length < 2) throw badInput('payee.bankName', '请填写收款开户银行');
+  checkPayeeBank(kinds, payee);
 }
 
 /**
@@ -53,6 +56,8 @@ export function checkPayee(decision: WithdrawalDecision, payee: Payee, memberNam
  */
 function checkTypedPersons(ctx: ServiceContext, input: IntakeInput): void {
   refuseLedgerPersons(input.facts, { member: '职工' });
+  checkRecordedPerson(input.facts.memberExtra, 'memberExtra', '职工');
+  checkRecordedPerson(input.facts.spouseExtra, 'spouseExtra', '配偶');
   const typed = input.facts.spouse as { idNumber?: unknown } | undefined;
   if (!typed || typeof typed !== 'object' || (input.spouseMemberId ?? null) !== null) return;
   if (typeof typed.idNumber === 'string' && ctx.db.prepare('SELECT 1 FROM members WHERE id_number = ?').get(typed.idNumber.toUpperCase())) {
@@ -80,10 +85,11 @@ function validate(ctx: ServiceContext, input: IntakeInput) {
   return { member, decision, materials };
 }
 
-export function createWithdrawal(ctx: ServiceContext, by: Operator, input: IntakeInput): AppRow {
-  assertNoExcessOwed(ctx, [input.memberId], '申请提取');
-  const { decision, materials } = validate(ctx, input);
+export function createWithdrawal(ctx: ServiceContext, by: Operator, raw: IntakeInput): AppRow {
+  assertNoExcessOwed(ctx, [raw.memberId], '申请提取');
   const at = nowIso(ctx);
+  const input = { ...raw, facts: stampDishonestChecks(raw.facts, null, by, at) };
+  const { decision, materials } = validate(ctx, input);
   const id = Number(
     ctx.db
       .prepare(
@@ -118,8 +124,9 @@ export function createWithdrawal(ctx: ServiceContext, by: Operator, input: Intak
   return row;
 }
 
-export function updateWithdrawal(ctx: ServiceContext, by: Operator, id: number, version: number, input: Omit<IntakeInput, 'memberId' | 'appointmentId'>): AppRow {
+export function updateWithdrawal(ctx: ServiceContext, by: Operator, id: number, version: number, raw: Omit<IntakeInput, 'memberId' | 'appointmentId'>): AppRow {
   const row = loadApp(ctx, id);
+  const input = { ...raw, facts: stampDishonestChecks(raw.facts, JSON.parse(row.facts_json) as Record<string, unknown>, by, nowIso(ctx)) };
   expectState(row, ['草稿', '退回'], '修改');
   expectVersion(row, version);
   // Leaving the spouse out of an update keeps the one on file; null removes it.

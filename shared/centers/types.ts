@@ -49,4 +49,12 @@ export interface CenterConfig {
   contributionRounding: 'yuan' | 'fen';
   /** Form names the center prints. */
   forms: { withdrawalVoucher: string; loanApproval: string };
+  /** Self-service query channels, their scope and the 12329 line's hours and items, as the seed states them. */
+  selfService?: SelfService;
+}
+
+export interface SelfService {
+  online: string[];
+  scope: string;
+  hotline: { number: string; hours: string; items: string[] };
 }

@@ -26,6 +26,16 @@ export const URUMQI: CenterConfig = {
   address: '乌鲁木齐新民西街167号',
   hours: HOURS,
   website: 'https://www.xinjianggjj.com',
+  // 004 网上查询 / 查询电话 (quoted as the seed writes them).
+  selfService: {
+    online: ['乌鲁木齐住房公积金网上查询系统：https://www.xinjianggjj.com/wlmqgjj/', '“手机公积金”APP'],
+    scope: '可以查询个人公积金贷款情况及个人账户余额，缴纳明细。',
+    hotline: {
+      number: '12329',
+      hours: '全天（除人工咨询服务）',
+      items: ['个人贷款业务：个人贷款业务咨询及办理指南', '个人公积金账户：账户余额', '人工咨询：公积金业务咨询、投诉建议、公积金业务指南、办理网点查询'],
+    },
+  },
   accountPrefix: '6501',
   districts: ['天山区', '沙依巴克区', '新市区', '水磨沟区', '头屯河区', '达坂城区', '米东区', '乌鲁木齐县'],
   branches: BRANCHES,

@@ -278,6 +278,8 @@ export const calls = {
       employerRatioPercent: f.percent('单位缴存比例'),
       district: z.string().optional(),
       date: f.date('计算日期').optional(),
+      suppEmployeeRatioPercent: f.percent('补充公积金个人比例').optional(),
+      suppEmployerRatioPercent: f.percent('补充公积金单位比例').optional(),
     }),
     roles: ANY,
   }),
@@ -476,7 +478,7 @@ export const calls = {
   'loan.approve': call<LoanAppDto>()({ input: signOff.extend({ idempotencyKey: f.idempotencyKey() }), roles: ['approver'], write: true }),
   'loan.cancel': call<LoanAppDto>()({ input: z.object({ applicationId: f.id('申请'), reason: f.text('撤销原因', 300), idempotencyKey: f.idempotencyKey() }), roles: CLERK, write: true }),
   'loan.sign': call<LoanAppDto>()({
-    input: z.object({ applicationId: f.id('申请'), contractNo: f.text('借款合同编号', 40), mortgageRegNo: f.text('抵押登记证明号', 60), idempotencyKey: f.idempotencyKey() }),
+    input: z.object({ applicationId: f.id('申请'), contractNo: f.text('借款合同编号', 40), mortgageRegNo: f.text('抵押登记证明号', 60).optional(), idempotencyKey: f.idempotencyKey() }),
     roles: CLERK,
     write: true,
   }),

@@ -331,6 +331,8 @@ export interface LoanAppDto {
   reviewed: SignOff | null;
   approved: SignOff | null;
   contract: { contractNo: string; mortgageRegNo: string; signedAt: string } | null;
+  /** Whether 登记合同 needs a 抵押登记证明号 for this loan's guarantee, and why (services/loan/mortgageRegistration.ts). */
+  mortgageRegistration: { required: boolean; reason: string };
   loan: LoanDto | null;
   /** 贷款进度: the mobile app's stages, each with the date it was reached. */
   progress: { stage: string; at: string | null }[];

@@ -39,6 +39,11 @@ export const MATERIAL_CONDITIONS = {
   rentPublicHousing: '租住公有住房的',
   inheritanceNotaryWaived: '余额少于壹仟元、法定继承人作书面承诺而不提供继承公证书的',
   heirWaivesInterest: '继承人逐个提取且不是最后一个提取的',
+  houseSecondHandOrAuction: '购买二手房、拍卖类住房的',
+  houseCollective: '购买单位集资建房（统建房）的',
+  houseReform: '购买单位房改房的',
+  notSubsidizedLoan: '非贴息贷款的',
+  subsidizedMarried: '贴息贷款且已婚的',
 } as const;
 
 export type MaterialCondition = keyof typeof MATERIAL_CONDITIONS;

@@ -108,6 +108,7 @@ export const LoanApplicationSchema = z.strictObject({
     .optional()
     .describe('审批与放款'),
   stableIncome: z.boolean().default(false).describe('有长期稳定的经济收入，具有偿还贷款本息的能力'),
+  subsidized: z.boolean().default(false).describe('贴息贷款'),
   goodCredit: z.boolean().default(false).describe('信用良好'),
   incomeCertDate: DateString.optional().describe('单位收入证明（审批书盖章）日期'),
 });

@@ -47,6 +47,31 @@ export const CreditReportSchema = z.strictObject({
   totalOverdue5y: Count.describe('五年内累计逾期期数'),
 });
 
+/**
+ * 失信惩戒 as checked evidence (004 一、(一)申请人处于失信惩戒期内的,不可提取本人住房公积金): against what the counter checked
+ * the person, the result, and who checked when (the service stamps the operator and the time, not the caller).
+ */
+export const DishonestCheckSchema = z.strictObject({
+  source: z.string().trim().min(2, { error: '请填写查询来源（如 信用中国、全国法院失信被执行人名单）' }).max(60).describe('查询来源'),
+  result: z.enum(['clear', 'listed'], { error: '应为 clear（未列入）或 listed（处于失信惩戒期）' }).describe('查询结果'),
+  reference: z.string().max(60).optional().describe('查询记录编号'),
+  checkedBy: z.string().optional().describe('查询人'),
+  checkedAt: z.string().optional().describe('查询时间'),
+});
+
+/**
+ * Contribution at another center, from the papers that center issued (003 6、宁夏区内异地缴存住房公积金的职工 … 须在当地公积金管理中心
+ * 开具职工住房公积金缴存证明和明细流水账、信用情况证明及异地购房贷款职工公积金提取协议;(有效期限为一个月)).
+ */
+export const RemoteContributionSchema = z.strictObject({
+  place: z.enum(['province', 'elsewhere'], { error: '应为 province（区内异地）或 elsewhere（区外）' }).describe('缴存地'),
+  centerName: z.string().trim().min(2, { error: '请填写缴存地公积金中心' }).max(40).describe('缴存地公积金中心'),
+  certificateDate: DateString.describe('缴存证明出具日期'),
+  agreementDate: DateString.optional().describe('异地购房贷款职工公积金提取协议日期'),
+  balanceFen: Fen.describe('缴存证明载明的账户余额（分）'),
+  continuousMonths: Count.describe('缴存证明载明的连续缴存月数'),
+});
+
 export const PersonSchema = z
   .strictObject({
     name: z.string().min(1, { error: '不能为空' }).describe('姓名'),
@@ -72,6 +97,8 @@ export const PersonSchema = z
     loans: z.array(PfLoanSchema).default([]).describe('住房公积金贷款记录'),
     withdrawals: z.array(WithdrawalRecordSchema).default([]).describe('已办理的提取'),
     dishonest: z.boolean().default(false).describe('处于失信惩戒期'),
+    remoteContribution: RemoteContributionSchema.optional().meta({ description: '异地缴存', labelPrefix: true }),
+    dishonestCheck: DishonestCheckSchema.optional().meta({ description: '失信惩戒查询', labelPrefix: true }),
     credit: CreditReportSchema.optional().meta({ description: '个人信用报告', labelPrefix: true }),
     falseInfoBanUntil: DateString.optional().describe('因提供虚假信息限制申请贷款至'),
   });

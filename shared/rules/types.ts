@@ -36,6 +36,8 @@ export type PostConditionKind =
   | 'payee_developer'
   | 'payee_own_account'
   | 'payee_loan'
+  | 'payee_bank5'
+  | 'payee_local_bank5'
   | 'loan_first'
   | 'investigate'
   | 'verify_materials'

@@ -42,6 +42,8 @@ export interface Guide {
     hotline: string;
     website: string;
     branches: { name: string; address: string; hours: string; phone: string }[];
+    /** Online query channels and the 12329 line (乌鲁木齐 004 网上查询 / 查询电话). */
+    selfService?: import('../centers/types').SelfService;
   };
   /** The date whose parameters the guide shows. */
   asOf: string;

@@ -56,6 +56,7 @@ export const RentSchema = z.strictObject({
   contractDate: DateString.optional().describe('《房屋租赁合同》签订日期'),
   ownsHomeInCity: z.boolean().optional().describe('本人或配偶在缴存城市有自有住房'),
   noHomeCertDate: DateString.optional().describe('无房证明出具日期'),
+  spouseNoHomeCertDate: DateString.optional().describe('配偶无房证明出具日期'),
   genuine: z.boolean().default(false).describe('存在真实的租房行为'),
   publicHousing: z.boolean().default(false).describe('租住公有住房'),
 });

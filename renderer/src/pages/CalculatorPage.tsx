@@ -13,6 +13,8 @@ interface FormValues {
   employeeRatioPercent: string;
   employerRatioPercent: string;
   district?: string;
+  suppEmployeeRatioPercent?: string;
+  suppEmployerRatioPercent?: string;
 }
 
 /** 住房公积金月缴存额 calculator: the services compute (the same rule as posting), the page only shows. */
@@ -51,6 +53,8 @@ export function CalculatorPage() {
           employeeRatioPercent: v.employeeRatioPercent,
           employerRatioPercent: v.employerRatioPercent,
           ...(v.district ? { district: v.district } : {}),
+          ...(v.suppEmployeeRatioPercent?.trim() ? { suppEmployeeRatioPercent: v.suppEmployeeRatioPercent.trim() } : {}),
+          ...(v.suppEmployerRatioPercent?.trim() ? { suppEmployerRatioPercent: v.suppEmployerRatioPercent.trim() } : {}),
         }),
       );
     } catch (e) {
@@ -91,6 +95,12 @@ export function CalculatorPage() {
               <Form.Item label="单位缴存比例" name="employerRatioPercent" rules={ratioRule('单位缴存比例')}>
                 <Input suffix="%" inputMode="decimal" />
               </Form.Item>
+              <Form.Item label="补充公积金个人比例" name="suppEmployeeRatioPercent" extra="单位建立补充住房公积金的填写，无则不填">
+                <Input suffix="%" inputMode="decimal" />
+              </Form.Item>
+              <Form.Item label="补充公积金单位比例" name="suppEmployerRatioPercent">
+                <Input suffix="%" inputMode="decimal" />
+              </Form.Item>
               {byDistrict && (
                 <Form.Item label="所属区县" name="district" extra="最低缴存基数按区县不同">
                   <Select options={center.districts.map((d) => ({ value: d, label: d }))} />
@@ -123,6 +133,21 @@ export function CalculatorPage() {
                 </Col>
               ))}
             </Row>
+            {result?.supplementary && (
+              <Row gutter={16} style={{ marginTop: 16 }}>
+                {(
+                  [
+                    ['补充公积金个人月缴存额（元）', result.supplementary.employeeFen, 'calc-supp-employee'],
+                    ['补充公积金单位月缴存额（元）', result.supplementary.employerFen, 'calc-supp-employer'],
+                    ['补充住房公积金月缴存额（元）', result.supplementary.totalFen, 'calc-supp-total'],
+                  ] as const
+                ).map(([title, fen, testId]) => (
+                  <Col span={8} key={title}>
+                    <Statistic title={title} value={fen} formatter={() => <span data-testid={testId}>{yuan(fen)}</span>} />
+                  </Col>
+                ))}
+              </Row>
+            )}
           </Card>
           <Card title="现行缴存政策">
             {limits && (

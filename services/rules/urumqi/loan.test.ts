@@ -264,12 +264,15 @@ describe('uq.loan.guarantee.property', () => {
     ...RICH,
     guarantee: { type: 'property', properties: Array.from({ length: n }, () => ({ appraisalFen, buildYear })) },
   });
-  it('takes 70% for a building of 15 years (2010): 500,000.00 × 70% = 350,000.00, binding', () => {
-    const d = ev(prop(2010));
+  it('takes 70% below 15 years (2011, 14 years): 500,000.00 × 70% = 350,000.00, binding', () => {
+    const d = ev(prop(2011));
     expect(rule(d, 'uq.loan.guarantee.property').outcome).toBe('passed');
     expect(d.quota.quotaFen).toBe(35_000_000);
     expect(binding(d)).toEqual(['uq.loan.guarantee.property']);
     expect(rule(d, 'uq.loan.quota.requested').outcome).toBe('failed');
+  });
+  it('房屋修建年限15年以上 includes 15 (2010, 以上含本数): 60% = 300,000.00', () => {
+    expect(ev(prop(2010)).quota.quotaFen).toBe(30_000_000);
   });
   it('takes 60% from 16 years (2009): 300,000.00', () => {
     expect(ev(prop(2009)).quota.quotaFen).toBe(30_000_000);
@@ -281,6 +284,10 @@ describe('uq.loan.guarantee.property', () => {
   it('adds up to three properties and refuses a fourth', () => {
     expect(ev(prop(2020, 30_000_000, 3)).quota.limits.find((l) => l.id === 'uq.loan.guarantee.property')?.amountFen).toBe(63_000_000);
     expect(outcome(prop(2020, 30_000_000, 4), 'uq.loan.guarantee.property')).toBe('failed');
+  });
+  it('floors the sum, not each property: 3 × 100,000.01 × 70% = 210,000.021 → 210,000.02', () => {
+    // Flooring each (70,000.007 → 70,000.00) would give 210,000.00 and take two fen from the quota.
+    expect(ev(prop(2020, 10_000_001, 3)).quota.limits.find((l) => l.id === 'uq.loan.guarantee.property')?.amountFen).toBe(21_000_002);
   });
   it('refuses a property outside Urumqi', () => {
     expect(outcome({ guarantee: { type: 'property', properties: [{ appraisalFen: 1, buildYear: 2020, local: false }] } }, 'uq.loan.guarantee.property')).toBe('failed');
@@ -428,24 +435,32 @@ describe('uq.loan.quota.balance10', () => {
 });
 
 describe('uq.loan.quota.income60', () => {
-  it('binds for 等额本息: 3,000.00 × 60% = 1,800.00 a month → 435,200.00', () => {
-    // P = 1,800 × (1 − 1.002375^−360) / 0.002375 = 435,247.94 → floored to the hundred 435,200.00, whose installment
-    // is 1,799.80 ≤ 1,800.00; 435,300.00 would need 1,800.22.
-    const d = ev({ ...RICH, familyMonthlyIncomeFen: 300_000, requestedFen: 43_520_000 });
-    expect(d.quota.quotaFen).toBe(43_520_000);
+  it('binds for 等额本息: 3,000.00 × 60% = 1,800.00 a month → 435,249.14, to the fen', () => {
+    // P = 1,800 × (1 − 1.002375^−360) / 0.002375 = 435,247.94; the installment is rounded half-up to the fen, so
+    // up to 435,249.14 it is still 1,800.00 and one fen more makes it 1,800.01. Nothing is rounded off the quota.
+    const d = ev({ ...RICH, familyMonthlyIncomeFen: 300_000, requestedFen: 43_524_914 });
+    expect(d.quota.quotaFen).toBe(43_524_914);
     expect(binding(d)).toEqual(['uq.loan.quota.income60']);
-    expect(annuityInstallmentFen(43_520_000, '2.85', 360)).toBeLessThanOrEqual(180_000);
-    expect(annuityInstallmentFen(43_530_000, '2.85', 360)).toBeGreaterThan(180_000);
-    expect(d.monthlyPaymentFen).toBe(179_980);
+    expect(annuityInstallmentFen(43_524_914, '2.85', 360)).toBe(180_000);
+    expect(annuityInstallmentFen(43_524_915, '2.85', 360)).toBe(180_001);
+    expect(d.monthlyPaymentFen).toBe(180_000);
     expect(d.eligible).toBe(true);
+    expect(rule(ev({ ...RICH, familyMonthlyIncomeFen: 300_000, requestedFen: 43_524_915 }), 'uq.loan.quota.requested').outcome).toBe('failed');
   });
-  it('uses the first (highest) payment for 等额本金: 349,300.00', () => {
-    // P = 1,800 / (1/360 + 0.002375) = 349,326.15 → 349,300.00: first payment 970.28 + 829.59 = 1,799.87
+  it('no longer takes the hundred: 435,200.00 (the old floor) is 49.14 below the quota', () => {
+    expect(ev({ ...RICH, familyMonthlyIncomeFen: 300_000, requestedFen: 43_520_000 }).quota.quotaFen).toBeGreaterThan(43_520_000);
+  });
+  it('keeps the hundred when the administrator sets the unit: 435,200.00', () => {
+    const d = ev({ ...RICH, familyMonthlyIncomeFen: 300_000, requestedFen: 43_520_000 }, 'commodity', { overrides: [{ paramId: 'uq.loan.quota.incomeRoundUnit', effectiveFrom: '2025-03-01', value: 'hundred', note: '取整到百元' }] });
+    expect(d.quota.quotaFen).toBe(43_520_000);
+  });
+  it('uses the first (highest) payment for 等额本金: 349,327.79', () => {
+    // P = 1,800 / (1/360 + 0.002375) = 349,326.15; with the schedule's rounding 349,327.79 still pays 1,800.00 first.
     const d = ev({ ...RICH, familyMonthlyIncomeFen: 300_000, method: 'linear', requestedFen: 30_000_000 });
-    expect(d.quota.limits.find((l) => l.id === 'uq.loan.quota.income60')?.amountFen).toBe(34_930_000);
+    expect(d.quota.limits.find((l) => l.id === 'uq.loan.quota.income60')?.amountFen).toBe(34_932_779);
     const first = (p: number) => buildSchedule({ principalFen: p, annualRatePercent: '2.85', months: 360, method: 'linear' }).summary.firstPaymentFen;
-    expect(first(34_930_000)).toBeLessThanOrEqual(180_000);
-    expect(first(34_940_000)).toBeGreaterThan(180_000);
+    expect(first(34_932_779)).toBe(180_000);
+    expect(first(34_932_780)).toBe(180_001);
   });
   it('fails without the family income', () => {
     expect(outcome({ familyMonthlyIncomeFen: undefined }, 'uq.loan.quota.income60')).toBe('failed');

@@ -124,6 +124,26 @@ function firstPaymentFen(principalFen: number, ratePercent: string, months: numb
   return annuityInstallmentFen(principalFen, ratePercent, months);
 }
 
+/**
+ * The largest principal, in whole units, whose first installment as the schedule computes it (half-up to the fen)
+ * is at most `maxPayFen`. The closed form brackets it: below inverse(maxPay) every principal fits, above
+ * inverse(maxPay + 2 fen) none does; a binary search on the (monotonic) installment finds the exact edge.
+ */
+export function largestWithin(maxPayFen: number, rate: string, months: number, method: RepaymentMethod, unit: RoundUnit): number {
+  const u = UNIT_FEN[unit];
+  const fits = (p: number) => p <= 0 || firstPaymentFen(p, rate, months, method) <= maxPayFen;
+  let lo: number = floorToUnit(inversePrincipal(maxPayFen, rate, months, method), unit);
+  while (lo > 0 && !fits(lo)) lo -= u;
+  let hi: number = floorToUnit(inversePrincipal(maxPayFen + 2, rate, months, method), unit) + u;
+  while (fits(hi)) hi += u;
+  while (hi - lo > u) {
+    const mid = lo + Math.floor((hi - lo) / u / 2) * u;
+    if (fits(mid)) lo = mid;
+    else hi = mid;
+  }
+  return Math.max(0, lo);
+}
+
 export const quotaIncome: LoanRule = {
   id: 'uq.loan.quota.income60',
   kind: 'loan',
@@ -131,7 +151,7 @@ export const quotaIncome: LoanRule = {
   title: '月还款额不超过家庭月收入的60%',
   category: 'amount',
   source: uq('3.月还款额占家庭收入60%以下。'),
-  note: '“60%以下”含本数。按申请利率、期限和还款方式反算月供不超过家庭月收入60%的最高贷款额，向下取整到百元（参数 uq.loan.quota.incomeRoundUnit），再用还款计划代码验算首月还款额；等额本金按首月（最高）还款额计，一次性还本付息按等额本息折算。',
+  note: '“60%以下”含本数。按申请利率、期限和还款方式取月供不超过家庭月收入60%（向下取整到分）的最高贷款额：月供按还款计划代码计算（半舍入到分），额度精确到分（原文未写取整，不扣减职工额度；参数 uq.loan.quota.incomeRoundUnit 可改为元或百元）；等额本金按首月（最高）还款额计，一次性还本付息按等额本息折算。',
   params: [UQ.loanIncomePercent, UQ.loanIncomeRoundUnit],
   check(ctx) {
     const income = ctx.input.familyMonthlyIncomeFen;
@@ -143,12 +163,10 @@ export const quotaIncome: LoanRule = {
     const method: RepaymentMethod = ctx.input.method === 'linear' ? 'linear' : 'annuity';
     const { months } = ctx.input;
     const rate = ctx.rate.annualRatePercent;
-    let principal: number = floorToUnit(inversePrincipal(maxPay, rate, months, method), unit);
-    // The closed form is exact; rounding the installment half-up can still add a fen, so step down until it fits.
-    while (principal > 0 && firstPaymentFen(principal, rate, months, method) > maxPay) principal -= UNIT_FEN[unit];
+    const principal = largestWithin(maxPay, rate, months, method, unit);
     const methodName = method === 'linear' ? '等额本金首月' : '等额本息';
     return passed(
-      `家庭月收入${yuan(income)}×${pct(percent)}＝${yuan(maxPay)}；按年利率${rate}%、${months}个月${methodName}反算，月供不超过该数的最高额为${yuan(principal)}（向下取整到${UNIT_NAME[unit]}）`,
+      `家庭月收入${yuan(income)}×${pct(percent)}＝${yuan(maxPay)}；按年利率${rate}%、${months}个月${methodName}反算，月供不超过该数的最高额为${yuan(principal)}（${unit === 'fen' ? '精确到分' : `向下取整到${UNIT_NAME[unit]}`}）`,
       { limit: { label: `月还款额不超过家庭月收入的${pct(percent)}`, amountFen: Math.max(0, principal) } },
     );
   },

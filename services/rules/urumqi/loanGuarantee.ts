@@ -1,10 +1,10 @@
 /**
  * 乌鲁木齐 guarantee types (二、担保方式): which loans each may secure and the limit each puts on the amount.
  */
-import { fenToYuan, floorToUnit } from '../../../shared/money';
+import { D, fenToYuan, floorToUnit } from '../../../shared/money';
 import type { Guarantee } from '../../../shared/rules/loanSchema';
 import { yearOf } from '../dates';
-import { percentOf, pct, yuan } from '../facts';
+import { pct, yuan, yuanExact } from '../facts';
 import { failed, notApplicable, passed, type CheckResult, type LoanCtx, type LoanRule } from '../rule';
 import { UQ, type PropertyTier } from './params';
 import { uq } from './source';
@@ -73,12 +73,12 @@ export const property: LoanRule = {
   id: 'uq.loan.guarantee.property',
   kind: 'loan',
   caseIds: '*',
-  title: '房产抵押：评估价值的70%（房龄15至30年60%）不低于贷款额，30年以上不能抵押，最多3套',
+  title: '房产抵押：评估价值的70%（房龄15年（含）至30年（含）60%）不低于贷款额，30年以上不能抵押，最多3套',
   category: 'guarantee',
   source: uq(
     '房产评估价值70%须大于等于贷款申请额度;房屋修建年限15年以上30(含30年)年以下,房产评估价值60%须大于等于贷款申请额度;房屋修建年限30年以上不能抵押。可最多提供3套房产做抵押。',
   ),
-  note: '房龄按申请年份减修建年份；不超过15年按70%，超过15年至30年（含）按60%，超过30年不能抵押（“15年以上”与明示的“含30年”对照，按不含15年理解）。须为乌鲁木齐市辖区内房产。多套合计。',
+  note: '房龄按申请年份减修建年份；不满15年按70%，15年（含）至30年（含）按60%，超过30年不能抵押（“以上/以下”含本数，民法典第1259条；风险限额取审慎理解）。须为乌鲁木齐市辖区内房产。多套按各自比例折算后合计，合计额向下取整到分（不逐套取整）。',
   params: [UQ.loanProperty],
   check: (ctx) =>
     only('property', ctx, (g) => {
@@ -86,17 +86,19 @@ export const property: LoanRule = {
       if (g.properties.length === 0) return failed('未填写抵押房产');
       if (g.properties.length > cfg.maxProperties) return failed(`抵押房产${g.properties.length}套，最多${cfg.maxProperties}套`);
       const tiers = [...cfg.tiers].sort((a, b) => a.maxAgeYears - b.maxAgeYears);
-      let total = 0;
+      let exact = new D(0);
       const parts: string[] = [];
       for (const [i, h] of g.properties.entries()) {
         if (!h.local) return failed(`第${i + 1}套抵押房产不在乌鲁木齐市辖区内`);
         const age = yearOf(ctx.date) - h.buildYear;
         const tier = tiers.find((t) => age <= t.maxAgeYears);
         if (!tier) return failed(`第${i + 1}套抵押房产${h.buildYear}年修建，房龄${age}年，超过${tiers.at(-1)?.maxAgeYears ?? 0}年不能抵押`);
-        const v = percentOf(h.appraisalFen, tier.percent);
-        total += v;
-        parts.push(`评估${yuan(h.appraisalFen)}×${pct(tier.percent)}（房龄${age}年）＝${yuan(v)}`);
+        const v = fenToYuan(h.appraisalFen).times(tier.percent).dividedBy(100);
+        exact = exact.plus(v);
+        parts.push(`评估${yuan(h.appraisalFen)}×${pct(tier.percent)}（房龄${age}年）＝${yuanExact(v)}`);
       }
+      // One floor on the sum: flooring each property first would take up to a fen per extra property from the quota.
+      const total = floorToUnit(exact, 'fen');
       return passed(`${parts.join('；')}，合计${yuan(total)}`, { limit: { label: '抵押房产评估价值折算额', amountFen: total } });
     }),
 };

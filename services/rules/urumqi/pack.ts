@@ -9,6 +9,7 @@ import * as cond from './loanConditions';
 import * as guarantee from './loanGuarantee';
 import { UQ, URUMQI_PARAMS } from './params';
 import * as common from './withdrawalCommon';
+import * as payee from './withdrawalPayee';
 import * as housing from './withdrawalHousing';
 import * as personal from './withdrawalPersonal';
 import { deathHeirShare } from './deathHeirShare';
@@ -20,6 +21,8 @@ export const URUMQI_PACK: PolicyPack = {
   withdrawalRules: [
     common.dishonest,
     common.judicial,
+    payee.payeeBank5,
+    payee.payeeLocalBank5,
     common.authenticity,
     common.accountOwn,
     common.spouseAccount,
@@ -39,6 +42,7 @@ export const URUMQI_PACK: PolicyPack = {
     housing.oncePerHouse,
     personal.rentNoLoan,
     personal.rentNoHome,
+    personal.rentSpouseNoHomeCert,
     personal.rentGenuine,
     personal.rentContract,
     personal.retirementAge,
@@ -96,6 +100,7 @@ export const URUMQI_PACK: PolicyPack = {
     amount.requestedWithinQuota,
   ],
   secondUseParam: UQ.loanSecondUse,
+  procedureCases: { pfJoint: UQ.loanJointCases, developer: UQ.loanDeveloperCases, pledge: UQ.loanPledgeCases },
   // A family (含单身) counts the loans of the borrower and the current spouse, before or during the marriage, and
   // a loan shared with a former spouse; the divorce rules lift the blocks, not the count.
   priorUses: (input) => familyLoans(input.borrower, input.maritalStatus === 'married' ? input.spouse : undefined).length,

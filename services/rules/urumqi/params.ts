@@ -192,9 +192,9 @@ export const URUMQI_PARAMS: ParamDef[] = [
     UQ.loanIncomeRoundUnit,
     '按收入反算额度的取整单位',
     z.enum(['fen', 'yuan', 'hundred']),
-    'hundred',
+    'fen',
     '3.月还款额占家庭收入60%以下。',
-    '原文未写取整；按月供不超过收入60%反算的额度向下取整到百元，再用还款计划代码验算月供，保证不超过。',
+    '原文未写取整，不扣减职工额度：默认取月供（按还款计划代码半舍入到分）不超过收入60%的最高额，精确到分；管理员可改为元或百元。',
   ),
   p<{ tiers: PropertyTier[]; maxProperties: number }>(
     UQ.loanProperty,
@@ -205,13 +205,13 @@ export const URUMQI_PARAMS: ParamDef[] = [
     }),
     {
       tiers: [
-        { maxAgeYears: 15, percent: '70' },
+        { maxAgeYears: 14, percent: '70' },
         { maxAgeYears: 30, percent: '60' },
       ],
       maxProperties: 3,
     },
     '房产评估价值70%须大于等于贷款申请额度;房屋修建年限15年以上30(含30年)年以下,房产评估价值60%须大于等于贷款申请额度;房屋修建年限30年以上不能抵押。可最多提供3套房产做抵押。',
-    '“15年以上”与明示的“30(含30年)”对照，按不含15年理解：房龄不超过15年按70%，超过15年至30年（含）按60%，超过30年不能抵押；房龄按申请年份减修建年份。多套房产按各自比例合计。',
+    '“以上/以下”含本数（民法典第1259条，与本引擎其他各处一致），对风险限额取审慎理解：房龄不满15年按70%，15年（含）至30年（含）按60%，超过30年不能抵押；房龄按申请年份减修建年份。多套房产按各自比例折算后合计，合计额再向下取整到分。',
   ),
   p(UQ.loanJointMax, '联保人最多人数', countSchema, 5, '联保人不超过五人'),
   p(UQ.loanJointCases, '可用公积金联保的贷款类型', caseListSchema, ALL_LOAN_CASES_BUT_SECOND_HAND, '该担保方式可用于除二手房以外所有类型贷款'),

@@ -13,7 +13,7 @@ const NEW_LOCAL: Patch = {
 };
 const RETIRED: Patch = { situation: { retirementProof: true } };
 const RENT: Patch = {
-  rent: { annualRentFen: 2_400_000, contractDate: '2024-06-01', ownsHomeInCity: false, noHomeCertDate: '2025-03-01', genuine: true },
+  rent: { annualRentFen: 2_400_000, contractDate: '2024-06-01', ownsHomeInCity: false, noHomeCertDate: '2025-03-01', spouseNoHomeCertDate: '2025-03-01', genuine: true },
 };
 const ELEVATOR: Patch = { house: { houseId: 'H1' }, elevator: { acceptanceDate: '2024-10-01', paid: true, ownerShareFen: 2_000_000 } };
 const UNPAID = { loanId: 'L1', status: 'unpaid' as const };
@@ -27,6 +27,21 @@ describe('uq.wd.dishonest', () => {
     const d = ev('retirement', { ...RETIRED, member: { dishonest: true } });
     expect(rule(d, 'uq.wd.dishonest').outcome).toBe('failed');
     expect(d.eligible).toBe(false);
+  });
+  it('refuses on a recorded check that lists the applicant, quoting the evidence', () => {
+    const check = { source: '信用中国', result: 'listed' as const, reference: 'XY-2025-0310-01', checkedBy: '王敏', checkedAt: '2025-03-10T09:00:00+08:00' };
+    const r = rule(ev('retirement', { ...RETIRED, member: { dishonestCheck: check } }), 'uq.wd.dishonest');
+    expect(r.outcome).toBe('failed');
+    expect(r.message).toContain('王敏于2025-03-10查询信用中国，编号XY-2025-0310-01');
+  });
+  it('passes on a recorded check that finds the applicant clear', () => {
+    const r = rule(ev('retirement', { ...RETIRED, member: { dishonestCheck: { source: '信用中国', result: 'clear' } } }), 'uq.wd.dishonest');
+    expect(r.outcome).toBe('passed');
+    expect(r.message).toContain('查询信用中国');
+  });
+  it("refuses the spouse's account when the spouse's check lists the spouse", () => {
+    const d = ev('purchase', { ...NEW_LOCAL, includeSpouse: true, spouse: { dishonestCheck: { source: '信用中国', result: 'listed' } } });
+    expect(rule(d, 'uq.wd.spouse.include').outcome).toBe('failed');
   });
   it('does not apply to heirs of a deceased member', () => {
     expect(outcome('death', { member: { dishonest: true }, death: { deathDate: '2025-01-01' }, applicant: { role: 'heir' } }, 'uq.wd.dishonest')).toBe(
@@ -318,6 +333,20 @@ describe('uq.wd.rent.noHome', () => {
   });
 });
 
+describe('uq.wd.rent.spouseNoHomeCert', () => {
+  // 已婚职工配偶需提供身份证、婚姻关系证明、无房证明[有效期1个月]
+  it("passes with the spouse's certificate issued exactly a month before (2025-02-10)", () => {
+    expect(outcome('rent', { rent: { ...RENT.rent, spouseNoHomeCertDate: '2025-02-10' } }, 'uq.wd.rent.spouseNoHomeCert')).toBe('passed');
+  });
+  it('fails with one issued a day earlier, and without one', () => {
+    expect(outcome('rent', { rent: { ...RENT.rent, spouseNoHomeCertDate: '2025-02-09' } }, 'uq.wd.rent.spouseNoHomeCert')).toBe('failed');
+    expect(outcome('rent', { rent: { ...RENT.rent, spouseNoHomeCertDate: undefined } }, 'uq.wd.rent.spouseNoHomeCert')).toBe('failed');
+  });
+  it('does not apply to an unmarried member', () => {
+    expect(outcome('rent', { ...RENT, maritalStatus: 'single', spouse: undefined }, 'uq.wd.rent.spouseNoHomeCert')).toBe('not_applicable');
+  });
+});
+
 describe('uq.wd.rent.genuine', () => {
   it('passes a genuine tenancy', () => {
     expect(outcome('rent', RENT, 'uq.wd.rent.genuine')).toBe('passed');
@@ -591,5 +620,24 @@ describe('uq.wd.amount.requested', () => {
   });
   it('fails one above', () => {
     expect(outcome('insulation', { insulation: { approved: true, personalCostFen: 300_000 }, requestedFen: 300_001 }, 'uq.wd.amount.requested')).toBe('failed');
+  });
+});
+
+describe('uq.wd.payee.bank5', () => {
+  // 2、个人银行借记卡(工农中建交) — the requirement the service checks the payee against.
+  it('requires a 工农中建交 card for retirement', () => {
+    expect(ev('retirement', RETIRED).postConditions.map((p) => p.kind)).toContain('payee_bank5');
+  });
+  it('does not apply when the money goes to an agent’s card, nor to a housing purchase', () => {
+    expect(outcome('retirement', { ...RETIRED, applicant: { role: 'agent', name: '李四', payToAgentCard: true } }, 'uq.wd.payee.bank5')).toBe('not_applicable');
+    expect(ev('purchase', NEW_LOCAL).postConditions.map((p) => p.kind)).not.toContain('payee_bank5');
+  });
+});
+
+describe('uq.wd.payee.localBank5', () => {
+  // 3、本人名下的本市银行借记卡(工、农、中、建、交五大银行类借记卡)
+  it('requires a 本市 工农中建交 card for 终止劳动关系 only', () => {
+    expect(ev('termination', { situation: { laborRelationEnded: true } }).postConditions.map((p) => p.kind)).toContain('payee_local_bank5');
+    expect(ev('retirement', RETIRED).postConditions.map((p) => p.kind)).not.toContain('payee_local_bank5');
   });
 });

@@ -19,8 +19,11 @@ export const dishonest: WithdrawalRule = {
   params: [],
   check(ctx) {
     if (ctx.caseId === 'death') return notApplicable('死亡提取由继承人申请');
-    if (ctx.input.member.dishonest) return failed(`申请人${ctx.input.member.name}处于失信惩戒期内，不可提取本人住房公积金`);
-    return passed('申请人不在失信惩戒期内');
+    const m = ctx.input.member;
+    const c = m.dishonestCheck;
+    const evidence = c ? `（${c.checkedBy ? `${c.checkedBy}于${c.checkedAt?.slice(0, 10) ?? ''}` : ''}查询${c.source}${c.reference ? `，编号${c.reference}` : ''}）` : '';
+    if (m.dishonest || c?.result === 'listed') return failed(`申请人${m.name}处于失信惩戒期内，不可提取本人住房公积金${evidence}`);
+    return passed(c ? `申请人不在失信惩戒期内${evidence}` : '申请人不在失信惩戒期内（未记录失信惩戒查询）');
   },
 };
 
@@ -103,7 +106,7 @@ export const spouseAccount: WithdrawalRule = {
     if (input.maritalStatus !== 'married') return failed('婚姻状况不是已婚，不能提取配偶账户');
     const sp = input.spouse;
     if (!sp) return failed('未填写配偶的账户信息');
-    if (sp.dishonest) return failed(`配偶${sp.name}处于失信惩戒期内，不能提取其住房公积金`);
+    if (sp.dishonest || sp.dishonestCheck?.result === 'listed') return failed(`配偶${sp.name}处于失信惩戒期内，不能提取其住房公积金`);
     if (sp.accountStatus === '销户' || sp.balanceFen <= 0) return failed(`配偶${sp.name}的账户没有可提取的余额`);
     return passed(`配偶${sp.name}账户余额${yuan(sp.balanceFen)}一并提取`, { pool: [{ label: '配偶账户余额', amountFen: sp.balanceFen, account: true, holder: 'spouse' }] });
   },

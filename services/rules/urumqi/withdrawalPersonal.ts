@@ -66,6 +66,25 @@ export const rentNoHome: WithdrawalRule = {
   },
 };
 
+export const rentSpouseNoHomeCert: WithdrawalRule = {
+  id: 'uq.wd.rent.spouseNoHomeCert',
+  kind: 'withdrawal',
+  caseIds: ['rent'],
+  title: '已婚的，配偶无房证明一个月内有效',
+  category: 'condition',
+  source: uq('2、已婚职工配偶需提供身份证、婚姻关系证明、无房证明[有效期1个月]'),
+  note: '与申请人本人的无房证明同一有效期（参数 uq.wd.noHomeCertMonths）：出具日一个月后的对应日当日仍有效。',
+  params: [UQ.wdNoHomeCertMonths],
+  check(ctx) {
+    if (ctx.input.maritalStatus !== 'married') return notApplicable('婚姻状况不是已婚');
+    const d = ctx.input.rent?.spouseNoHomeCertDate;
+    if (!d) return failed('未填写配偶无房证明出具日期');
+    const until = addMonths(d, ctx.p<number>(UQ.wdNoHomeCertMonths));
+    if (ctx.date > until) return failed(`配偶无房证明${d}出具，有效期至${until}，已失效`);
+    return passed(`配偶无房证明${d}出具，有效期至${until}`);
+  },
+};
+
 export const rentGenuine: WithdrawalRule = {
   id: 'uq.wd.rent.genuine',
   kind: 'withdrawal',

@@ -151,6 +151,30 @@ describe('yc.loan.uses.noThird', () => {
   });
 });
 
+describe('yc.loan.remote.certificate', () => {
+  // 宁夏区内异地缴存 … 缴存证明 … 提取协议;(有效期限为一个月) — application 2025-03-10.
+  const remote = (certificateDate: string, agreementDate: string | null = '2025-03-01'): Patch => ({
+    borrower: {
+      contributionPlace: 'province',
+      remoteContribution: { place: 'province', centerName: '石嘴山住房公积金管理中心', certificateDate, ...(agreementDate ? { agreementDate } : {}), balanceFen: 5_000_000, continuousMonths: 24 },
+    },
+  });
+  it('passes a certificate issued exactly a month before (2025-02-10)', () => {
+    expect(outcome(remote('2025-02-10'), 'yc.loan.remote.certificate')).toBe('passed');
+  });
+  it('fails one issued a day earlier (2025-02-09), and an agreement as old', () => {
+    expect(outcome(remote('2025-02-09'), 'yc.loan.remote.certificate')).toBe('failed');
+    expect(outcome(remote('2025-03-01', '2025-02-09'), 'yc.loan.remote.certificate')).toBe('failed');
+  });
+  it('fails a remote contributor without the certificate or the agreement', () => {
+    expect(outcome({ borrower: { contributionPlace: 'province' } }, 'yc.loan.remote.certificate')).toBe('failed');
+    expect(outcome(remote('2025-03-01', null), 'yc.loan.remote.certificate')).toBe('failed');
+  });
+  it('does not apply to a borrower contributing here', () => {
+    expect(outcome({}, 'yc.loan.remote.certificate')).toBe('not_applicable');
+  });
+});
+
 describe('yc.loan.remote.once', () => {
   it('passes a remote contributor with no earlier loan', () => {
     expect(outcome({ borrower: { contributionPlace: 'province' } }, 'yc.loan.remote.once')).toBe('passed');

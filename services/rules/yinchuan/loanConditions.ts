@@ -231,6 +231,36 @@ export const remoteOnce: LoanRule = {
   },
 };
 
+export const remoteCertificate: LoanRule = {
+  id: 'yc.loan.remote.certificate',
+  kind: 'loan',
+  caseIds: '*',
+  title: '异地缴存职工的缴存证明和提取协议一个月内有效',
+  category: 'condition',
+  source: yc('6、宁夏区内异地缴存住房公积金的职工在银川市购买住房申请公积金贷款时,须在当地公积金管理中心开具职工住房公积金缴存证明和明细流水账、信用情况证明及异地购房贷款职工公积金提取协议;(有效期限为一个月)'),
+  note: '出具日一个月后的对应日当日仍有效（与其他“有效期限为一个月”的证明同一算法）；缴存证明和提取协议都须在有效期内。',
+  params: [YC.loanRemoteCertMonths],
+  check(ctx) {
+    const b = ctx.input.borrower;
+    if (b.contributionPlace === 'local') return notApplicable('借款人在本中心缴存');
+    const rc = b.remoteContribution;
+    if (!rc) return failed('借款人异地缴存，未录入缴存地公积金中心出具的缴存证明');
+    const months = ctx.p<number>(YC.loanRemoteCertMonths);
+    const docs: [string, string | undefined][] = [
+      ['缴存证明', rc.certificateDate],
+      ['异地购房贷款职工公积金提取协议', rc.agreementDate],
+    ];
+    const parts: string[] = [];
+    for (const [name, date] of docs) {
+      if (!date) return failed(`未填写${rc.centerName}出具的${name}日期`);
+      const until = addMonths(date, months);
+      if (ctx.date > until) return failed(`${rc.centerName}${name}${date}出具，有效期至${until}，已失效`);
+      parts.push(`${name}${date}出具，有效期至${until}`);
+    }
+    return passed(`${rc.centerName}：${parts.join('；')}`);
+  },
+};
+
 export const divorceExLoan: LoanRule = {
   id: 'yc.loan.divorce.exUnpaid',
   kind: 'loan',

@@ -62,6 +62,7 @@ export const YINCHUAN_PACK: PolicyPack = {
     cond.secondHandAge,
     cond.noThirdUse,
     cond.remoteOnce,
+    cond.remoteCertificate,
     cond.divorceExLoan,
     cond.divorceSixMonths,
     cond.conversionWindow,

@@ -30,6 +30,7 @@ export const YC = {
   loanMaxBuildingAge: 'yc.loan.secondHand.maxAgeYears',
   loanMaxUses: 'yc.loan.maxUses',
   loanRemoteTimes: 'yc.loan.remote.maxTimes',
+  loanRemoteCertMonths: 'yc.loan.remote.certificateMonths',
   loanDivorceMonths: 'yc.loan.divorce.waitMonths',
   loanConversionMonths: 'yc.loan.conversion.windowMonths',
   loanDocMonths: 'yc.loan.docs.validityMonths',
@@ -186,6 +187,13 @@ export const YINCHUAN_PARAMS: ParamDef[] = [
     countSchema,
     1,
     '没有使用过住房公积金贷款的缴存职工(含夫妻双方),异地住房公积金贷款在银川住房公积金管理中心只能受理一次。',
+  ),
+  p(
+    YC.loanRemoteCertMonths,
+    '异地缴存证明、提取协议有效期（月）',
+    countSchema,
+    1,
+    '须在当地公积金管理中心开具职工住房公积金缴存证明和明细流水账、信用情况证明及异地购房贷款职工公积金提取协议;(有效期限为一个月)',
   ),
   p(
     YC.loanDivorceMonths,

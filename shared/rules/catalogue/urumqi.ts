@@ -23,6 +23,20 @@ const purchaseMaterials: MaterialSpec[] = [
   { id: 'uq.mat.purchase.remote.tax', text: '契税完税凭证或房款发票(首付收据)', source: s('(2)契税完税凭证或房款发票(首付收据)'), when: 'houseNewRemote' },
   { id: 'uq.mat.purchase.remote.account', text: '开发商出具的售房账户证明原件', source: s('(3)开发商出具的售房账户证明原件。'), when: 'houseNewRemote' },
   { id: 'uq.mat.purchase.remote.other', text: '柜台要求提供的其他佐证材料', source: s('(4)柜台要求提供的其他佐证材料。'), when: 'houseNewRemote' },
+  // 四、申请时限: the documents whose dates start each time limit (the engine reads those dates).
+  {
+    id: 'uq.mat.purchase.certificate',
+    text: '《不动产权证书》（登记确权日期）',
+    source: s('(二)购买二手房、拍卖类住房,自《不动产权证书》登记确权之日起2年内。'),
+    when: 'houseSecondHandOrAuction',
+  },
+  { id: 'uq.mat.purchase.agreement', text: '单位集资建房（统建房）《购房协议》', source: s('(三)购买单位集资建房(统建房),自《购房协议》签订之日起2年内。'), when: 'houseCollective' },
+  {
+    id: 'uq.mat.purchase.reformApproval',
+    text: '《单位出售公有住房审批表》',
+    source: s('(四)购买单位房改房,自《单位出售公有住房审批表》审批通过之日起2年内。'),
+    when: 'houseReform',
+  },
 ];
 
 const houseCase = (id: string, name: string, fields: string[], materials: MaterialSpec[] = []): CaseInfo => ({
@@ -54,9 +68,23 @@ const withdrawalCases: CaseInfo[] = [
     ],
     purchaseMaterials,
   ),
-  houseCase('build', '建造自住住房', ['house.costFen', 'house.landApprovalDate']),
-  houseCase('rebuild', '翻建自住住房', ['house.costFen', 'house.planningPermitDate']),
-  houseCase('repair', '大修自住住房', ['house.costFen', 'house.appraisalDate']),
+  houseCase('build', '建造自住住房', ['house.costFen', 'house.landApprovalDate'], [
+    { id: 'uq.mat.build.landApproval', text: '国土部门出具的《用地批准书》', source: s('(五)建造自住住房,自国土部门出具的《用地批准书》签发之日起2年内。') },
+  ]),
+  houseCase('rebuild', '翻建自住住房', ['house.costFen', 'house.planningPermitDate'], [
+    {
+      id: 'uq.mat.rebuild.planningPermit',
+      text: '规划部门出具的《建设用地工程规划许可证》',
+      source: s('(六)翻建自住住房,自规划部门出具的《建设用地工程规划许可证》签发之日起2年内。'),
+    },
+  ]),
+  houseCase('repair', '大修自住住房', ['house.costFen', 'house.appraisalDate'], [
+    {
+      id: 'uq.mat.repair.appraisal',
+      text: '乌鲁木齐市房屋安全鉴定办公室出具的《危房鉴定书》',
+      source: s('(七)大修自住住房,自乌鲁木齐市房屋安全鉴定办公室出具的《危房鉴定书》签发之日起2年内。'),
+    },
+  ]),
   {
     id: 'repayment',
     kind: 'withdrawal',
@@ -72,7 +100,7 @@ const withdrawalCases: CaseInfo[] = [
     name: '无房租赁住房自住',
     group: '住房消费类',
     source: s('(三)职工因无房而租赁住房用于自住;'),
-    fields: [...HOUSING, 'rent.annualRentFen', 'rent.contractDate', 'rent.ownsHomeInCity', 'rent.noHomeCertDate', 'rent.genuine'],
+    fields: [...HOUSING, 'rent.annualRentFen', 'rent.contractDate', 'rent.ownsHomeInCity', 'rent.noHomeCertDate', 'rent.spouseNoHomeCertDate', 'rent.genuine'],
     materials: [
       { id: 'uq.mat.rent.id', text: '提取人身份证、无房证明[有效期1个月]', source: s('1、提取人身份证、无房证明[有效期1个月]') },
       {
@@ -240,6 +268,7 @@ const LOAN_FIELDS = [
   'approval',
   'stableIncome',
   'goodCredit',
+  'subsidized',
 ];
 
 const loanCase = (id: string, name: string, group: string, clause: string, materials: MaterialSpec[] = []): CaseInfo => ({
@@ -324,7 +353,19 @@ const loanCommon: MaterialSpec[] = [
     source: s('5.借款人配偶未在本中心正常缴存住房公积金又需将收入纳入贷款额度计算的,提供以下资料'),
     when: 'spouseIncomeOutside',
   },
-  { id: 'uq.mat.loan.credit', text: '借款人及配偶《个人信用报告》', source: s('6.借款人及配偶《个人信用报告》(贴息贷款无需借款人提供)。'), withoutSpouse: '借款人《个人信用报告》' },
+  {
+    id: 'uq.mat.loan.credit',
+    text: '借款人及配偶《个人信用报告》',
+    source: s('6.借款人及配偶《个人信用报告》(贴息贷款无需借款人提供)。'),
+    withoutSpouse: '借款人《个人信用报告》',
+    when: 'notSubsidizedLoan',
+  },
+  {
+    id: 'uq.mat.loan.credit.spouse',
+    text: '借款人配偶《个人信用报告》（贴息贷款无需借款人提供）',
+    source: s('6.借款人及配偶《个人信用报告》(贴息贷款无需借款人提供)。'),
+    when: 'subsidizedMarried',
+  },
 ];
 
 const arrowSteps = (line: string) =>

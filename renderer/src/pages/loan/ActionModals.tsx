@@ -147,14 +147,20 @@ export function SignOffModal(props: { app: LoanAppDto; step: '复核' | '审批'
   );
 }
 
-/** 登记合同: 借款合同编号 and 抵押登记证明号 from the bank and the registry. */
-export function SignModal(props: { onClose: () => void; send: (v: { contractNo: string; mortgageRegNo: string }) => Promise<void> }) {
+/** 登记合同: 借款合同编号 and, when the loan's guarantee involves one, 抵押登记证明号 from the registry. */
+export function SignModal(props: { mortgage: { required: boolean; reason: string }; onClose: () => void; send: (v: { contractNo: string; mortgageRegNo?: string }) => Promise<void> }) {
+  const { mortgage } = props;
   return (
-    <FormModal<{ contractNo: string; mortgageRegNo: string }> title="登记借款合同及抵押登记" okText="登记" onClose={props.onClose} send={props.send} testId="sign-modal">
+    <FormModal<{ contractNo: string; mortgageRegNo?: string }> title={mortgage.required ? '登记借款合同及抵押登记' : '登记借款合同'} okText="登记" onClose={props.onClose} send={props.send} testId="sign-modal">
       <Form.Item label="借款合同编号" name="contractNo" rules={[{ required: true, whitespace: true, message: '请填写借款合同编号' }]} extra="6至40位字母、数字或“-”">
         <Input autoComplete="off" />
       </Form.Item>
-      <Form.Item label="抵押登记证明号" name="mortgageRegNo" rules={[{ required: true, whitespace: true, message: '请填写抵押登记证明号' }]}>
+      <Form.Item
+        label="抵押登记证明号"
+        name="mortgageRegNo"
+        rules={[{ required: mortgage.required, whitespace: true, message: '请填写抵押登记证明号' }]}
+        extra={mortgage.reason}
+      >
         <Input autoComplete="off" placeholder="不动产登记证明上的编号" />
       </Form.Item>
     </FormModal>

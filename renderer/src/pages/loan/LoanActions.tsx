@@ -128,10 +128,11 @@ export function LoanActions(props: { app: LoanAppDto; onDone: (app: LoanAppDto) 
       )}
       {open === 'sign' && (
         <SignModal
+          mortgage={app.mortgageRegistration}
           onClose={() => setOpen(null)}
           send={async (v) => {
             // Thrown, not caught here: the modal shows a bad 借款合同编号 beside its field.
-            const next = await api('loan.sign', { applicationId: app.id, contractNo: v.contractNo.trim(), mortgageRegNo: v.mortgageRegNo.trim(), idempotencyKey: newKey('loan-sign') });
+            const next = await api('loan.sign', { applicationId: app.id, contractNo: v.contractNo.trim(), ...(v.mortgageRegNo?.trim() ? { mortgageRegNo: v.mortgageRegNo.trim() } : {}), idempotencyKey: newKey('loan-sign') });
             onDone(next);
             message.success(`已登记借款合同 ${next.contract?.contractNo ?? ''}`);
           }}

@@ -18,3 +18,12 @@ describe('婚姻状况 on the loan intake form', () => {
     expect(intakeGaps({}, { kase: false, borrower: false }).map(([, m]) => m)).toEqual(['请选择购房类型', '请选择借款人', '请选择婚姻状况']);
   });
 });
+
+describe('异地缴存 on the 银川 loan intake form', () => {
+  it('asks the remote certificate under borrowerExtra, in Chinese', async () => {
+    const { loanHouseTypes } = await import('../../../../services/rules/engine');
+    const kase = loanHouseTypes('yinchuan').find((c) => c.id === 'commodity');
+    const spec = intakeLayout(kase).borrowerExtra.find((f) => f.path.join('.') === 'borrowerExtra.remoteContribution');
+    expect(spec?.label).toBe('异地缴存');
+  });
+});

@@ -20,6 +20,7 @@ import { blocks } from './intakeBlocks';
 import { MemberCaseCard } from './MemberCaseCard';
 import { MaterialsCard } from './MaterialsCard';
 import { PayeeCard } from './PayeeCard';
+import { paperSpecs, withPapers } from './recordedPapers';
 import { loadPerson, type LoadedPerson } from './people';
 import { printWithdrawal, type PrintedForm } from './print';
 import { ReasonModal } from './ReasonModal';
@@ -114,14 +115,15 @@ function Intake({ route }: PageProps) {
       const { facts, requestedFen, badMoney } = factsOf(form.getFieldsValue(true) as IntakeValues, s !== null);
       if (badMoney.length > 0) return { problem: '有金额填写不正确，请按标红处更正后再审查' };
       // The same composition the service makes: the clerk's facts, the ledger's member (and spouse), today.
+      const { memberExtra, spouseExtra, ...caseFacts } = facts;
       const application: Record<string, unknown> = {
-        ...facts,
+        ...caseFacts,
         center: center.id,
         kind: 'withdrawal',
         caseId: k.id,
         applicationDate: chinaToday(),
-        member: m.facts,
-        ...(s ? { spouse: s.facts } : {}),
+        member: withPapers(m.facts, memberExtra),
+        ...(s ? { spouse: withPapers(s.facts, spouseExtra) } : {}),
         ...(requestedFen !== null ? { requestedFen } : {}),
       };
       return { kind: 'withdrawal', application };
@@ -371,6 +373,15 @@ function Intake({ route }: PageProps) {
                       <FieldGrid specs={layout.other} prefix={['facts']} />
                     </>
                   )}
+                </Card>
+              )}
+
+              {/* 004 (乌鲁木齐) reads both; 003's withdrawal rules read this center's loans only, and no 失信 check. */}
+              {kase && center.id === 'urumqi' && (
+                <Card title="据材料录入：失信惩戒查询、在其他公积金中心的贷款" data-testid="recorded-papers" style={{ marginBottom: 16 }}>
+                  <Typography.Paragraph type="secondary">查询人和查询时间由系统按当前柜员记录；本中心的贷款取自账务，此处只录入个人信用报告中其他公积金中心的贷款。</Typography.Paragraph>
+                  <FieldGrid specs={paperSpecs('memberExtra')} prefix={['facts']} />
+                  {spouse && <FieldGrid specs={paperSpecs('spouseExtra')} prefix={['facts']} />}
                 </Card>
               )}
 

@@ -5,6 +5,7 @@
 import type { Payee, WithdrawalAppDto } from '../../../../shared/contract/dto';
 import { WithdrawalApplicationSchema } from '../../../../shared/rules';
 import { toApplication, toFormValues } from '../../application/formValues';
+import { papersOf, papersToForm } from './recordedPapers';
 
 export type Name = (string | number)[];
 
@@ -26,8 +27,12 @@ export interface IntakeFacts {
 
 /** The clerk's facts in the engine's shape, 申请提取金额 taken out (the contract carries it on its own). */
 export function factsOf(values: IntakeValues, spousePicked: boolean): IntakeFacts {
-  const { value, badMoney } = toApplication(WithdrawalApplicationSchema, values.facts ?? {});
-  const facts = { ...((value as Record<string, unknown> | undefined) ?? {}) };
+  const { memberExtra: _m, spouseExtra: _s, ...caseFacts } = values.facts ?? {};
+  const { value, badMoney } = toApplication(WithdrawalApplicationSchema, caseFacts);
+  // The papers' facts (失信惩戒 check, loans at other centers) go under memberExtra / spouseExtra.
+  const papers = papersOf(values.facts ?? {});
+  if (!spousePicked) delete papers.spouseExtra;
+  const facts = { ...((value as Record<string, unknown> | undefined) ?? {}), ...papers };
   const requestedFen = typeof facts.requestedFen === 'number' ? facts.requestedFen : null;
   delete facts.requestedFen;
   // A picked spouse's facts come from the ledger; typed ones stand only for a spouse outside this center.
@@ -41,7 +46,10 @@ export function valuesOf(app: WithdrawalAppDto): IntakeValues {
     memberId: app.member.id,
     caseId: app.caseId,
     ...(app.spouse ? { spouseMemberId: app.spouse.id } : {}),
-    facts: toFormValues(WithdrawalApplicationSchema, { maritalStatus: 'single', ...app.facts, ...(app.requestedFen !== null ? { requestedFen: app.requestedFen } : {}) }) as Record<string, unknown>,
+    facts: {
+      ...(toFormValues(WithdrawalApplicationSchema, { maritalStatus: 'single', ...app.facts, ...(app.requestedFen !== null ? { requestedFen: app.requestedFen } : {}) }) as Record<string, unknown>),
+      ...papersToForm(app.facts),
+    },
     payee: app.payee,
     materialsSeen: app.materials.filter((m) => m.seen).map((m) => m.id),
   };
