@@ -2,7 +2,7 @@
  * Member search by name, ID number (whole, its last digits or its start) or account number, without full scans
  * (issue 14). The results are those of the former `LIKE` query — the first `limit` matching members by id, in id
  * order — found through indexes instead:
- * - name contains: `member_search_keys` holds every 1–3 character piece of each name (db/migrations/017_search_index.ts);
+ * - name contains: `member_search_keys` holds every 1–3 character piece of each name (db/migrations/016_search_index.ts);
  *   a query of up to 3 characters is one key, a longer one the members holding both its first and its last piece,
  *   checked with the original `LIKE`. A query with LIKE's own wildcards (% _) keeps the plain scan.
  * - ID tail: the keys hold the last 4, 5 and 6 characters; a longer tail narrows by its last 6 and is checked.

@@ -7,8 +7,8 @@
 import { createHmac } from 'node:crypto';
 import type { Sqlite } from '../../db/connection';
 
-// drafts (018_drafts): what a clerk is still typing; not evidence, rewritten at every pause, so neither logged nor synced.
-// member_search_keys: derived from members by triggers (db/migrations/017_search_index.ts), like the running totals.
+// drafts (017_drafts): what a clerk is still typing; not evidence, rewritten at every pause, so neither logged nor synced.
+// member_search_keys: derived from members by triggers (db/migrations/016_search_index.ts), like the running totals.
 export const UNTRACKED_TABLES = new Set(['schema_migrations', 'integrity_log', 'integrity_seals', 'sqlite_sequence', 'drafts', 'member_search_keys']);
 export const UNTRACKED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   accounts: ['debits_fen', 'credits_fen'],

@@ -7,8 +7,8 @@ import type { Migration } from '../migrate';
  * clerk types and removed when the form is submitted or discarded, so the table is left out of the integrity log
  * (services/integrity/tracked.ts UNTRACKED_TABLES) and therefore out of the sync batches, and nothing about it is audited.
  */
-export const m018_drafts: Migration = {
-  id: '018_drafts',
+export const m017_drafts: Migration = {
+  id: '017_drafts',
   up(sqlite) {
     sqlite.exec(`
       CREATE TABLE drafts (

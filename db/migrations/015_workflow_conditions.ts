@@ -15,8 +15,8 @@ const appendOnly = (t: string) => `
  *    is the journal (entries with ref_type 'excess_payback').
  * Append-only except the restriction's one lift.
  */
-export const m016_workflow_conditions: Migration = {
-  id: '016_workflow_conditions',
+export const m015_workflow_conditions: Migration = {
+  id: '015_workflow_conditions',
   up(sqlite) {
     sqlite.exec(`
       CREATE TABLE account_restrictions (

@@ -23,8 +23,8 @@ function keysOf(row: 'NEW'): string {
        WHERE length(${row}.id_number) >= w.value;`;
 }
 
-export const m017_search_index: Migration = {
-  id: '017_search_index',
+export const m016_search_index: Migration = {
+  id: '016_search_index',
   up(sqlite) {
     sqlite.exec(`
       CREATE TABLE member_search_keys (
