@@ -148,6 +148,21 @@ export const RULE_CLAUSES: Record<string, readonly [number, string | null]> = {
   'uq.loan.quota.balance10': [269, '2'],
   'uq.loan.quota.income60': [270, '3'],
   'uq.loan.quota.requested': [267, null],
+  // Rules added with the enforced conditions, intake facts and payee checks (issue 13).
+  'yc.loan.remote.certificate': [114, '6'],
+  'yc.flow.loanNotarisation': [153, '5'],
+  'yc.flow.honestDeclaration': [148, null],
+  'yc.flow.unitIdentityCheck': [80, null],
+  'yc.flow.noRemoteCertificate': [107, '7'],
+  'uq.wd.payee.bank5': [133, '2'],
+  'uq.wd.payee.localBank5': [180, '3'],
+  'uq.wd.rent.spouseNoHomeCert': [124, '2'],
+  'uq.wd.death.heirShare': [169, '1'],
+  'uq.flow.accountRestriction': [95, '(三)'],
+  'uq.flow.pfJoint.members': [212, '4'],
+  'uq.flow.pfJoint.freeze': [212, '4'],
+  'uq.flow.excessPayback': [231, '(二)'],
+  'uq.flow.guaranteeFee': [209, '1'],
 };
 
 /** 《银川市公积金管理中心公积金业务指南》, or the file name for a seed that has no known title. */
