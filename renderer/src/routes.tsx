@@ -5,6 +5,9 @@ import type { Route } from './router';
 import { loanRoutes } from './routes.loan';
 import { servicingAdminRoutes, servicingRoutes } from './routes.servicing';
 import { lazyPage } from './lazyPage';
+// The first screen after login is in the main chunk: its search box has the focus at once, so a clerk who starts typing
+// right after logging in loses no keystroke while a chunk loads.
+import { HomePage } from './pages/HomePage';
 
 // Pages load on first visit (their own chunks): the first screen waits only for the shell.
 const AuditPage = lazyPage(() => import('./pages/admin/AuditPage').then((m) => m.AuditPage));
@@ -20,7 +23,6 @@ const CenterInfoPage = lazyPage(() => import('./pages/CenterInfoPage').then((m) 
 const EmployerCreatePage = lazyPage(() => import('./pages/EmployerCreatePage').then((m) => m.EmployerCreatePage));
 const EmployerListPage = lazyPage(() => import('./pages/EmployerListPage').then((m) => m.EmployerListPage));
 const EmployerPage = lazyPage(() => import('./pages/EmployerPage').then((m) => m.EmployerPage));
-const HomePage = lazyPage(() => import('./pages/HomePage').then((m) => m.HomePage));
 const MemberDetailPage = lazyPage(() => import('./pages/MemberDetailPage').then((m) => m.MemberDetailPage));
 const MemberOpenPage = lazyPage(() => import('./pages/MemberOpenPage').then((m) => m.MemberOpenPage));
 const MemberSearchPage = lazyPage(() => import('./pages/MemberSearchPage').then((m) => m.MemberSearchPage));

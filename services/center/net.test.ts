@@ -96,7 +96,7 @@ function stop(p: Proc | null | undefined): Promise<void> {
 
 function https(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; json: any }> {
   return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port, path, method, rejectUnauthorized: false, headers: { Host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method, rejectUnauthorized: false, agent: false, headers: { Host: `127.0.0.1:${port}`, ...headers } }, (res) => {
       let text = '';
       res.on('data', (c: Buffer) => (text += c.toString()));
       res.on('end', () => ok({ status: res.statusCode ?? 0, json: JSON.parse(text) }));

@@ -118,7 +118,7 @@ function callRaw(name: string, input: unknown, as: string | null): Promise<{ ok:
   const body = JSON.stringify({ call: name, input });
   return new Promise((ok, fail) => {
     const req = request(
-      { host: '127.0.0.1', port: hostPort, path: '/api/call', method: 'POST', rejectUnauthorized: false, headers: { 'Content-Type': 'application/json', Host: `127.0.0.1:${hostPort}`, ...(as ? { Authorization: `Bearer ${tokens[as]}` } : {}) } },
+      { host: '127.0.0.1', port: hostPort, path: '/api/call', method: 'POST', rejectUnauthorized: false, agent: false, headers: { 'Content-Type': 'application/json', Host: `127.0.0.1:${hostPort}`, ...(as ? { Authorization: `Bearer ${tokens[as]}` } : {}) } },
       (res) => {
         let text = '';
         res.on('data', (c: Buffer) => (text += c.toString()));
