@@ -9,12 +9,10 @@
  * down batch WQ03 cannot apply (an account number both folders issued before joining) stops its down direction with
  * the reason, while its push goes on.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer as createNet } from 'node:net';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import type { SyncStatusDto } from '../../shared/contract/sync';
@@ -26,8 +24,8 @@ import { harness, newEmployer } from '../testing/harness';
 import { enrollmentFile, initCenterData, registerBranch } from './enroll';
 import { centerCertificate } from './http';
 import { openCenterStore } from './store';
+import { freePort, gjj, startGjj as start, stop, until, waitFor, type Proc } from '../testing/simProcesses';
 
-const GJJ = resolve('cli/gjj.ts');
 const PASSWORD = 'Counter2026';
 let root: string;
 let cdir: string;
@@ -38,60 +36,9 @@ const hosts: Record<string, Host> = {};
 let preJoinEmployerNo = '';
 let networkEmployerNo = '';
 
-interface Proc {
-  child: ChildProcess;
-  out: () => string;
-}
 interface Host extends Proc {
   port: number;
   tokens: Record<string, string>;
-}
-
-function start(args: string[], env: Record<string, string> = {}): Proc {
-  const child = spawn(process.execPath, ['--import', 'tsx', GJJ, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-  let text = '';
-  child.stdout!.on('data', (b: Buffer) => (text += b.toString()));
-  child.stderr!.on('data', (b: Buffer) => (text += b.toString()));
-  return { child, out: () => text };
-}
-
-async function waitFor(p: Proc, re: RegExp, ms = 60_000): Promise<RegExpExecArray> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const m = re.exec(p.out());
-    if (m) return m;
-    if (p.child.exitCode !== null || Date.now() > end) throw new Error(`waiting for ${re}: ${p.out()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function until<T>(what: string, fn: () => Promise<T | null | false>, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-const gjj = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', GJJ, ...args], { encoding: 'utf8', timeout: 120_000 });
-
-function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const s = createNet().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => ok(p));
-    });
-  });
-}
-
-function stop(p: Proc | null | undefined): Promise<void> {
-  if (!p || p.child.exitCode !== null) return Promise.resolve();
-  return new Promise((ok) => {
-    p.child.once('exit', () => ok());
-    p.child.kill('SIGTERM');
-  });
 }
 
 function https(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; json: any }> {

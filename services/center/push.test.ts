@@ -7,13 +7,11 @@
  * nothing is sent, and both the worker and `gjj sync push` say why; (d) the same batches also delivered by file:
  * "没有新内容", nothing doubled, center check passes with the center's entry count equal to the branch's.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttps } from 'node:https';
-import { createServer as createNet } from 'node:net';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { makeIdNumber } from '../../shared/idcard';
@@ -28,8 +26,8 @@ import { enrollmentFile, initCenterData, registerBranch } from './enroll';
 import { centerCertificate } from './http';
 import { openCenterStore } from './store';
 import { ensureHostCertificate } from '../http/tls';
+import { freePort, gjj, kill9, startGjj as start, stop, until, waitFor, type Proc } from '../testing/simProcesses';
 
-const GJJ = resolve('cli/gjj.ts');
 const PASSWORD = 'Counter2026';
 let root: string;
 let cdir: string;
@@ -43,69 +41,9 @@ const months: string[] = [];
 let nextMonth = 0;
 const tokens: Record<string, string> = {};
 
-interface Proc {
-  child: ChildProcess;
-  out: () => string;
-}
-
-function start(args: string[], env: Record<string, string> = {}): Proc {
-  const child = spawn(process.execPath, ['--import', 'tsx', GJJ, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-  let text = '';
-  child.stdout!.on('data', (b: Buffer) => (text += b.toString()));
-  child.stderr!.on('data', (b: Buffer) => (text += b.toString()));
-  return { child, out: () => text };
-}
-
-async function waitFor(p: Proc, re: RegExp, ms = 60_000): Promise<RegExpExecArray> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const m = re.exec(p.out());
-    if (m) return m;
-    if (p.child.exitCode !== null || Date.now() > end) throw new Error(`waiting for ${re}: ${p.out()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function until<T>(what: string, fn: () => Promise<T | null | false>, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-const gjj = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', GJJ, ...args], { encoding: 'utf8', timeout: 120_000 });
-
-function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const s = createNet().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => ok(p));
-    });
-  });
-}
-
 async function startCenter(): Promise<void> {
   center = start(['center', 'serve', '--data', cdir, '--listen', `127.0.0.1:${centerPort}`]);
   await waitFor(center, /中心已启动：https:\/\/127\.0\.0\.1:\d+/);
-}
-
-function kill9(p: Proc | null): Promise<void> {
-  if (!p || p.child.exitCode !== null) return Promise.resolve();
-  return new Promise((ok) => {
-    p.child.once('exit', () => ok());
-    p.child.kill('SIGKILL');
-  });
-}
-
-function stop(p: Proc | null): Promise<void> {
-  if (!p || p.child.exitCode !== null) return Promise.resolve();
-  return new Promise((ok) => {
-    p.child.once('exit', () => ok());
-    p.child.kill('SIGTERM');
-  });
 }
 
 async function startHost(): Promise<void> {
