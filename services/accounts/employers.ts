@@ -30,6 +30,7 @@ interface EmployerRow {
   opened_date: string;
   status: string;
   member_count?: number;
+  custody: number;
 }
 
 function toDto(r: EmployerRow): EmployerDto {
@@ -49,6 +50,7 @@ function toDto(r: EmployerRow): EmployerDto {
     openedDate: r.opened_date,
     status: r.status,
     memberCount: r.member_count ?? 0,
+    custody: r.custody === 1,
   };
 }
 
@@ -92,8 +94,8 @@ export function createEmployer(ctx: ServiceContext, by: Operator, input: Employe
       ctx.db
         .prepare(
           `INSERT INTO employers (id, account_no, name, uscc, uscc_confirmed, district, employee_ratio, employer_ratio,
-             supp_employee_ratio, supp_employer_ratio, contact_name, contact_phone, address, opened_date, status, created_at, branch_code)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '正常', ?, ?)`,
+             supp_employee_ratio, supp_employer_ratio, contact_name, contact_phone, address, opened_date, status, created_at, branch_code, custody)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '正常', ?, ?, ?)`,
         )
         .run(
           seq,
@@ -112,9 +114,10 @@ export function createEmployer(ctx: ServiceContext, by: Operator, input: Employe
           input.openedDate ?? today(ctx),
           nowIso(ctx),
           hostBranch(ctx) ?? '',
+          input.custody ? 1 : 0,
         ).lastInsertRowid,
     );
-    audit(ctx, { operator: by, action: 'employer.create', recordType: 'employer', recordId: id, detail: { accountNo, name: input.name, uscc } });
+    audit(ctx, { operator: by, action: 'employer.create', recordType: 'employer', recordId: id, detail: { accountNo, name: input.name, uscc, ...(input.custody ? { custody: true } : {}) } });
     return getEmployer(ctx, id);
   });
 }

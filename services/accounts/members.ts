@@ -100,7 +100,7 @@ export function getMember(ctx: ServiceContext, id: number): MemberDetail {
     status: m.status,
     openedDate: m.opened_date,
     baseFen: m.base_fen,
-    employer: { id: e.id, accountNo: e.accountNo, name: e.name, employeeRatioPercent: e.employeeRatioPercent, employerRatioPercent: e.employerRatioPercent },
+    employer: { id: e.id, accountNo: e.accountNo, name: e.name, employeeRatioPercent: e.employeeRatioPercent, employerRatioPercent: e.employerRatioPercent, custody: e.custody },
     monthlyEmployeeFen: shares.employeeFen,
     monthlyEmployerFen: shares.employerFen,
     balanceFen: bal.basicFen,

@@ -32,6 +32,8 @@ export function memberFacts(ctx: ServiceContext, memberId: number): Person {
     loans: memberLoanFacts(ctx, memberId, today(ctx)),
     withdrawals: paidWithdrawals(ctx, memberId),
     dishonest: false,
+    // 住房公积金托管专户 (003): the ledger knows which employer is the center's custody account.
+    custodyAccount: m.employer.custody,
     ...(sealedSince(ctx, memberId) ? { sealedSince: sealedSince(ctx, memberId)! } : {}),
   };
 }

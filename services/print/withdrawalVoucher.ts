@@ -39,6 +39,8 @@ import { basisDocuments, basisItem, ruleIdAppendix } from './basis';
 
 /** 003: printed in the employer's box of the 银川 voucher. */
 export const UNIT_IDENTITY_DUTY = '职工所在单位初审时必须确认提取人的真实身份，否则由此造成职工公积金被冒领的后果，由职工所在单位承担全部责任。';
+/** 003 提取程序1: “住房公积金托管专户的职工直接向银川住房公积金管理中心及其分中心提出提取申请” — printed instead of the unit's duty. */
+export const CUSTODY_DIRECT = '本职工属住房公积金托管专户，直接向中心及其分中心提出提取申请，无需单位初审盖章。';
 
 /** Before submission nothing has been decided; a cancelled or returned one has no amount anyone signed for. */
 const NOT_PRINTABLE = ['草稿', '退回', '撤销'] as const;
@@ -139,8 +141,9 @@ export function voucherDocument(dto: WithdrawalAppDto, env: PrintEnv): FormDocum
           {
             stack: [
               { text: '单位意见（盖章）：' },
-              // 003 提取程序1: the employer's responsibility for checking the applicant's identity (rule yc.flow.unitIdentityCheck).
-              ...(env.center.id === 'yinchuan' ? [{ text: UNIT_IDENTITY_DUTY, fontSize: 8 }] : []),
+              // 003 提取程序1: the employer's responsibility for checking the applicant's identity (rule yc.flow.unitIdentityCheck);
+              // a member of the 住房公积金托管专户 applies directly to the center, with no unit review (same clause).
+              ...(env.center.id === 'yinchuan' ? [{ text: dto.member.custody ? CUSTODY_DIRECT : UNIT_IDENTITY_DUTY, fontSize: 8 }] : []),
               { text: `日期：${BLANK_DATE}`, margin: [0, env.center.id === 'yinchuan' ? 4 : 12, 0, 0], alignment: 'right' },
             ],
             margin: [0, 2, 0, 2],

@@ -53,6 +53,8 @@ const withdrawal: Record<MaterialCondition, Pred<WithdrawalApplication>> = {
   houseReform: (i) => i.house?.type === 'reform',
   notSubsidizedLoan: () => false,
   subsidizedMarried: () => false,
+  unitReviews: (i) => i.member.custodyAccount !== true,
+  custodyMember: (i) => i.member.custodyAccount === true,
 };
 
 const loan: Record<MaterialCondition, Pred<LoanApplication>> = {
@@ -91,6 +93,8 @@ const loan: Record<MaterialCondition, Pred<LoanApplication>> = {
   houseReform: () => false,
   notSubsidizedLoan: (i) => !i.subsidized,
   subsidizedMarried: (i) => i.subsidized && i.maritalStatus === 'married',
+  unitReviews: () => false,
+  custodyMember: () => false,
 };
 
 function pick<I>(

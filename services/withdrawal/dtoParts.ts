@@ -42,6 +42,7 @@ export function applicantBlock(m: MemberDetail): WithdrawalAppDto['member'] {
     balanceFen: m.balanceFen,
     employerName: m.employer.name,
     employerAccountNo: m.employer.accountNo,
+    custody: m.employer.custody,
     status: m.status,
   };
 }

@@ -167,6 +167,7 @@ const employerInput = z.object({
   contactPhone: f.text('联系电话', 20),
   address: f.optionalText('单位地址'),
   openedDate: f.date('开户日期').optional(),
+  custody: z.boolean({ error: '托管专户应为是或否' }).optional(),
 });
 
 export const calls = {

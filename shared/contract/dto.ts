@@ -19,6 +19,8 @@ export interface EmployerInput {
   contactPhone: string;
   address?: string;
   openedDate?: string;
+  /** 住房公积金托管专户 (003): its members apply for withdrawals directly, without the unit's seal. */
+  custody?: boolean;
 }
 
 export interface EmployerDto {
@@ -37,6 +39,7 @@ export interface EmployerDto {
   openedDate: string;
   status: string;
   memberCount: number;
+  custody: boolean;
 }
 
 export interface MemberInput {
@@ -70,7 +73,7 @@ export interface MemberDetail {
   status: MemberStatus;
   openedDate: string;
   baseFen: number;
-  employer: { id: number; accountNo: string; name: string; employeeRatioPercent: string; employerRatioPercent: string };
+  employer: { id: number; accountNo: string; name: string; employeeRatioPercent: string; employerRatioPercent: string; custody: boolean };
   monthlyEmployeeFen: number;
   monthlyEmployerFen: number;
   balanceFen: number;
@@ -223,7 +226,7 @@ export interface WithdrawalAppDto {
   state: WithdrawalState;
   version: number;
   branchCode: string;
-  member: { id: number; name: string; accountNo: string; idNumber: string; idNumberMasked: string; phone: string; balanceFen: number; employerName: string; employerAccountNo: string; status: MemberStatus };
+  member: { id: number; name: string; accountNo: string; idNumber: string; idNumberMasked: string; phone: string; balanceFen: number; employerName: string; employerAccountNo: string; custody: boolean; status: MemberStatus };
   spouse: { id: number; name: string; accountNo: string; idNumberMasked: string; balanceFen: number } | null;
   /** What the clerk recorded (the engine input without the ledger's member/spouse facts). */
   facts: Record<string, unknown>;

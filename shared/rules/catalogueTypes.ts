@@ -44,6 +44,8 @@ export const MATERIAL_CONDITIONS = {
   houseReform: '购买单位房改房的',
   notSubsidizedLoan: '非贴息贷款的',
   subsidizedMarried: '贴息贷款且已婚的',
+  unitReviews: '由所在单位初审盖章的（非托管专户职工）',
+  custodyMember: '住房公积金托管专户的职工',
 } as const;
 
 export type MaterialCondition = keyof typeof MATERIAL_CONDITIONS;

@@ -97,6 +97,7 @@ export const PersonSchema = z
     loans: z.array(PfLoanSchema).default([]).describe('住房公积金贷款记录'),
     withdrawals: z.array(WithdrawalRecordSchema).default([]).describe('已办理的提取'),
     dishonest: z.boolean().default(false).describe('处于失信惩戒期'),
+    custodyAccount: z.boolean().default(false).describe('住房公积金托管专户的职工'),
     remoteContribution: RemoteContributionSchema.optional().meta({ description: '异地缴存', labelPrefix: true }),
     dishonestCheck: DishonestCheckSchema.optional().meta({ description: '失信惩戒查询', labelPrefix: true }),
     credit: CreditReportSchema.optional().meta({ description: '个人信用报告', labelPrefix: true }),

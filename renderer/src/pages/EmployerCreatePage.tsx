@@ -24,6 +24,7 @@ interface FormValues {
   contactPhone: string;
   address?: string;
   openedDate?: Dayjs;
+  custody?: boolean;
 }
 
 const blankToNull = (s: string | undefined) => (s?.trim() ? s.trim() : null);
@@ -70,6 +71,7 @@ export function EmployerCreatePage() {
         contactPhone: v.contactPhone,
         address: v.address ?? '',
         ...(v.openedDate ? { openedDate: v.openedDate.format('YYYY-MM-DD') } : {}),
+        ...(v.custody ? { custody: true } : {}),
         idempotencyKey: key,
       });
       await draft.clear();
@@ -144,6 +146,15 @@ export function EmployerCreatePage() {
               ]}
             >
               <Checkbox>已核对营业执照，确认代码无误</Checkbox>
+            </Form.Item>
+          )}
+          {center.id === 'yinchuan' && (
+            <Form.Item
+              name="custody"
+              valuePropName="checked"
+              extra="住房公积金托管专户的职工直接向中心及其分中心提出提取申请，转账支取凭证无需单位初审盖章（003 提取程序1）"
+            >
+              <Checkbox data-testid="employer-custody">住房公积金托管专户</Checkbox>
             </Form.Item>
           )}
           <Form.Item label="所属区县" name="district" rules={[{ required: true, message: '请选择所属区县' }]}>

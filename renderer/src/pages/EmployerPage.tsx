@@ -101,6 +101,7 @@ export function EmployerPage({ route }: PageProps) {
           <Space>
             <span data-testid="employer-name">{e.name}</span>
             <StatusTag status={e.status} />
+            {e.custody && <Tag color="purple">托管专户</Tag>}
           </Space>
         }
         sub={`单位账号 ${e.accountNo}`}

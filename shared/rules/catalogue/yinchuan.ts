@@ -348,6 +348,13 @@ const withdrawalCommon: MaterialSpec[] = [
     id: 'yc.mat.wd.voucher',
     text: '填写完整并经单位初审盖章的《银川住房公积金转账支取凭证》',
     source: s('须持相应提取手续及填写完整的《银川住房公积金转账支取凭证》,到所在单位初审'),
+    when: 'unitReviews',
+  },
+  {
+    id: 'yc.mat.wd.voucherCustody',
+    text: '填写完整的《银川住房公积金转账支取凭证》（托管专户职工直接向中心申请，无需单位初审盖章）',
+    source: s('住房公积金托管专户的职工直接向银川住房公积金管理中心及其分中心提出提取申请'),
+    when: 'custodyMember',
   },
 ];
 
