@@ -6,38 +6,20 @@
  * baseline: one pinned HTTPS round trip (`GET /sync/status`) to the same center. The worker's poll interval
  * (GJJ_SYNC_DOWN_POLL_MS, default 1000 ms) bounds the lag; figures, not assertions.
  */
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { harness } from '../services/testing/harness';
-import { joinAsBranch } from '../services/testing/branchFixture';
-import { enrollmentFile, initCenterData, registerBranch } from '../services/center/enroll';
-import { centerCertificate, startCenterServer } from '../services/center/http';
-import { openCenterStore } from '../services/center/store';
 import { publishChanges } from '../services/center/publish';
 import { lastAppliedSeq } from '../services/branch/applyCenter';
 import { centerClient } from '../services/branch/centerClient';
 import { DEFAULT_DOWN_POLL_MS, SyncWorker } from '../services/branch/syncWorker';
+import { centerAndBranch, ms, pct } from './bench/centerPair';
 
 const N = Number(process.env.BENCH_DOWN_N ?? 20);
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
-const ms = (n: number) => `${n.toFixed(0)} ms`;
 
 async function main() {
   console.log(`bench:down  ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  const root = mkdtempSync(join(tmpdir(), 'gjj-bench-down-'));
-  chmodSync(root, 0o711);
-  const cdir = join(root, 'center');
-  await initCenterData(cdir, 'urumqi');
-  const store = await openCenterStore(cdir);
-  const cert = await centerCertificate(cdir, ['127.0.0.1']);
-  const srv = await startCenterServer(store, { host: '127.0.0.1', port: 0, cert: cert.cert, key: cert.key, cdir });
-  const h = harness('urumqi', '2026-11-20T02:00:00Z');
-  const b = joinAsBranch(h, 'WQ01', enrollmentFile(cdir, 'WQ01', new Date(), { url: srv.url, fingerprint: cert.fingerprint }).file);
-  await registerBranch(store, b.joinFile);
+  const { root, cdir, store, cert, srv, h, b } = await centerAndBranch('gjj-bench-down-');
   const pollMs = process.env.GJJ_SYNC_DOWN_POLL_MS ? Number(process.env.GJJ_SYNC_DOWN_POLL_MS) : undefined;
   const worker = new SyncWorker(b.app.ctx!, b.dir, { downPollMs: pollMs });
   try {

@@ -15,8 +15,8 @@
  * --week N (entries, default 20000), --only lag,backlog,week (default all three), --save DIR (write the week's
  * join record and batch files there, to profile the ingest alone).
  */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -24,9 +24,7 @@ import { generateDemo } from '../services/demo/generate';
 import { SYSTEM_OPERATOR } from '../services/context';
 import { harness, newEmployer, newMember } from '../services/testing/harness';
 import { joinAsBranch } from '../services/testing/branchFixture';
-import { enrollmentFile, initCenterData, registerBranch } from '../services/center/enroll';
-import { centerCertificate, startCenterServer } from '../services/center/http';
-import { openCenterStore } from '../services/center/store';
+import { enrollmentFile, registerBranch } from '../services/center/enroll';
 import { checkCenter } from '../services/center/check';
 import { DEFAULT_MAX_ROWS, DEFAULT_MAX_SEALS, lastLocalSeal, pushPending } from '../services/branch/push';
 import { buildBatch } from '../services/branch/export';
@@ -41,6 +39,7 @@ import type { LogRow } from '../services/branch/batch';
 import type { CenterStore } from '../services/center/store';
 import type { Harness } from '../services/testing/harness';
 import { copyFrom } from './pgCopy';
+import { centerAndBranch, ms, pct } from './bench/centerPair';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -52,24 +51,10 @@ const WEEK_ENTRIES = arg('week', 20_000);
 const SAVE = process.argv.includes('--save') ? process.argv[process.argv.indexOf('--save') + 1] : undefined;
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]!.split(',') : ['lag', 'backlog', 'week'];
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
-const ms = (n: number) => `${n.toFixed(0)} ms`;
 
 async function main() {
   console.log(`bench:sync  ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  const root = mkdtempSync(join(tmpdir(), 'gjj-bench-sync-'));
-  chmodSync(root, 0o711);
-  const cdir = join(root, 'center');
-  await initCenterData(cdir, 'urumqi');
-  const store = await openCenterStore(cdir);
-  const cert = await centerCertificate(cdir, ['127.0.0.1']);
-  const srv = await startCenterServer(store, { host: '127.0.0.1', port: 0, cert: cert.cert, key: cert.key, cdir });
-  const h = harness('urumqi', '2026-11-20T02:00:00Z');
-  const b = joinAsBranch(h, 'WQ01', enrollmentFile(cdir, 'WQ01', new Date(), { url: srv.url, fingerprint: cert.fingerprint }).file);
-  await registerBranch(store, b.joinFile);
+  const { root, cdir, store, cert, srv, h, b } = await centerAndBranch('gjj-bench-sync-');
   const held = async () => Number((await sql<{ s: string }>`SELECT last_seal AS s FROM center_branches WHERE code = 'WQ01'`.execute(store.db)).rows[0]!.s);
 
   try {
