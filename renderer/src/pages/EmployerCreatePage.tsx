@@ -150,6 +150,7 @@ export function EmployerCreatePage() {
           )}
           {center.id === 'yinchuan' && (
             <Form.Item
+              label="托管专户"
               name="custody"
               valuePropName="checked"
               extra="住房公积金托管专户的职工直接向中心及其分中心提出提取申请，转账支取凭证无需单位初审盖章（003 提取程序1）"

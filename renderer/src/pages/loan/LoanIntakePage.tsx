@@ -187,10 +187,12 @@ export function LoanIntakePage({ route }: PageProps) {
       const saved = dto
         ? await api('loan.update', { applicationId: dto.id, version: dto.version, ...built.intake, materialsSeen, idempotencyKey: newKey('loan-update') })
         : await api('loan.create', { memberId: borrower!.id, ...built.intake, materialsSeen, idempotencyKey: createKey });
-      await draft.clear();
-      setDto(saved);
-      // Reloading the window reopens this application instead of an empty form.
+      // Reloading the window reopens this application instead of an empty form — the address first, before any
+      // other round trip, so an F5 right after saving cannot land on an empty form.
       history.replaceState(null, '', `#/loan/new?id=${saved.id}`);
+      const cleared = draft.clear(); // reads the new form's scope now, before the re-render moves it to the application
+      setDto(saved);
+      await cleared;
       return saved;
     } catch (e) {
       showError(e);

@@ -266,11 +266,13 @@ function Intake({ route }: PageProps) {
         : await api('withdrawal.create', { memberId: member?.detail.id ?? 0, appointmentId, ...body, idempotencyKey: keyFor('save') });
       done('save');
       // The application holds what was typed now: the draft of the form as it was is no longer needed.
-      await draft.clear();
+      // Reopening this address (a reload) shows this draft; replaceState fires no hashchange, so the form stays. The
+      // address first, before any other round trip, so an F5 right after saving cannot land on an empty form.
+      window.history.replaceState(null, '', `#/withdrawal/intake?applicationId=${saved.id}`);
+      const cleared = draft.clear(); // reads the new form's scope now, before the re-render moves it to the application
       setApp(saved);
       setDirty(false);
-      // Reopening this address (a reload) shows this draft; replaceState fires no hashchange, so the form stays.
-      window.history.replaceState(null, '', `#/withdrawal/intake?applicationId=${saved.id}`);
+      await cleared;
       return saved;
     } catch (e) {
       report(e);
