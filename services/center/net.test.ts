@@ -9,7 +9,7 @@
  * down batch WQ03 cannot apply (an account number both folders issued before joining) stops its down direction with
  * the reason, while its push goes on.
  */
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ import { harness, newEmployer } from '../testing/harness';
 import { enrollmentFile, initCenterData, registerBranch } from './enroll';
 import { centerCertificate } from './http';
 import { openCenterStore } from './store';
-import { freePort, gjj, startGjj as start, stop, until, waitFor, type Proc } from '../testing/simProcesses';
+import { freePort, gjj, startGjj as start, stop, stopOrphanPostgres, until, waitFor, type Proc } from '../testing/simProcesses';
 
 const PASSWORD = 'Counter2026';
 let root: string;
@@ -110,15 +110,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const h of Object.values(hosts)) await stop(h);
   await stop(center);
-  const pidFile = join(cdir ?? '', 'pg', 'postmaster.pid');
-  if (cdir && existsSync(pidFile)) {
-    try {
-      process.kill(Number(readFileSync(pidFile, 'utf8').split('\n')[0]), 'SIGINT');
-    } catch {
-      /* already gone */
-    }
-  }
-  await new Promise((r) => setTimeout(r, 1000));
+  await stopOrphanPostgres(cdir);
   if (root) rmSync(root, { recursive: true, force: true });
   for (const f of Object.values(folders)) {
     rmSync(f.dir, { recursive: true, force: true });

@@ -7,7 +7,7 @@
  * nothing is sent, and both the worker and `gjj sync push` say why; (d) the same batches also delivered by file:
  * "没有新内容", nothing doubled, center check passes with the center's entry count equal to the branch's.
  */
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttps } from 'node:https';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -26,7 +26,7 @@ import { enrollmentFile, initCenterData, registerBranch } from './enroll';
 import { centerCertificate } from './http';
 import { openCenterStore } from './store';
 import { ensureHostCertificate } from '../http/tls';
-import { freePort, gjj, kill9, startGjj as start, stop, until, waitFor, type Proc } from '../testing/simProcesses';
+import { freePort, gjj, kill9, startGjj as start, stop, stopOrphanPostgres, until, waitFor, type Proc } from '../testing/simProcesses';
 
 const PASSWORD = 'Counter2026';
 let root: string;
@@ -135,16 +135,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stop(host);
   await stop(center);
-  // A center killed with kill -9 and not restarted (a failed test) leaves its PostgreSQL: stop it, not leak it.
-  const pidFile = join(cdir ?? '', 'pg', 'postmaster.pid');
-  if (cdir && existsSync(pidFile)) {
-    try {
-      process.kill(Number(readFileSync(pidFile, 'utf8').split('\n')[0]), 'SIGINT');
-    } catch {
-      /* already gone */
-    }
-  }
-  await new Promise((r) => setTimeout(r, 1000));
+  await stopOrphanPostgres(cdir);
   if (root) rmSync(root, { recursive: true, force: true });
   if (bdir) {
     rmSync(bdir, { recursive: true, force: true });

@@ -8,7 +8,7 @@
  * unanswered, the center is killed (-9) while a batch is arriving; a batch also goes by file (tampered copy
  * refused, replay “没有新内容”). Then heal, wait for every branch's pending seals to be 0, and check.
  */
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -20,7 +20,7 @@ import { readPushState } from '../branch/push';
 import { joinAsBranch } from '../testing/branchFixture';
 import { harness, PASSWORD } from '../testing/harness';
 import { chinaToday, editMember, loan, monthFrom, openEmployer, openMember, remit, repay, rng, withdraw, type Caller, type Outcome } from '../testing/simClient';
-import { freePort, gjj, httpsCall, kill9, Relay, startGjj, stop, until, waitFor, type Proc } from '../testing/simProcesses';
+import { freePort, gjj, httpsCall, kill9, Relay, startGjj, stop, stopOrphanPostgres, until, waitFor, type Proc } from '../testing/simProcesses';
 import { enrollmentFile, initCenterData, registerBranch } from './enroll';
 import { centerCertificate } from './http';
 import { openCenterStore } from './store';
@@ -211,15 +211,7 @@ afterAll(async () => {
     await b.relay.close();
   }
   await stop(center);
-  const pidFile = join(cdir, 'pg', 'postmaster.pid');
-  if (cdir && existsSync(pidFile)) {
-    try {
-      process.kill(Number(readFileSync(pidFile, 'utf8').split('\n')[0]), 'SIGINT');
-    } catch {
-      /* already gone */
-    }
-    await new Promise((r) => setTimeout(r, 1500));
-  }
+  await stopOrphanPostgres(cdir, 1500);
   if (root) rmSync(root, { recursive: true, force: true });
   for (const b of branches) for (const f of [b.dir, `${b.dir}.key`, `${b.dir}.sign.pem`]) rmSync(f, { recursive: true, force: true });
 }, 120_000);

@@ -5,7 +5,8 @@
  * (the other side of the boundary) is still asked for the sealed voucher.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { harness, newEmployer, newMember, type Harness } from '../testing/harness';
+import type { Harness } from '../testing/harness';
+import { twelveMonthMember } from '../testing/memberFixture';
 import { pdfText } from '../testing/pdf';
 
 let h: Harness;
@@ -15,16 +16,9 @@ const OWN = (name: string) => ({ kind: 'own' as const, bankName: '中国建设�
 const FACTS = { maritalStatus: 'single', rent: { annualRentFen: 3_600_000, familyAnnualIncomeFen: 10_000_000, contractDate: '2026-03-01', publicHousing: true } };
 
 function memberOf(custody: boolean) {
-  h = harness('yinchuan', '2025-07-10T02:00:00Z');
-  const e = newEmployer(h, custody ? { name: '银川住房公积金托管专户', custody: true } : {});
-  const m = newMember(h, e.id, { name: '马建国', baseFen: 1_000_000, openedDate: '2025-01-01' });
-  for (let k = 0; k < 12; k++) {
-    const month = `${k < 6 ? 2025 : 2026}-${String(((k + 6) % 12) + 1).padStart(2, '0')}`;
-    h.at(`${month}-20T02:00:00Z`);
-    h.call('remit.post', { employerId: e.id, month, idempotencyKey: h.key() });
-  }
-  h.at('2026-06-25T02:00:00Z');
-  return { e, m };
+  const r = twelveMonthMember(custody ? { name: '银川住房公积金托管专户', custody: true } : {});
+  h = r.h;
+  return { e: r.e, m: r.m };
 }
 
 async function submittedVoucher(memberId: number, name: string) {

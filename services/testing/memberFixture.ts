@@ -4,9 +4,9 @@
  */
 import { harness, newEmployer, newMember, type Harness } from './harness';
 
-export function twelveMonthMember(): { h: Harness; e: ReturnType<typeof newEmployer>; m: ReturnType<typeof newMember> } {
+export function twelveMonthMember(employer: Parameters<typeof newEmployer>[1] = {}): { h: Harness; e: ReturnType<typeof newEmployer>; m: ReturnType<typeof newMember> } {
   const h = harness('yinchuan', '2025-07-10T02:00:00Z');
-  const e = newEmployer(h);
+  const e = newEmployer(h, employer);
   const m = newMember(h, e.id, { name: '马建国', baseFen: 1_000_000, openedDate: '2025-01-01' });
   for (let k = 0; k < 12; k++) {
     const month = `${k < 6 ? 2025 : 2026}-${String(((k + 6) % 12) + 1).padStart(2, '0')}`;

@@ -6,7 +6,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { request } from 'node:https';
 import { createServer as createNet, connect, type Server, type Socket } from 'node:net';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../..');
 const GJJ = resolve(ROOT, 'cli/gjj.ts');
@@ -172,4 +173,19 @@ export function httpsCall(port: number, name: string, input: unknown, token: str
     req.on('error', fail);
     req.end(body);
   });
+}
+
+/**
+ * A center killed with kill -9 and not restarted (a failed test) leaves its embedded PostgreSQL running: stop it
+ * (fast shutdown), then give it a moment to go, rather than leak it.
+ */
+export async function stopOrphanPostgres(cdir: string | undefined, settleMs = 1000): Promise<void> {
+  const pidFile = join(cdir ?? '', 'pg', 'postmaster.pid');
+  if (!cdir || !existsSync(pidFile)) return;
+  try {
+    process.kill(Number(readFileSync(pidFile, 'utf8').split('\n')[0]), 'SIGINT');
+  } catch {
+    /* already gone */
+  }
+  await new Promise((r) => setTimeout(r, settleMs));
 }
