@@ -28,9 +28,29 @@ export interface YearEndResult {
   seconds: number;
 }
 
-const CHUNK = 50_000;
+/** Lines per 年终结息 entry: each entry is its own short transaction, so clerks' writes get in between chunks. */
+export const ENTRY_LINES = 2_000;
 
-export function runYearEndInterest(ctx: ServiceContext, by: Operator, year: number): YearEndResult {
+/** How a batch tells whoever runs it how far it is (the worker relays it to `batch.progress`). */
+export type BatchReport = (phase: string, done: number, total: number) => void;
+
+/**
+ * Runs (or resumes) the year's 年终结息. The 积数 are computed from one read snapshot; the credits are then posted
+ * in entries of ENTRY_LINES accounts, each entry one transaction, and the year is recorded in `interest_runs` by the
+ * last one. A run cut short (a kill, a conflict) keeps what it posted: running again credits only the accounts not
+ * yet credited for the year, with the same figures, and then records the year.
+ * If an entry dated inside the settlement year is booked while the run is going (it would change some account's
+ * 积数), the run stops with a CONFLICT before posting another entry; running again computes from the new snapshot.
+ */
+export interface YearEndOptions {
+  report?: BatchReport;
+  /** Lines per entry (ENTRY_LINES); tests use a few to see the chunks. */
+  entryLines?: number;
+}
+
+export function runYearEndInterest(ctx: ServiceContext, by: Operator, year: number, opts: YearEndOptions = {}): YearEndResult {
+  const report = opts.report ?? (() => undefined);
+  const per = opts.entryLines ?? ENTRY_LINES;
   const started = performance.now();
   const prior = ctx.db.prepare('SELECT * FROM interest_runs WHERE year = ?').get(year) as
     | { booked_date: string; accounts: number; total_fen: number; entries: number }
@@ -52,47 +72,63 @@ export function runYearEndInterest(ctx: ServiceContext, by: Operator, year: numb
     return { from, to: cuts[i + 1]!, rate: rate.annualRatePercent };
   });
 
-  // Per account and segment: opening balance before the segment × its days + each movement inside it × days left.
-  const product = new Map<number, Array<{ fenDays: number; rate: string }>>();
-  for (const seg of segments) {
-    const rows = ctx.db
-      .prepare(
-        `SELECT a.id AS account_id,
-                SUM(CASE WHEN e.booked_date < :from THEN (CASE p.side WHEN 'C' THEN p.amount_fen ELSE -p.amount_fen END) * (julianday(:to) - julianday(:from))
-                         ELSE (CASE p.side WHEN 'C' THEN p.amount_fen ELSE -p.amount_fen END) * (julianday(:to) - julianday(e.booked_date)) END) AS fen_days
-           FROM accounts a
-           JOIN members m ON m.id = a.member_id
-           JOIN postings p ON p.account_id = a.id
-           JOIN journal_entries e ON e.id = p.entry_id
-          WHERE a.parent_code IN ('201', '202') AND m.status <> '销户' AND e.booked_date < :to
-          GROUP BY a.id`,
-      )
-      .all({ from: seg.from, to: seg.to }) as Array<{ account_id: number; fen_days: number }>;
-    for (const r of rows) {
-      if (r.fen_days <= 0) continue;
-      let list = product.get(r.account_id);
-      if (!list) product.set(r.account_id, (list = []));
-      list.push({ fenDays: Math.round(r.fen_days), rate: seg.rate });
+  report('计算积数', 0, segments.length);
+  const { credits, snapshot } = readSnapshot(ctx, () => {
+    const snap = (ctx.db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM journal_entries').get() as { n: number }).n;
+    // Accounts a cut-short run already credited for this year keep that credit and are not computed again.
+    const done = new Set(
+      (ctx.db
+        .prepare(
+          `SELECT p.account_id AS id FROM journal_entries e JOIN postings p ON p.entry_id = e.id
+            WHERE e.booked_date = ? AND e.business_type = '年终结息' AND p.side = 'C'`,
+        )
+        .pluck()
+        .all(booked) as number[]),
+    );
+    // Per account and segment: opening balance before the segment × its days + each movement inside it × days left.
+    // This year's own 年终结息 entries (booked 30 June) are not part of the year's 积数.
+    const product = new Map<number, Array<{ fenDays: number; rate: string }>>();
+    segments.forEach((seg, n) => {
+      const rows = ctx.db
+        .prepare(
+          `SELECT a.id AS account_id,
+                  SUM(CASE WHEN e.booked_date < :from THEN (CASE p.side WHEN 'C' THEN p.amount_fen ELSE -p.amount_fen END) * (julianday(:to) - julianday(:from))
+                           ELSE (CASE p.side WHEN 'C' THEN p.amount_fen ELSE -p.amount_fen END) * (julianday(:to) - julianday(e.booked_date)) END) AS fen_days
+             FROM accounts a
+             JOIN members m ON m.id = a.member_id
+             JOIN postings p ON p.account_id = a.id
+             JOIN journal_entries e ON e.id = p.entry_id
+            WHERE a.parent_code IN ('201', '202') AND m.status <> '销户' AND e.booked_date < :to
+              AND NOT (e.business_type = '年终结息' AND e.booked_date = :booked)
+            GROUP BY a.id`,
+        )
+        .all({ from: seg.from, to: seg.to, booked }) as Array<{ account_id: number; fen_days: number }>;
+      for (const r of rows) {
+        if (r.fen_days <= 0 || done.has(r.account_id)) continue;
+        let list = product.get(r.account_id);
+        if (!list) product.set(r.account_id, (list = []));
+        list.push({ fenDays: Math.round(r.fen_days), rate: seg.rate });
+      }
+      report('计算积数', n + 1, segments.length);
+    });
+    const lines: PostingLine[] = [];
+    for (const [accountId, parts] of [...product].sort((a, b) => a[0] - b[0])) {
+      const fen = yearInterestFen(parts);
+      if (fen > 0) lines.push({ accountId, side: 'C', amountFen: fen });
     }
-  }
+    return { credits: lines, snapshot: snap };
+  });
 
-  const credits: PostingLine[] = [];
-  let total = 0;
-  for (const [accountId, parts] of product) {
-    const fen = yearInterestFen(parts);
-    if (fen <= 0) continue;
-    credits.push({ accountId, side: 'C', amountFen: fen });
-    total += fen;
-  }
   const expense = accountIdByCode(ctx, '411');
-  let entries = 0;
   const op = { ...by, branchCode: by.branchCode || ctx.center.branches[0]!.code };
-  ctx.db.tx(() => {
-    for (let i = 0; i < credits.length; i += CHUNK) {
-      const chunk = credits.slice(i, i + CHUNK);
+  report('记账', 0, credits.length);
+  for (let i = 0; i < credits.length; i += per) {
+    const chunk = credits.slice(i, i + per);
+    ctx.db.tx(() => {
+      assertStillCurrent(ctx, year, snapshot, end, booked);
       const sum = chunk.reduce((t, l) => t + l.amountFen, 0);
       postEntry(ctx, {
-        idempotencyKey: systemKey('year-end-interest', year, i / CHUNK),
+        idempotencyKey: systemKey('year-end-interest', year, `a${chunk[0]!.accountId}`),
         businessType: '年终结息',
         summary: '年终结息',
         bookedDate: booked,
@@ -101,14 +137,45 @@ export function runYearEndInterest(ctx: ServiceContext, by: Operator, year: numb
         refType: 'interest_run',
         refId: year,
       });
-      entries++;
-    }
+    });
+    report('记账', Math.min(i + per, credits.length), credits.length);
+  }
+  // The year's figures are what its entries hold, including those of an earlier cut-short run.
+  const result = ctx.db.tx(() => {
+    assertStillCurrent(ctx, year, snapshot, end, booked);
+    const t = ctx.db
+      .prepare(
+        `SELECT COUNT(DISTINCT e.id) AS entries, COUNT(*) AS accounts, COALESCE(SUM(p.amount_fen), 0) AS total
+           FROM journal_entries e JOIN postings p ON p.entry_id = e.id
+          WHERE e.booked_date = ? AND e.business_type = '年终结息' AND p.side = 'C'`,
+      )
+      .get(booked) as { entries: number; accounts: number; total: number };
     ctx.db
       .prepare('INSERT INTO interest_runs (year, booked_date, accounts, total_fen, entries, day_basis, created_at, operator_login) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(year, booked, credits.length, total, entries, DAY_BASIS, nowIso(ctx), by.login);
-    audit(ctx, { operator: by, action: 'interest.year_end', recordType: 'interest_run', recordId: year, detail: { accounts: credits.length, totalFen: total, entries } });
+      .run(year, booked, t.accounts, t.total, t.entries, DAY_BASIS, nowIso(ctx), by.login);
+    audit(ctx, { operator: by, action: 'interest.year_end', recordType: 'interest_run', recordId: year, detail: { accounts: t.accounts, totalFen: t.total, entries: t.entries } });
+    return t;
   });
-  return { year, bookedDate: booked, accounts: credits.length, totalFen: total, entries, alreadyRun: false, seconds: (performance.now() - started) / 1000 };
+  return { year, bookedDate: booked, accounts: result.accounts, totalFen: result.total, entries: result.entries, alreadyRun: false, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Reads inside one snapshot (a deferred transaction: in WAL mode it blocks no writer); joins an outer transaction. */
+function readSnapshot<T>(ctx: ServiceContext, fn: () => T): T {
+  const sqlite = ctx.db.sqlite;
+  return sqlite.inTransaction ? fn() : sqlite.transaction(fn).deferred();
+}
+
+/** Inside each posting transaction: nobody finished the year meanwhile, and nothing changed its 积数. */
+function assertStillCurrent(ctx: ServiceContext, year: number, snapshot: number, end: string, booked: string): void {
+  if (ctx.db.prepare('SELECT 1 FROM interest_runs WHERE year = ?').get(year)) {
+    throw new AppError('CONFLICT', `${year}年度的年终结息已由另一次执行完成`);
+  }
+  const moved = ctx.db
+    .prepare(`SELECT 1 FROM journal_entries WHERE id > ? AND booked_date < ? AND NOT (business_type = '年终结息' AND booked_date = ?) LIMIT 1`)
+    .get(snapshot, end, booked);
+  if (moved) {
+    throw new AppError('CONFLICT', `结息过程中有${end}之前日期的新记账，结息已暂停；已记入的账户保留，请重新执行年终结息，将从中断处继续`);
+  }
 }
 
 const RATE_SCALE = 1_000_000n;
