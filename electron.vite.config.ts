@@ -18,7 +18,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { main: resolve(__dirname, 'electron/main.ts'), backend: resolve(__dirname, 'electron/backend.ts') },
+        input: {
+          main: resolve(__dirname, 'electron/main.ts'),
+          backend: resolve(__dirname, 'electron/backend.ts'),
+          // The batch worker thread the backend starts for 年终结息 (services/batch/runner.ts).
+          batchWorker: resolve(__dirname, 'services/batch/worker.ts'),
+        },
       },
     },
   },

@@ -5,7 +5,8 @@
  * better-sqlite3 13 loads here from its Node-API prebuild, which Electron's ABI accepts without a rebuild.
  */
 import { dispatchAsync } from '../services/api/dispatch';
-import { openAppState, type AppState } from '../services/api/state';
+import { join } from 'node:path';
+import { enableBatchWorker, openAppState, type AppState } from '../services/api/state';
 import { acquireDataLock } from '../services/app/lock';
 import { parseListen, startBranchHost } from '../services/http/branchHost';
 import { AppError, type CallResult } from '../shared/errors';
@@ -25,6 +26,8 @@ let refused: CallResult<never> | null = null;
 try {
   acquireDataLock(dataDir, '公积金柜台（Electron）');
   state = openAppState(dataDir);
+  // 年终结息 and the other long batches in a worker thread beside this one, from the built bundle.
+  enableBatchWorker(state, { workerFile: join(__dirname, 'batchWorker.js') });
 } catch (e) {
   // A folder that cannot be opened (another writer, an integrity alarm, a wrong key) answers every call with why.
   refused = { ok: false, error: e instanceof AppError ? e.toShape() : { code: 'INTERNAL', message: `无法打开数据目录：${String(e)}` } };

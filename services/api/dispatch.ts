@@ -16,6 +16,7 @@ import { FIELD_LABELS } from '../../shared/contract/labels';
 import { callerKey } from '../ledger/keys';
 import { handlers, type HandlerEnv } from './handlers';
 import { redactIds } from './redact';
+import { isBatchCall } from '../batch/jobs';
 import type { AppState } from './state';
 import type { ClientInfo } from '../auth/sessions';
 
@@ -115,22 +116,43 @@ function run(app: AppState, req: CallRequest): unknown {
   const key = callerKey(operator?.id, String(parsed.idempotencyKey));
   const hash = requestHash(name, parsed);
   const scoped = { ...parsed, idempotencyKey: key };
+  // A long batch on a host: in the batch worker, its result recorded under the key when it ends (services/batch).
+  if (def.batch && app.batches && isBatchCall(name)) {
+    const prior = priorResult(app, key, name, hash);
+    if (prior.found) return prior.result;
+    const by = operator!;
+    return app.batches.start(name, key, hash, scoped, by).then((result) => {
+      app.db.tx(() => {
+        if (!priorResult(app, key, name, hash).found) recordCommand(app, key, name, hash, result, by.id);
+      });
+      return result;
+    });
+  }
   return app.db.tx(() => {
-    const prior = app.db.prepare('SELECT action, request_hash, result_json FROM commands WHERE idempotency_key = ?').get(key) as
-      | { action: string; request_hash: string; result_json: string }
-      | undefined;
-    if (prior) {
-      if (prior.action !== name || prior.request_hash !== hash) {
-        throw new AppError('CONFLICT', '业务流水号已用于另一笔内容不同的业务，请重新打开表单后再提交');
-      }
-      return JSON.parse(prior.result_json) as unknown;
-    }
+    const prior = priorResult(app, key, name, hash);
+    if (prior.found) return prior.result;
     const result = handler(env, scoped);
     if (result instanceof Promise) throw new AppError('INTERNAL', `${name} 是写操作，不能异步完成`);
-    app.db
-      .prepare('INSERT INTO commands (idempotency_key, action, request_hash, result_json, operator_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      // The stored copy has ID numbers masked (personal data stays in members only); see redact.ts.
-      .run(key, name, hash, JSON.stringify(redactIds(result)), operator?.id ?? null, app.clock.now().toISOString());
+    recordCommand(app, key, name, hash, result, operator?.id ?? null);
     return result;
   });
+}
+
+/** The first result stored under this key; refused when the key was used for a different request. */
+function priorResult(app: AppState, key: string, name: string, hash: string): { found: false } | { found: true; result: unknown } {
+  const prior = app.db.prepare('SELECT action, request_hash, result_json FROM commands WHERE idempotency_key = ?').get(key) as
+    | { action: string; request_hash: string; result_json: string }
+    | undefined;
+  if (!prior) return { found: false };
+  if (prior.action !== name || prior.request_hash !== hash) {
+    throw new AppError('CONFLICT', '业务流水号已用于另一笔内容不同的业务，请重新打开表单后再提交');
+  }
+  return { found: true, result: JSON.parse(prior.result_json) as unknown };
+}
+
+function recordCommand(app: AppState, key: string, name: string, hash: string, result: unknown, operatorId: number | null): void {
+  app.db
+    .prepare('INSERT INTO commands (idempotency_key, action, request_hash, result_json, operator_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    // The stored copy has ID numbers masked (personal data stays in members only); see redact.ts.
+    .run(key, name, hash, JSON.stringify(redactIds(result)), operatorId, app.clock.now().toISOString());
 }

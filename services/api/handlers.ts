@@ -274,6 +274,8 @@ export const handlers: Handlers = {
     return renderSettlementCertificate(data, env_).then((r) => ({ ...r, reprint: false }));
   },
   'interest.yearEnd': (env, i) => runYearEndInterest(ctxOf(env), op(env), i.year),
+  // On a host the batch itself runs in the worker (dispatch.ts); here only its progress is read.
+  'batch.progress': (env) => env.app.batches?.progress() ?? [],
   'loan.reprice': (env, i) => repriceLoans(ctxOf(env), op(env), { asOf: i.asOf, limit: i.limit ?? 1000 }),
   'appointments.list': (env, i) => listAppointments(ctxOf(env), i.date, i.branchCode),
   'appointments.create': (env, { idempotencyKey: _k, ...a }) => createAppointment(ctxOf(env), op(env), a),

@@ -5,6 +5,7 @@
 import type { Db } from '../../db/connection';
 import type { HostInfoDto } from '../../shared/contract/host';
 import type { SyncWorker } from '../branch/syncWorker';
+import { BatchRunner, type BatchRunnerOptions } from '../batch/runner';
 import { Sessions, type SessionOperator } from '../auth/sessions';
 import { loginPolicy } from '../auth/policy';
 import type { Role } from '../../shared/roles';
@@ -22,6 +23,14 @@ export interface AppState {
   host?: HostInfoDto;
   /** The background push to the center (网点主机 of a folder that joined a center with an address). */
   sync?: SyncWorker;
+  /** Set on a host (gjj serve, npm run web, the desktop backend): long batches run in a worker thread. */
+  batches?: BatchRunner;
+}
+
+/** Long batches of this folder in a worker thread from now on (services/batch/runner.ts). */
+export function enableBatchWorker(app: AppState, options: BatchRunnerOptions = {}): BatchRunner {
+  app.batches ??= new BatchRunner(app.dataDir, app.db, app.clock, options);
+  return app.batches;
 }
 
 /** The HTTP and Electron backends serve every clerk from one event loop: wait at most this long for a lock. */

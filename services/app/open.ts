@@ -14,7 +14,7 @@ import { seedChart } from '../ledger/accounts';
 import { audit } from '../audit/log';
 import { SYSTEM_OPERATOR } from '../context';
 import { seedPolicyTables } from '../policy/tables';
-import { ANCHOR_FILE, readAnchor } from '../integrity/anchor';
+import { ANCHOR_FILE, readAnchor, type ChainHead } from '../integrity/anchor';
 import { anchorProblem, assertKey, installIntegrity } from '../integrity/install';
 import { resolveKey, type IntegrityKey } from '../integrity/key';
 import { maxSeq } from '../integrity/seal';
@@ -33,6 +33,11 @@ export interface OpenOptions {
   clock?: Clock;
   /** See Db: short for the interactive backends, long for CLI batch writers (the default). */
   busyTimeoutMs?: number;
+  /**
+   * A batch worker's connection: its seals go here (to the thread that owns the anchor file) instead of the file;
+   * the anchor is still checked at open.
+   */
+  anchorRelay?: (head: ChainHead) => void;
 }
 
 /**
@@ -69,7 +74,9 @@ export function openDb(dataDir: string, opts: OpenOptions = {}): Db {
         );
       }
     }
-    const sealer = installIntegrity(db, key, { migrated: ran.length > 0, preSeq, anchorFile, now, repair: !opts.checkOnly });
+    const relay = opts.anchorRelay ?? null;
+    const sealer = installIntegrity(db, key, { migrated: ran.length > 0, preSeq, anchorFile: relay ? null : anchorFile, now, repair: !opts.checkOnly });
+    sealer.onSeal = relay;
     db.hooks = sealer;
     db.integrity = { key, anchorFile };
     if (!opts.checkOnly) sealer.refreshAnchor();

@@ -14,7 +14,8 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { ClientInfo } from '../auth/sessions';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import type { AppState } from '../api/state';
+import { enableBatchWorker, type AppState } from '../api/state';
+import type { BatchRunnerOptions } from '../batch/runner';
 import { dispatchAsync } from '../api/dispatch';
 
 const TYPES: Record<string, string> = {
@@ -114,6 +115,8 @@ export interface TransportOptions {
   tls?: { cert: string; key: string };
   /** Host names/addresses clients may use (with the port); loopback only when absent. */
   allowedNames?: string[];
+  /** Long batches run in a worker thread while this transport serves (services/batch/runner.ts). */
+  batchWorker?: BatchRunnerOptions;
 }
 
 /** A terminal id as a client sends it: letters, digits, - and _, at most 64; anything else is ignored. */
@@ -128,6 +131,8 @@ const hostPart = (n: string) => (n.includes(':') && !n.startsWith('[') ? `[${n}]
 
 export function startHttpTransport(app: AppState, opts: TransportOptions = {}): Promise<HttpTransport> {
   const staticRoot = opts.staticDir ? resolve(opts.staticDir) : null;
+  // Several clerks share this thread: a 年终结息 must not hold it (issue 14).
+  enableBatchWorker(app, opts.batchWorker);
   const scheme = opts.tls ? 'https' : 'http';
   let origin = '';
   let allowedHosts: Set<string> | null = null; // `<name>:<port>`, known once listening
@@ -203,7 +208,8 @@ export function startHttpTransport(app: AppState, opts: TransportOptions = {}): 
       if (opts.allowedNames) allowedHosts = new Set(opts.allowedNames.map((n) => `${hostPart(n)}:${port}`));
       const shown = listenHost === '0.0.0.0' || listenHost === '::' ? '127.0.0.1' : listenHost;
       origin = `${scheme}://${hostPart(shown)}:${port}`;
-      ok({ server, url: origin, close: () => new Promise<void>((done) => server.close(() => done())) });
+      const closeServer = () => new Promise<void>((done) => server.close(() => done()));
+      ok({ server, url: origin, close: () => Promise.all([closeServer(), app.batches?.close()]).then(() => undefined) });
     });
   });
 }

@@ -90,6 +90,11 @@ export class Sealer implements CommitHooks {
   private floorSeq: number;
   /** data_version after our own last commit: another connection's commit changes it. */
   private ownVersion: number;
+  /**
+   * Where a batch worker's connection sends its new seals instead of writing the anchor itself: to the thread that
+   * owns the anchor file, which then writes the database's newest seal: one writer of the file, never an older seal.
+   */
+  onSeal: ((head: ChainHead) => void) | null = null;
 
   constructor(
     private readonly sqlite: Sqlite,
@@ -116,12 +121,16 @@ export class Sealer implements CommitHooks {
     this.ownVersion = dataVersion(this.sqlite);
     const s = this.sealed;
     this.sealed = null;
-    if (s && this.anchorFile) writeAnchor(this.anchorFile, this.key, { sealId: s.id, toSeq: s.to_seq, mac: s.mac, at: s.at });
+    if (!s) return;
+    const head = { sealId: s.id, toSeq: s.to_seq, mac: s.mac, at: s.at };
+    if (this.anchorFile) writeAnchor(this.anchorFile, this.key, head);
+    this.onSeal?.(head);
   }
 
   /** Rewrites the anchor from the database's newest seal (after opening, or a migration). */
   refreshAnchor(): void {
     const head = chainHead(this.sqlite);
     if (head && this.anchorFile) writeAnchor(this.anchorFile, this.key, head);
+    if (head) this.onSeal?.(head);
   }
 }

@@ -29,6 +29,7 @@ import type {
 import * as f from './fields';
 import type { CaseView, Guide, LoanDecision, ParamInfo, Person, RuleInfo, WithdrawalDecision } from '../rules';
 import type { DepositRateRow } from '../rates/depositRates';
+import type { BatchProgressDto } from './batch';
 import type { LoanRepaymentDto, LoanStatusDto, PrepayPreviewDto, PrepayResultDto, RepayResultDto, RepriceReportDto, SettlementCertificateData } from './loanServicing';
 import type { LoanRateRow } from '../rates/loanRates';
 import type { PenaltySetting } from '../rates/penaltyRates';
@@ -62,15 +63,18 @@ export interface CallDef<I extends z.ZodType, O> {
   input: I;
   roles: Roles;
   write: boolean;
+  /** A long batch: on a host it runs in a worker thread (services/batch), never on the request thread. */
+  batch?: boolean;
   /** Phantom: the output type, for the typed client. Never read at run time. */
   output?: O;
 }
 
 function call<O>() {
-  return <I extends z.ZodType>(def: { input: I; roles: Roles; write?: boolean }): CallDef<I, O> => ({
+  return <I extends z.ZodType>(def: { input: I; roles: Roles; write?: boolean; batch?: boolean }): CallDef<I, O> => ({
     input: def.input,
     roles: def.roles,
     write: def.write ?? false,
+    batch: def.batch ?? false,
   });
 }
 
@@ -536,7 +540,10 @@ export const calls = {
     input: z.object({ year: z.number({ error: '请填写结息年度' }).int().min(2000, { error: '结息年度应为四位年份' }).max(2100, { error: '结息年度应为四位年份' }), idempotencyKey: f.idempotencyKey() }),
     roles: ADMIN,
     write: true,
+    batch: true,
   }),
+  // 批处理进度: what the UI polls while a batch runs in the worker (services/batch/runner.ts); counters only.
+  'batch.progress': call<BatchProgressDto[]>()({ input: z.object({}), roles: ANY }),
   'loan.status': call<LoanStatusDto>()({ input: z.object({ loanId: f.id('贷款'), asOf: f.date('查询日期').optional() }), roles: ANY }),
   'loan.repayments': call<LoanRepaymentDto[]>()({ input: z.object({ loanId: f.id('贷款') }), roles: ANY }),
   'loan.settlement': call<SettlementCertificateData>()({ input: z.object({ loanId: f.id('贷款') }), roles: ANY }),

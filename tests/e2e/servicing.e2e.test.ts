@@ -214,7 +214,13 @@ describe('loan servicing and the day’s ledger end to end (Chromium, 银川)', 
     expect(`${year}-06-30` <= today).toBe(true);
     const ran = waitCall(page, 'interest.yearEnd');
     await page.getByTestId('run-year-end').click();
+    // It runs in the host's batch worker: the page shows where it is and says the other counters go on.
+    const bar = card.getByTestId('batch-progress');
+    await bar.waitFor();
+    expect(await text(bar)).toMatch(/其他柜台可照常办理业务/);
+    await shot(page, 'servicing-06a-year-end-progress.png');
     const first = await result<'interest.yearEnd'>(ran);
+    await bar.waitFor({ state: 'detached' });
     expect(first.alreadyRun).toBe(false);
     const shown = card.getByTestId('year-end-result');
     await shown.getByText(`${year}年度结息完成`).waitFor();

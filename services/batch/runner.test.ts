@@ -1,0 +1,130 @@
+/**
+ * 年终结息 in the batch worker (issue 14): the request thread answers while it runs, the result is the same fen
+ * as inline, it is recorded under the caller's key, a second run is refused while one goes, errors come back as
+ * the service's Chinese message, the anchor names the worker's newest seal, and a run stopped midway resumes.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { harness, newEmployer, newMember, type Harness } from '../testing/harness';
+import { enableBatchWorker } from '../api/state';
+import { dispatchAsync } from '../api/dispatch';
+import { ANCHOR_FILE, readAnchor } from '../integrity/anchor';
+import { chainHead } from '../integrity/seal';
+import { verifyIntegrity } from '../integrity/verify';
+
+const open: Harness[] = [];
+afterEach(async () => {
+  for (const h of open.splice(0)) {
+    await h.app.batches?.close();
+    h.close();
+  }
+});
+
+function book(members = 9): Harness {
+  const h = harness('yinchuan', '2026-05-01T02:00:00Z');
+  open.push(h);
+  const e = newEmployer(h);
+  for (let i = 0; i < members; i++) newMember(h, e.id, { baseFen: 300_000 + i * 77_777, openedDate: '2026-05-01' });
+  for (const month of ['2026-05', '2026-06']) {
+    h.at(`${month}-20T02:00:00Z`);
+    h.call('remit.post', { employerId: e.id, month, idempotencyKey: h.key() });
+  }
+  h.at('2026-07-01T02:00:00Z');
+  return h;
+}
+
+function credits(h: Harness): Record<number, number> {
+  const rows = h.app.db.sqlite
+    .prepare(
+      `SELECT p.account_id AS id, SUM(p.amount_fen) AS fen, COUNT(*) AS n FROM postings p JOIN journal_entries e ON e.id = p.entry_id
+        WHERE e.business_type = '年终结息' AND p.side = 'C' GROUP BY p.account_id`,
+    )
+    .all() as Array<{ id: number; fen: number; n: number }>;
+  for (const r of rows) expect(r.n, `account ${r.id} credited once`).toBe(1);
+  return Object.fromEntries(rows.map((r) => [r.id, r.fen]));
+}
+
+const call = (h: Harness, name: string, input: unknown, as = 'admin') => dispatchAsync(h.app, { call: name, input, token: h.tokens[as]! });
+
+describe('batches in the worker thread', () => {
+  it('answers a clerk while 年终结息 runs, gives the same fen as inline, and records it under the key', async () => {
+    const ref = book();
+    const inline = ref.call('interest.yearEnd', { year: 2026, idempotencyKey: ref.key() }, 'admin');
+    const h = book();
+    enableBatchWorker(h.app, { tuning: { entryLines: 2 } });
+    const order: string[] = [];
+    const batch = call(h, 'interest.yearEnd', { year: 2026, idempotencyKey: 'yearend-2026' }).then((r) => (order.push('batch'), r));
+    // Inline, the handler would run the whole batch before this read is even looked at.
+    const read = call(h, 'members.search', { query: '张' }, 'clerk').then((r) => (order.push('read'), r));
+    expect((await read).ok).toBe(true);
+    const r = await batch;
+    expect(order).toEqual(['read', 'batch']);
+    expect(r).toMatchObject({ ok: true, data: { accounts: 9, totalFen: inline.totalFen, entries: 5, alreadyRun: false } });
+    expect(credits(h)).toEqual(credits(ref));
+    // The same key answers the first result from the record; the year is recorded once.
+    expect(await call(h, 'interest.yearEnd', { year: 2026, idempotencyKey: 'yearend-2026' })).toEqual(r);
+    expect(h.app.db.sqlite.prepare(`SELECT COUNT(*) FROM commands WHERE action = 'interest.yearEnd'`).pluck().get()).toBe(1);
+    // The anchor names the newest seal, which the worker made.
+    const anchor = readAnchor(join(h.dir, ANCHOR_FILE), h.app.db.integrity!.key as never);
+    expect(anchor.kind === 'ok' && anchor.anchor.sealId).toBe(chainHead(h.app.db.sqlite)!.sealId);
+    expect(verifyIntegrity(h.app.db.sqlite, h.app.db.integrity!.key as never, join(h.dir, ANCHOR_FILE)).problem).toBeNull();
+    const progress = (await call(h, 'batch.progress', {}, 'clerk')) as { ok: true; data: Array<Record<string, unknown>> };
+    expect(progress.data[0]).toMatchObject({ label: '年终结息', phase: '记账', done: 9, total: 9, outcome: 'done', operatorName: '管理员' });
+  });
+
+  it('refuses a second 年终结息 while one runs, naming it, and the same request joins it', async () => {
+    const h = book();
+    enableBatchWorker(h.app);
+    const first = call(h, 'interest.yearEnd', { year: 2026, idempotencyKey: 'yearend-a' });
+    const again = call(h, 'interest.yearEnd', { year: 2026, idempotencyKey: 'yearend-a' });
+    const other = await call(h, 'interest.yearEnd', { year: 2026, idempotencyKey: 'yearend-b' });
+    expect(other).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(!other.ok && other.error.message).toMatch(/^年终结息正在进行（.*由管理员发起），请等它完成后再试$/);
+    const [a, b] = await Promise.all([first, again]);
+    expect(a).toEqual(b);
+    expect(a.ok).toBe(true);
+    // After it ended, another key gets the recorded year, not a second posting.
+    expect(await call(h, 'interest.yearEnd', { year: 2026, idempotencyKey: 'yearend-b' })).toMatchObject({ ok: true, data: { alreadyRun: true } });
+  });
+
+  it("returns the service's Chinese error from the worker, naming the field, and writes nothing", async () => {
+    const h = book(2);
+    enableBatchWorker(h.app);
+    const before = chainHead(h.app.db.sqlite)!.sealId;
+    const r = await call(h, 'interest.yearEnd', { year: 2027, idempotencyKey: 'yearend-future' });
+    expect(r).toEqual({ ok: false, error: { code: 'BAD_INPUT', message: '2027年度的结息日2027-06-30尚未到来', field: 'year' } });
+    expect(h.app.db.sqlite.prepare(`SELECT COUNT(*) FROM commands WHERE action = 'interest.yearEnd'`).pluck().get()).toBe(0);
+    expect(chainHead(h.app.db.sqlite)!.sealId).toBe(before);
+    // Roles are checked before any worker starts.
+    expect(await call(h, 'interest.yearEnd', { year: 2026, idempotencyKey: 'yearend-x' }, 'clerk')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('the built worker the desktop backend starts (out/main/batchWorker.js) runs the same batch', async () => {
+    const built = resolve(__dirname, '../../out/main/batchWorker.js');
+    expect(existsSync(built), `${built} is missing: npm run build first`).toBe(true);
+    const ref = book(3);
+    const inline = ref.call('interest.yearEnd', { year: 2026, idempotencyKey: ref.key() }, 'admin');
+    const h = book(3);
+    enableBatchWorker(h.app, { workerFile: built });
+    expect(await call(h, 'interest.yearEnd', { year: 2026, idempotencyKey: 'yearend-built' })).toMatchObject({ ok: true, data: { totalFen: inline.totalFen, accounts: 3 } });
+    expect(credits(h)).toEqual(credits(ref));
+  });
+
+  it('a worker stopped midway leaves whole entries only; running again finishes with the same fen', async () => {
+    const ref = book(12);
+    ref.call('interest.yearEnd', { year: 2026, idempotencyKey: ref.key() }, 'admin');
+    const h = book(12);
+    const runner = enableBatchWorker(h.app, { tuning: { entryLines: 1 } });
+    const first = call(h, 'interest.yearEnd', { year: 2026, idempotencyKey: 'yearend-k1' });
+    for (let i = 0; i < 2000 && !runner.progress().some((p) => p.phase === '记账' && p.done > 0); i++) await new Promise((r) => setTimeout(r, 5));
+    await runner.close();
+    const stopped = await first;
+    if (!stopped.ok) expect(stopped.error.message).toMatch(/意外中止.*重新执行将从中断处继续/);
+    const again = await call(h, 'interest.yearEnd', { year: 2026, idempotencyKey: 'yearend-k2' });
+    expect(again.ok).toBe(true);
+    expect(credits(h)).toEqual(credits(ref));
+    expect(h.call('ledger.check', {}, 'admin').ok).toBe(true);
+    expect(verifyIntegrity(h.app.db.sqlite, h.app.db.integrity!.key as never, join(h.dir, ANCHOR_FILE)).problem).toBeNull();
+  });
+});

@@ -1,0 +1,15 @@
+/** A long batch's progress as `batch.progress` reports it (services/batch/runner.ts): counters, never ledger facts. */
+export interface BatchProgressDto {
+  call: string;
+  /** 年终结息 … as the clerk knows it. */
+  label: string;
+  /** 启动, 计算积数, 记账 … */
+  phase: string;
+  done: number;
+  total: number;
+  startedAt: string;
+  finishedAt: string | null;
+  operatorName: string;
+  outcome: 'running' | 'done' | 'failed';
+  error: string | null;
+}
