@@ -28,6 +28,9 @@ export interface CommitHooks {
   afterCommit(): void;
 }
 
+/** The longest a batch transaction defers to the request thread's writes (a stuck counter cannot stop a batch). */
+const BATCH_YIELD_MAX_MS = 2_000;
+
 export class Db {
   readonly sqlite: Sqlite;
   /** Query builder only: never execute through it, compile and pass to all/first/run. */
@@ -37,6 +40,13 @@ export class Db {
   hooks: CommitHooks | null = null;
   /** The integrity key and anchor file this database was opened with (services/integrity). */
   integrity: { key: { key: Buffer; id: string; source: string }; anchorFile: string | null } | null = null;
+  /**
+   * Write priority between the request thread and a batch worker on the same file (services/batch): the
+   * interactive connection counts its open transactions in `shared[0]`; the batch connection waits before each of
+   * its transactions until none is waiting (at most BATCH_YIELD_MAX_MS). Without it SQLite's busy handler, which
+   * sleeps and polls, can miss every short gap between a batch's back-to-back transactions.
+   */
+  priority: { shared: Int32Array; role: 'interactive' | 'batch' } | null = null;
 
   /**
    * busyTimeoutMs: how long a statement waits for another connection's write lock. better-sqlite3 waits
@@ -105,6 +115,25 @@ export class Db {
   /** One business action: BEGIN IMMEDIATE … COMMIT, or ROLLBACK when fn throws. Nested calls join the outer one. */
   tx<T>(fn: () => T): T {
     if (this.sqlite.inTransaction) return fn();
+    const p = this.priority;
+    if (!p) return this.outerTx(fn);
+    if (p.role === 'batch') {
+      for (let waited = 0, n = Atomics.load(p.shared, 0); n > 0 && waited < BATCH_YIELD_MAX_MS; n = Atomics.load(p.shared, 0)) {
+        Atomics.wait(p.shared, 0, n, 10);
+        waited += 10;
+      }
+      return this.outerTx(fn);
+    }
+    Atomics.add(p.shared, 0, 1);
+    try {
+      return this.outerTx(fn);
+    } finally {
+      Atomics.sub(p.shared, 0, 1);
+      Atomics.notify(p.shared, 0);
+    }
+  }
+
+  private outerTx<T>(fn: () => T): T {
     const hooks = this.hooks;
     if (!hooks) return this.sqlite.transaction(fn).immediate();
     const result = this.sqlite

@@ -19,6 +19,7 @@ import { benchCheck, benchRemit, benchYearEnd } from './bench/batches';
 import { benchPayout } from './bench/payout';
 import { benchPdf } from './bench/pdf';
 import { benchStartup } from './bench/startup';
+import { benchInteractive } from './bench/interactive';
 
 function fresh(center: 'yinchuan' | 'urumqi') {
   const dir = mkdtempSync(join(tmpdir(), 'gjj-bench-'));
@@ -69,5 +70,6 @@ if (process.env.BENCH_SKIP_LARGE !== '1') {
 void (async () => {
   await benchPdf();
   await benchStartup();
+  await benchInteractive(sizes);
   printTable();
 })();

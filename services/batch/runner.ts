@@ -39,13 +39,17 @@ export class BatchRunner {
   private readonly running = new Map<BatchCall, Running>();
   private readonly finished: BatchProgressDto[] = [];
   private readonly workers = new Set<Worker>();
+  /** The request thread's open write transactions, which the worker's connection lets go first (Db.priority). */
+  private readonly shared = new SharedArrayBuffer(4);
 
   constructor(
     private readonly dataDir: string,
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly options: BatchRunnerOptions = {},
-  ) {}
+  ) {
+    db.priority = { shared: new Int32Array(this.shared), role: 'interactive' };
+  }
 
   /** Starts `call` in a worker, or joins the run of the same request; refuses a second run of the same kind. */
   start(call: BatchCall, key: string, hash: string, input: Record<string, unknown>, operator: Operator): Promise<unknown> {
@@ -77,6 +81,7 @@ export class BatchRunner {
       input,
       operator,
       tuning: this.options.tuning ?? {},
+      priority: this.shared,
     };
     const promise = this.spawn(data, progress, integrity).finally(() => {
       this.running.delete(call);

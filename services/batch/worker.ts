@@ -20,6 +20,8 @@ export interface WorkerInput {
   input: Record<string, unknown>;
   operator: Operator;
   tuning: BatchTuning;
+  /** Shared with the request thread's connection: its writes go before the batch's next transaction. */
+  priority: SharedArrayBuffer;
 }
 
 export type WorkerMessage =
@@ -35,6 +37,7 @@ function run(d: WorkerInput, post: (m: WorkerMessage) => void): void {
   const clock = d.frozenAt ? fixedClock(d.frozenAt) : systemClock;
   const key = { id: d.key.id, key: Buffer.from(d.key.key), source: d.key.source };
   const db = openDb(d.dataDir, { key, clock, busyTimeoutMs: WORKER_BUSY_TIMEOUT_MS, anchorRelay: () => post({ type: 'seal' }) });
+  db.priority = { shared: new Int32Array(d.priority), role: 'batch' };
   try {
     const center = centerOf(db);
     if (!center) throw new AppError('CONFLICT', '系统尚未初始化');

@@ -29,7 +29,7 @@ export interface YearEndResult {
 }
 
 /** Lines per 年终结息 entry: each entry is its own short transaction, so clerks' writes get in between chunks. */
-export const ENTRY_LINES = 2_000;
+export const ENTRY_LINES = 500;
 
 /** How a batch tells whoever runs it how far it is (the worker relays it to `batch.progress`). */
 export type BatchReport = (phase: string, done: number, total: number) => void;
