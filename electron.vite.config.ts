@@ -17,12 +17,18 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // Pure-JS libraries every start needs go into the bundle (resolved and tree-shaken once at build time instead of
+      // at every start: issue 14); native and large lazily loaded ones (better-sqlite3, pdfmake, pg) stay in node_modules.
+      externalizeDeps: { exclude: ['kysely', 'zod', 'decimal.js', 'dayjs'] },
       rollupOptions: {
         input: {
           main: resolve(__dirname, 'electron/main.ts'),
           backend: resolve(__dirname, 'electron/backend.ts'),
           // The batch worker thread the backend starts for 年终结息 (services/batch/runner.ts).
           batchWorker: resolve(__dirname, 'services/batch/worker.ts'),
+          // The command line and `npm run web`, prebuilt so they start without compiling TypeScript (scripts/run-built.cjs).
+          gjj: resolve(__dirname, 'cli/gjj.ts'),
+          web: resolve(__dirname, 'services/http/serve.ts'),
         },
       },
     },

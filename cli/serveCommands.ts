@@ -4,7 +4,7 @@
  * folder's TLS certificate and prints its SHA-256 fingerprint, which every terminal compares and pins.
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { AppError } from '../shared/errors';
 import { acquireDataLock } from '../services/app/lock';
 import { dbPath } from '../services/app/open';
@@ -55,7 +55,7 @@ export const SERVE_COMMANDS: Command[] = [
       const dir = dataDirOf(opts);
       const listen = parseListen(opts.str('listen', '监听地址'));
       const names = (opts.optStr('name') ?? '').split(',').map((n) => n.trim()).filter(Boolean);
-      const staticDir = resolve(opts.optStr('static') ?? resolve(__dirname, '..', 'out', 'renderer'));
+      const staticDir = resolve(opts.optStr('static') ?? builtRenderer());
       opts.done();
       serve(dir, listen, names, staticDir).catch((err: unknown) => {
         console.error(err instanceof AppError ? `无法启动：${err.message}` : err);
@@ -65,3 +65,13 @@ export const SERVE_COMMANDS: Command[] = [
     },
   },
 ];
+
+/** out/renderer of this checkout, from cli/ (tsx) or from out/main (the prebuilt command line). */
+function builtRenderer(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 4; i++) {
+    if (existsSync(join(dir, 'package.json'))) break;
+    dir = dirname(dir);
+  }
+  return join(dir, 'out', 'renderer');
+}

@@ -39,12 +39,22 @@ function timeCommand(args: string[]): { ms: number; rssMiB: number } {
   return { ms, rssMiB: Number.isFinite(rss) ? rss : NaN };
 }
 
+/** Whether scripts/run-built.cjs takes the bundle (the same test it makes), so the row says what it timed. */
+function builtCurrent(name: string): boolean {
+  const r = spawnSync(NODE, ['scripts/run-built.cjs', name], { encoding: 'utf8', env: { ...process.env, GJJ_PROBE_BUILT: '1' } });
+  return r.stdout.trim() === 'built';
+}
+
 const best = (xs: Array<{ ms: number; rssMiB: number }>) => xs.reduce((a, b) => (b.ms < a.ms ? b : a));
 
 export async function benchStartup(): Promise<void> {
   const bare = best([0, 1, 2].map(() => timeCommand(['-e', '0'])));
-  const gjj = best([0, 1, 2].map(() => timeCommand(['--import', 'tsx', 'cli/gjj.ts', 'calc', 'contribution', '--base', '5678', '--ratio', '5', '--center', 'yinchuan'])));
-  rows.push({ operation: 'any `gjj` command, fixed cost (calc contribution)', size: '—', figure: gjj.ms, baseline: bare.ms, baselineWhat: '`node -e 0`', goal: '< 300 ms', note: `${gjj.rssMiB.toFixed(0)} MiB vs ${bare.rssMiB.toFixed(0)} MiB` });
+  const calc = ['calc', 'contribution', '--base', '5678', '--ratio', '5', '--center', 'yinchuan'];
+  // What `npm run gjj` runs: the prebuilt bundle when it is current (scripts/run-built.cjs), else the source.
+  const built = builtCurrent('gjj');
+  const gjj = best([0, 1, 2].map(() => timeCommand(['scripts/run-built.cjs', 'gjj', ...calc])));
+  const fromSource = best([0, 1].map(() => timeCommand(['--import', 'tsx', 'cli/gjj.ts', ...calc])));
+  rows.push({ operation: `any \`gjj\` command, fixed cost (calc contribution${built ? ', prebuilt' : ', NOT BUILT: from source'})`, size: '—', figure: gjj.ms, baseline: bare.ms, baselineWhat: '`node -e 0`', goal: '< 300 ms', note: `${gjj.rssMiB.toFixed(0)} MiB vs ${bare.rssMiB.toFixed(0)} MiB; from source through tsx ${fromSource.ms.toFixed(0)} ms` });
 
   const dir = mkdtempSync(join(tmpdir(), 'gjj-bench-host-'));
   try {
@@ -52,9 +62,9 @@ export async function benchStartup(): Promise<void> {
     mkdirSync(join(dir, 'static'));
     writeFileSync(join(dir, 'static', 'index.html'), '<!doctype html><title>bench</title>');
     const port = 5300 + Math.floor(Math.random() * 500);
-    const host = await firstAnswer(['--import', 'tsx', 'services/http/serve.ts', '--data', join(dir, 'data'), '--port', String(port), '--static', join(dir, 'static')], port);
+    const host = await firstAnswer(['scripts/run-built.cjs', 'web', '--data', join(dir, 'data'), '--port', String(port), '--static', join(dir, 'static')], port);
     const plain = await firstAnswer(['-e', `require('node:http').createServer((q, s) => s.end('ok')).listen(${port + 1}, '127.0.0.1')`], port + 1);
-    rows.push({ operation: 'web host start to first answer', size: '—', figure: host, baseline: plain, baselineWhat: 'bare node:http server', goal: '< 0.8 s' });
+    rows.push({ operation: `web host start to first answer${builtCurrent('web') ? ' (prebuilt)' : ' (NOT BUILT: from source)'}`, size: '—', figure: host, baseline: plain, baselineWhat: 'bare node:http server', goal: '< 0.8 s' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -156,9 +156,14 @@ function fromShape(e: AppErrorShape): AppError {
   return new AppError(e.code, e.message, e.field);
 }
 
-/** services/batch/worker.ts beside this file, run through tsx (npm run web, gjj serve, the tests). */
+/**
+ * services/batch/worker.ts beside this file, run through tsx (the tests, a command line run from source); from the
+ * prebuilt command line (out/main, its chunks) the built batchWorker.js.
+ */
 function sourceWorker(): string {
-  const file = join(dirname(fileURLToPath(import.meta.url)), 'worker.ts');
-  if (!existsSync(file)) throw new AppError('INTERNAL', `找不到批处理程序：${file}`);
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, 'worker.ts'), join(here, 'batchWorker.js'), join(here, '..', 'batchWorker.js')];
+  const file = candidates.find((f) => existsSync(f));
+  if (!file) throw new AppError('INTERNAL', `找不到批处理程序：${candidates[0]}`);
   return file;
 }

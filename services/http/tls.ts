@@ -9,7 +9,6 @@ import { X509Certificate } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
-import { generate } from 'selfsigned';
 
 export const TLS_CERT_FILE = 'gjj-tls.crt';
 export const TLS_KEY_FILE = 'gjj-tls.key';
@@ -53,6 +52,8 @@ export async function ensureHostCertificate(dataDir: string, names: string[]): P
     }
   }
   const now = new Date();
+  // Loaded only when a certificate is made (issue 14: every `gjj` command used to pay for it at start).
+  const { generate } = await import('selfsigned');
   const pems = await generate([{ name: 'commonName', value: wanted.find((n) => !isIP(n) && n !== 'localhost') ?? 'gjj-host' }], {
     keyType: 'ec',
     curve: 'P-256',
