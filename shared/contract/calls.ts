@@ -551,6 +551,7 @@ export const calls = {
     input: z.object({ asOf: f.date('调整基准日'), limit: z.number().int().min(0).max(100_000).optional(), idempotencyKey: f.idempotencyKey() }),
     roles: ADMIN,
     write: true,
+    batch: true,
   }),
 
   // Appointments (预约) from the mobile app or the counter.

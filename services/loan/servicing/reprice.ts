@@ -36,11 +36,14 @@ import { audit } from '../../audit/log';
 import { addDays } from './dates';
 import { dueDateOf, effectiveSchedule, loadFrozen, loadLoan, loadVersions, scheduleFor } from './schedule';
 import { versionOf } from './state';
+import type { BatchReport } from '../../interest/yearEnd';
 
 export interface RepriceOptions {
   asOf: string;
   /** How many changes to list in the report (all by default; the counts are always complete). */
   limit?: number;
+  /** Progress for the batch worker (services/batch): each repricing day, and the loans of each. */
+  report?: BatchReport;
 }
 
 const CHUNK = 20_000;
@@ -87,8 +90,10 @@ export function repriceLoans(ctx: ServiceContext, by: Operator, opts: RepriceOpt
   const runIds: number[] = [];
   let total = 0;
 
+  const report = opts.report ?? (() => undefined);
   ctx.db.tx(() => {
-    for (const j of days) {
+    for (const [dayIndex, j] of days.entries()) {
+      report(`${j}调整（第${dayIndex + 1}/${days.length}次）`, 0, 0);
       const table = rows.filter((r) => r.effectiveFrom < j);
       const row = table.reduce((a, b) => (b.effectiveFrom > a.effectiveFrom ? b : a));
       const dayBefore = addDays(j, -1);
@@ -119,6 +124,7 @@ export function repriceLoans(ctx: ServiceContext, by: Operator, opts: RepriceOpt
             ORDER BY l.id`,
         )
         .all(j) as Candidate[];
+      report(`${j}调整（第${dayIndex + 1}/${days.length}次）`, 0, candidates.length);
       const fast: Array<{ c: Candidate; from: number; rate: string }> = [];
       const slow: Array<{ c: Candidate; from: number; rate: string }> = [];
       for (const c of candidates) {
@@ -178,6 +184,7 @@ export function repriceLoans(ctx: ServiceContext, by: Operator, opts: RepriceOpt
         if (rest.length === 0) continue;
         record(c, from, rate, rest.reduce((t, r) => t + r.principalFen, 0), rest.length, versionOf(vs, from).annualRatePercent, rest[0]!.paymentFen);
       }
+      report(`${j}调整（第${dayIndex + 1}/${days.length}次）`, candidates.length, candidates.length);
       if (versions.length === 0) continue;
       const runId = Number(
         ctx.db

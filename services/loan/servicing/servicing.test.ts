@@ -24,6 +24,8 @@ import { firstPeriodOnOrAfter } from './reprice';
 import { shorterTerm } from './prepay';
 import { repayLoan } from './repay';
 import { SYSTEM_OPERATOR } from '../../context';
+import { enableBatchWorker } from '../../api/state';
+import { dispatchAsync } from '../../api/dispatch';
 import { renderSettlementCertificate } from '../../print/settlementCertificate';
 import { pdfText } from '../../testing/pdf';
 
@@ -276,6 +278,24 @@ describe('repricing across 1 January', () => {
     const again = h.call('loan.reprice', { asOf: '2026-12-21', idempotencyKey: h.key() }, 'admin');
     expect(again).toMatchObject({ changed: 0, alreadyCurrent: 1, passes: [] });
     checkOk(h);
+  });
+
+  it('on a host 调息 runs in the batch worker: the same change, progress by repricing day, recorded under the key', async () => {
+    const { h, loanId } = disbursedLoan();
+    payOnDueDates(h, loanId, ['2026-07-25', '2026-08-25', '2026-09-25']);
+    at(h, '2026-09-28');
+    h.call('rates.addLoan', { effectiveFrom: '2026-10-01', firstUpTo5y: '1.85', firstOver5y: '2.35', secondUpTo5y: '2.275', secondOver5y: '2.825', source: '测试：2026年10月1日下调', idempotencyKey: h.key() }, 'admin');
+    at(h, '2026-12-20');
+    const runner = enableBatchWorker(h.app);
+    try {
+      const r = await dispatchAsync(h.app, { call: 'loan.reprice', input: { asOf: '2026-12-20', idempotencyKey: 'reprice-worker' }, token: h.tokens.admin! });
+      expect(r).toMatchObject({ ok: true, data: { changed: 1, passes: [{ effectiveDate: '2027-01-01', changed: 1 }], changes: [{ loanId, fromPeriod: 7, newInstallmentFen: 102_001 }] } });
+      expect(runner.progress()[0]).toMatchObject({ label: '贷款调息', outcome: 'done', phase: '2027-01-01调整（第5/5次）', done: 1, total: 1 });
+      expect(h.call('loan.status', { loanId, asOf: '2027-01-10' }).installments[6]).toMatchObject({ period: 7, paymentFen: 102_001, version: 2 });
+      checkOk(h);
+    } finally {
+      await runner.close();
+    }
   });
 
   it('a one-year loan (利随本清) keeps the contract rate; prepaid in full it pays interest for the months begun', () => {

@@ -126,7 +126,7 @@ function useBatchProgress(call: string, active: boolean): BatchProgressDto | nul
 
 function BatchBar({ progress }: { progress: BatchProgressDto | null }) {
   const pct = progress && progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0;
-  const unit = progress?.phase === '记账' ? ' 户' : ' 段';
+  const unit = progress?.phase === '记账' ? ' 户' : progress?.call === 'loan.reprice' ? ' 笔贷款' : ' 段';
   return (
     <div data-testid="batch-progress" style={{ marginTop: 16 }}>
       <Typography.Text type="secondary">
@@ -143,6 +143,7 @@ function RepriceCard() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<RepriceReportDto | null>(null);
+  const progress = useBatchProgress('loan.reprice', busy);
   const run = async () => {
     const v = await form.validateFields();
     setBusy(true);
@@ -174,6 +175,7 @@ function RepriceCard() {
           </Button>
         </Form.Item>
       </Form>
+      {busy && <BatchBar progress={progress} />}
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 16 }} />}
       {report && (
         <div data-testid="reprice-result" style={{ marginTop: 16 }}>
