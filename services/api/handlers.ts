@@ -48,6 +48,7 @@ import { printLoanForm } from '../print/loanForms';
 import { renderSettlementCertificate } from '../print/settlementCertificate';
 import { runYearEndInterest } from '../interest/yearEnd';
 import { createAppointment, importAppointments, listAppointments, setAppointmentStatus } from '../appointments/appointments';
+import { memberAppointments } from '../appointments/memberHistory';
 import { chinaDateTime } from '../../shared/dates';
 import { renderGuidePdf } from '../print/guide';
 import type { AppState } from './state';
@@ -282,6 +283,7 @@ export const handlers: Handlers = {
   'appointments.import': (env, i) => importAppointments(ctxOf(env), op(env), i.format, i.content),
   'appointments.checkIn': (env, i) => setAppointmentStatus(ctxOf(env), op(env), i.appointmentId, '已签到'),
   'appointments.cancel': (env, i) => setAppointmentStatus(ctxOf(env), op(env), i.appointmentId, '已取消'),
+  'appointments.forMember': (env, i) => memberAppointments(ctxOf(env), i.memberId),
   'audit.list': (env, input) =>
     (
       env.app.db

@@ -577,6 +577,8 @@ export const calls = {
   }),
   'appointments.checkIn': call<AppointmentDto>()({ input: z.object({ appointmentId: f.id('预约'), idempotencyKey: f.idempotencyKey() }), roles: CLERK, write: true }),
   'appointments.cancel': call<AppointmentDto>()({ input: z.object({ appointmentId: f.id('预约'), idempotencyKey: f.idempotencyKey() }), roles: CLERK, write: true }),
+  /** A member's own 预约记录, newest first (the member page). */
+  'appointments.forMember': call<AppointmentDto[]>()({ input: z.object({ memberId: f.id('职工') }), roles: ANY }),
 
   'audit.list': call<AuditListItem[]>()({
     input: z.object({ limit: z.number().int().min(1).max(500).default(100) }),

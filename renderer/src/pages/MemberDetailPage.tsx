@@ -9,6 +9,7 @@ import { MemberLoansCard } from '../components/loan/MemberLoansCard';
 import { AccountServicingCard } from '../components/servicing/AccountServicingCard';
 import { StatusTag } from '../components/StatusTag';
 import { WithdrawalRecordsCard } from '../components/WithdrawalRecordsCard';
+import { AppointmentHistoryCard } from '../components/AppointmentHistoryCard';
 import { MemberHoldsCard } from '../components/conditions/MemberHoldsCard';
 import { monthLabel, percent, yuan } from '../format';
 import type { PageProps } from '../routes';
@@ -121,6 +122,7 @@ export function MemberDetailPage({ route }: PageProps) {
       <MemberLoansCard memberId={m.id} />
       <div style={{ height: 12 }} />
       <WithdrawalRecordsCard memberId={m.id} canWithdraw={m.status !== '销户'} />
+      <AppointmentHistoryCard memberId={m.id} />
     </>
   );
 }
