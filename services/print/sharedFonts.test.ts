@@ -61,6 +61,13 @@ describe('shared fonts and shaping cache', () => {
     expect(shapedNow).toBeLessThanOrEqual(45); // 40 new amounts, the title's number … not twice that
   });
 
+  it('serves documents rendered at the same time (one shared font, one document each) as if one after another', async () => {
+    const alone = [];
+    for (const seed of [5, 6, 7]) alone.push(bytes(await renderPdf(sample(seed), { title: `样张${seed}` })));
+    const together = await Promise.all([5, 6, 7].map((seed) => renderPdf(sample(seed), { title: `样张${seed}` })));
+    expect(together.map(bytes)).toEqual(alone);
+  });
+
   it('keeps at most its bound of strings per face, and the output does not change when it evicts', async () => {
     setShapingCacheLimit(25);
     const doc = sample(4, 120);
