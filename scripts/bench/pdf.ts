@@ -28,15 +28,23 @@ async function fastest(fn: () => Promise<unknown>, n = 3): Promise<number> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** The first schedule of fresh processes (scripts/bench/pdfFirst.ts), without and with the warm-up, alternating. */
-function firstPrints(runs = 3): { cold: number[]; afterWarmUp: number[]; warmUp: number[] } {
-  const out = { cold: [] as number[], afterWarmUp: [] as number[], warmUp: [] as number[] };
+/**
+ * The first schedule of fresh processes (scripts/bench/pdfFirst.ts), alternating: the path before sharedFonts.ts,
+ * now without the warm-up, now after it.
+ */
+function firstPrints(runs = 3): { before: number[]; cold: number[]; afterWarmUp: number[]; warmUp: number[] } {
+  const out = { before: [] as number[], cold: [] as number[], afterWarmUp: [] as number[], warmUp: [] as number[] };
+  const modes = [
+    { key: 'before', env: { PDF_SHARED_FONTS: '0', PDF_WARM_UP: '0' } },
+    { key: 'cold', env: { PDF_SHARED_FONTS: '1', PDF_WARM_UP: '0' } },
+    { key: 'afterWarmUp', env: { PDF_SHARED_FONTS: '1', PDF_WARM_UP: '1' } },
+  ] as const;
   for (let i = 0; i < runs; i++) {
-    for (const warm of ['0', '1']) {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'pdfFirst.ts')], { env: { ...process.env, PDF_WARM_UP: warm }, encoding: 'utf8' });
+    for (const m of modes) {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'pdfFirst.ts')], { env: { ...process.env, ...m.env }, encoding: 'utf8' });
       const { warmUpMs, firstMs } = JSON.parse(r.stdout.trim().split('\n').pop()!) as { warmUpMs: number; firstMs: number };
-      if (warm === '1') out.afterWarmUp.push(firstMs), out.warmUp.push(warmUpMs);
-      else out.cold.push(firstMs);
+      out[m.key].push(firstMs);
+      if (m.key === 'afterWarmUp') out.warmUp.push(warmUpMs);
     }
   }
   return out;
@@ -77,7 +85,7 @@ export async function benchPdf(): Promise<void> {
   const was = (ms: number, base: number) => `before ${Math.round(ms)} ms = ${(ms / base).toFixed(1)}× its trivial PDF ${Math.round(base)} ms`;
   rows.push({ operation: '360-row 还款计划表 PDF, warm', size: '—', figure: schedule, baseline: trivial, baselineWhat: 'trivial PDF, same font', goal: '< 300 ms warm, < 1 s cold', note: `cold ${Math.round(cold)} ms; ${was(before.schedule, before.trivial)}` });
   rows.push({ operation: '360-row 还款计划表 PDF, another loan (new figures and dates)', size: '—', figure: median(fresh), baseline: trivial, baselineWhat: 'trivial PDF, same font', goal: '< 300 ms warm', note: `median of 5, max ${Math.round(Math.max(...fresh))} ms` });
-  rows.push({ operation: '360-row 还款计划表 PDF, first in a fresh process', size: '—', figure: median(first.cold), baseline: trivial, baselineWhat: 'trivial PDF, same font', goal: '< 1 s cold', note: `median of 3: ${first.cold.map(Math.round).join(', ')} ms` });
+  rows.push({ operation: '360-row 还款计划表 PDF, first in a fresh process', size: '—', figure: median(first.cold), baseline: trivial, baselineWhat: 'trivial PDF, same font', goal: '< 1 s cold', note: `median of 3: ${first.cold.map(Math.round).join(', ')} ms; before ${first.before.map(Math.round).join(', ')} ms` });
   rows.push({ operation: '360-row 还款计划表 PDF, first after the start-up warm-up', size: '—', figure: median(first.afterWarmUp), baseline: trivial, baselineWhat: 'trivial PDF, same font', goal: '< 1 s cold', note: `median of 3: ${first.afterWarmUp.map(Math.round).join(', ')} ms; the warm-up itself ${Math.round(median(first.warmUp))} ms in the background` });
   rows.push({ operation: 'one-page 审批书 PDF, warm', size: '—', figure: approval, baseline: trivial, baselineWhat: 'trivial PDF, same font', goal: '< 150 ms warm', note: was(before.approval, before.trivial) });
   h.close();

@@ -1,6 +1,7 @@
 /**
  * Child process of scripts/bench/pdf.ts: the first 360-row 还款计划表 a fresh process renders (an invented loan, no
- * ledger), either straight away or after the background warm-up the backends run (services/print/warmUp.ts).
+ * ledger), either straight away or after the background warm-up the backends run (services/print/warmUp.ts);
+ * PDF_SHARED_FONTS=0 takes the path from before services/print/sharedFonts.ts.
  * Prints one JSON line: { warmUpMs, firstMs }.
  */
 import type { LoanAppDto } from '../../shared/contract/dto';
@@ -9,9 +10,11 @@ import { buildSchedule } from '../../shared/loan/schedule';
 import { SYSTEM_OPERATOR } from '../../services/context';
 import { renderPdf } from '../../services/print/pdf';
 import { scheduleDocument } from '../../services/print/repaymentSchedule';
+import { useSharedFonts } from '../../services/print/sharedFonts';
 import { warmUpPrinting } from '../../services/print/warmUp';
 
 void (async () => {
+  if (process.env.PDF_SHARED_FONTS === '0') useSharedFonts(false); // the code path before sharedFonts.ts
   const warmUpMs = process.env.PDF_WARM_UP === '1' ? await warmUpPrinting() : 0;
   const firstDueDate = '2026-07-26';
   const principalFen = 30_000_000;
