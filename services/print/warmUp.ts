@@ -30,8 +30,10 @@ export async function warmUpPrinting(): Promise<number> {
 
 /**
  * Warms up `delayMs` after the call, off the start-up path (the timer does not keep the process alive). A failure
- * (say, the fonts are missing) is left for the first real print to report in Chinese.
+ * (say, the fonts are missing) is left for the first real print to report in Chinese. GJJ_PRINT_WARM_UP=0 skips it
+ * (a host that never prints, a test that starts many hosts).
  */
 export function warmUpPrintingSoon(delayMs = 1500): void {
+  if (process.env.GJJ_PRINT_WARM_UP === '0') return;
   setTimeout(() => void warmUpPrinting().catch(() => undefined), delayMs).unref();
 }
