@@ -11,6 +11,10 @@
  * as before. Shaping results are kept in one bounded cache per face, keyed by OpenType features and text (a glyph run
  * does not depend on the size: pdfkit scales it when drawing), as pdfkit keeps them: scaled to its 1000-unit em and
  * shared read-only, the way its own per-document cache shares them.
+ *
+ * This leans on pdfkit internals (0.19.1 under pdfmake 0.3.11): EmbeddedFont's constructor (document, font, id) and
+ * layoutRun, and font()'s `_fontFamilies` / `_fontCount` bookkeeping. sharedFonts.test.ts compares the bytes with
+ * pdfkit's own path, so an upgrade that changes them fails there rather than on paper.
  */
 import PdfmakeDocument from 'pdfmake/js/PDFDocument';
 

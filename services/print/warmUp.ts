@@ -1,8 +1,8 @@
 /**
  * The first PDF a process makes is slow whatever it prints (issue 14): the two 25 MB font collections are read and
  * opened, fontkit decodes their layout tables, and pdfmake's, pdfkit's and fontkit's code is still unoptimized — a
- * cold 360-row 还款计划表 took 1.2–1.7 s here and the next one still 0.7 s. A backend that will print (the Electron
- * backend, `npm run web`) therefore renders one small invented schedule, shortly after it starts, and throws it away:
+ * cold 360-row 还款计划表 took 1.1–1.7 s here and the next one still 0.7 s. A backend that will print (the Electron
+ * backend, `npm run web`, the branch host `gjj serve`) therefore renders one small invented schedule, shortly after it starts, and throws it away:
  * the clerk's first print is then a warm one. Nothing is read from or written to any ledger, and no print is logged.
  */
 import type { LoanAppDto } from '../../shared/contract/dto';
