@@ -11,6 +11,7 @@ import { dbPath } from '../services/app/open';
 import { openAppState } from '../services/api/state';
 import { parseListen as parseListenAddress, startBranchHost, terminalAddresses, type Listen } from '../services/http/branchHost';
 import { stopOnSignals } from '../services/http/shutdown';
+import { warmUpPrintingSoon } from '../services/print/warmUp';
 import { UsageError } from './args';
 import type { Command } from './commands';
 import { dataDirOf } from './util';
@@ -35,6 +36,7 @@ async function serve(dir: string, listen: Listen, names: string[], staticDir: st
   console.log(`终端可用地址：${terminalAddresses(h)}`);
   if (h.certificateCreated) console.log(`已生成新的主机证书（${dir}/gjj-tls.crt）：各柜台终端须核对上面的指纹后重新确认。`);
   if (!h.hasStatic) console.log(`提示：找不到已构建的界面 ${staticDir}/index.html（npm run build），只提供业务接口。`);
+  warmUpPrintingSoon(); // the counters' first print is then a warm one (services/print/warmUp.ts)
   stopOnSignals(() => {
     // Terminals keep their connections open (keep-alive): close them so the host stops at once.
     const closing = t.close();

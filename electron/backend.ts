@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { enableBatchWorker, openAppState, type AppState } from '../services/api/state';
 import { acquireDataLock } from '../services/app/lock';
 import { parseListen, startBranchHost } from '../services/http/branchHost';
+import { warmUpPrintingSoon } from '../services/print/warmUp';
 import { AppError, type CallResult } from '../shared/errors';
 
 interface ParentPort {
@@ -32,6 +33,9 @@ try {
   // A folder that cannot be opened (another writer, an integrity alarm, a wrong key) answers every call with why.
   refused = { ok: false, error: e instanceof AppError ? e.toShape() : { code: 'INTERNAL', message: `无法打开数据目录：${String(e)}` } };
 }
+
+// The clerk's first print is a warm one: the printer warms up in the background (services/print/warmUp.ts).
+if (state) warmUpPrintingSoon();
 
 // 网点主机: the same backend also serves the branch's LAN over HTTPS (services/http/branchHost.ts), so the
 // counters, the 复核 desk and the 审批 office share this ledger through the one dispatcher.

@@ -9,6 +9,7 @@ import { AppError } from '../../shared/errors';
 import { acquireDataLock } from '../app/lock';
 import { startHttpTransport } from './server';
 import { stopOnSignals } from './shutdown';
+import { warmUpPrintingSoon } from '../print/warmUp';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,6 +33,7 @@ async function main() {
   const app = openAppState(dataDir);
   const t = await startHttpTransport(app, { port: Number(arg('port', '5177')), staticDir });
   console.log(`公积金柜台（浏览器模式）已启动：${t.url}  数据目录：${dataDir}${app.ctx ? `  中心：${app.ctx.center.name}` : '（尚未初始化，首次打开时选择中心）'}`);
+  warmUpPrintingSoon(); // the first print a clerk makes is then a warm one (services/print/warmUp.ts)
   // Keep-alive connections must not hold the port: give in-flight calls two seconds, then go.
   const stop = stopOnSignals(() => t.close().then(() => app.db.close()), 2000);
   // No orphan: when whatever started us (npm, a shell, a terminal) dies without passing the signal on — kill -9 of

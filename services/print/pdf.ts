@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import pdfmake from 'pdfmake';
 import { FONT_FACES, FONT_FILES, fontsDir } from './fonts';
+import { prepareFace } from './sharedFonts';
 
 let registered = false;
 
@@ -13,8 +14,13 @@ export function ensureFonts(): void {
   if (registered) return;
   const dir = fontsDir();
   // Read once into pdfmake's virtual file system: later documents reuse the bytes instead of reading 50 MB again.
-  pdfmake.virtualfs.writeFileSync(FONT_FILES.regular, readFileSync(join(dir, FONT_FILES.regular)));
-  pdfmake.virtualfs.writeFileSync(FONT_FILES.bold, readFileSync(join(dir, FONT_FILES.bold)));
+  const regular = readFileSync(join(dir, FONT_FILES.regular));
+  const bold = readFileSync(join(dir, FONT_FILES.bold));
+  pdfmake.virtualfs.writeFileSync(FONT_FILES.regular, regular);
+  pdfmake.virtualfs.writeFileSync(FONT_FILES.bold, bold);
+  // Opened once for all documents, shaping cached across them (sharedFonts.ts).
+  prepareFace(regular, FONT_FACES.regular);
+  prepareFace(bold, FONT_FACES.bold);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((p) => resolve(p).startsWith(dir + sep));
   registered = true;

@@ -14,3 +14,9 @@ declare module 'pdfmake' {
   const pdfmake: PdfMake;
   export = pdfmake;
 }
+
+// pdfmake's pdfkit document class (a subclass of pdfkit's PDFDocument); services/print/sharedFonts.ts extends it.
+declare module 'pdfmake/js/PDFDocument' {
+  const PDFDocument: new (...args: unknown[]) => object;
+  export default PDFDocument;
+}
