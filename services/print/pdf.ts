@@ -4,11 +4,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
-import pdfmake from 'pdfmake';
+import { createRequire } from 'node:module';
+import type PdfmakeLib from 'pdfmake';
 import { FONT_FACES, FONT_FILES, fontsDir } from './fonts';
 import { prepareFace } from './sharedFonts';
 
 let registered = false;
+
+let lib: typeof PdfmakeLib | null = null;
+/** pdfmake (with pdfkit and fontkit) loads on the first print, not at every start (issue 14: about 100 ms of each command). */
+function pdfmake(): typeof PdfmakeLib {
+  return (lib ??= createRequire(import.meta.url)('pdfmake') as typeof PdfmakeLib);
+}
 
 export function ensureFonts(): void {
   if (registered) return;
@@ -16,13 +23,13 @@ export function ensureFonts(): void {
   // Read once into pdfmake's virtual file system: later documents reuse the bytes instead of reading 50 MB again.
   const regular = readFileSync(join(dir, FONT_FILES.regular));
   const bold = readFileSync(join(dir, FONT_FILES.bold));
-  pdfmake.virtualfs.writeFileSync(FONT_FILES.regular, regular);
-  pdfmake.virtualfs.writeFileSync(FONT_FILES.bold, bold);
+  pdfmake().virtualfs.writeFileSync(FONT_FILES.regular, regular);
+  pdfmake().virtualfs.writeFileSync(FONT_FILES.bold, bold);
   // Opened once for all documents, shaping cached across them (sharedFonts.ts).
   prepareFace(regular, FONT_FACES.regular);
   prepareFace(bold, FONT_FACES.bold);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((p) => resolve(p).startsWith(dir + sep));
+  pdfmake().setUrlAccessPolicy(() => false);
+  pdfmake().setLocalAccessPolicy((p) => resolve(p).startsWith(dir + sep));
   registered = true;
 }
 
@@ -32,7 +39,7 @@ export function ensureFonts(): void {
  * virtual file system, so nothing is read from disk again.
  */
 function setFreshFonts(): void {
-  pdfmake.setFonts({
+  pdfmake().setFonts({
     NotoSerif: {
       normal: [FONT_FILES.regular, FONT_FACES.regular],
       bold: [FONT_FILES.bold, FONT_FACES.bold],
@@ -57,5 +64,5 @@ export async function renderPdf(doc: Record<string, unknown>, meta: PdfMeta): Pr
     defaultStyle: { font: 'NotoSerif', fontSize: 10.5, lineHeight: 1.25 },
     ...doc,
   };
-  return pdfmake.createPdf(full).getBuffer();
+  return pdfmake().createPdf(full).getBuffer();
 }

@@ -16,7 +16,7 @@
  * layoutRun, and font()'s `_fontFamilies` / `_fontCount` bookkeeping. sharedFonts.test.ts compares the bytes with
  * pdfkit's own path, so an upgrade that changes them fails there rather than on paper.
  */
-import PdfmakeDocument from 'pdfmake/js/PDFDocument';
+import { createRequire } from 'node:module';
 
 /**
  * Distinct strings kept per face. A 360-row schedule shapes about 1,900 with the regular face (its figures and dates)
@@ -59,26 +59,36 @@ interface PdfKitFonts {
 }
 type FontMethod = (this: PdfKitFonts, src: unknown, family?: unknown, size?: number) => PdfKitFonts;
 
-const proto = (PdfmakeDocument as unknown as { prototype: { font: FontMethod } }).prototype;
-const pdfkitFont: FontMethod = proto.font;
+/** pdfmake's document class, loaded with pdfmake on the first print (issue 14: not at every start). */
+let Document: (new (...a: unknown[]) => PdfKitFonts) | null = null;
+let pdfkitFont: FontMethod;
 
 /**
- * pdfkit's `font(src, family)` for a prepared face: what PDFFontFactory.open and the family bookkeeping do, minus
- * parsing the font file. Any other font, or a face already used in this document, takes pdfkit's own path.
+ * Loads pdfmake's document class and puts our `font` in front of pdfkit's: for a prepared face, what
+ * PDFFontFactory.open and the family bookkeeping do, minus parsing the font file. Any other font, or a face already
+ * used in this document, takes pdfkit's own path.
  */
-proto.font = function font(this: PdfKitFonts, src, family, size) {
-  const face = enabled && typeof family === 'string' ? faces.get(family) : undefined;
-  if (!face || face.bytes !== src || this._fontFamilies[family as string]) return pdfkitFont.call(this, src, family, size);
-  this._fontSource = src;
-  this._fontFamily = family;
-  if (size != null) this.fontSize(size);
-  const embedded = new face.EmbeddedFont(this, face.font, `F${++this._fontCount}`);
-  const layoutRun = embedded.layoutRun;
-  embedded.layoutRun = (text, features) => shaped(face, text, features, () => layoutRun.call(embedded, text, features));
-  this._font = embedded;
-  this._fontFamilies[family as string] = this._font;
-  return this;
-};
+function documentClass(): new (...a: unknown[]) => PdfKitFonts {
+  if (Document) return Document;
+  const m = createRequire(import.meta.url)('pdfmake/js/PDFDocument') as { default?: unknown };
+  const Doc = (m.default ?? m) as new (...a: unknown[]) => PdfKitFonts;
+  const proto = (Doc as unknown as { prototype: { font: FontMethod } }).prototype;
+  pdfkitFont = proto.font;
+  proto.font = function font(this: PdfKitFonts, src, family, size) {
+    const face = enabled && typeof family === 'string' ? faces.get(family) : undefined;
+    if (!face || face.bytes !== src || this._fontFamilies[family as string]) return pdfkitFont.call(this, src, family, size);
+    this._fontSource = src;
+    this._fontFamily = family;
+    if (size != null) this.fontSize(size);
+    const embedded = new face.EmbeddedFont(this, face.font, `F${++this._fontCount}`);
+    const layoutRun = embedded.layoutRun;
+    embedded.layoutRun = (text, features) => shaped(face, text, features, () => layoutRun.call(embedded, text, features));
+    this._font = embedded;
+    this._fontFamilies[family as string] = this._font;
+    return this;
+  };
+  return (Document = Doc);
+}
 
 const featureKeys = new WeakMap<object, string>();
 function featureKey(features: unknown): string {
@@ -111,7 +121,7 @@ function shaped(face: Face, text: string, features: unknown, shape: () => GlyphR
  */
 export function prepareFace(bytes: Uint8Array, postscriptName: string): void {
   if (faces.get(postscriptName)?.bytes === bytes) return;
-  const Doc = PdfmakeDocument as unknown as new (...a: unknown[]) => PdfKitFonts;
+  const Doc = documentClass();
   const scratch = new Doc({}, {}, {}, {}, { autoFirstPage: false });
   pdfkitFont.call(scratch, bytes, postscriptName);
   const embedded = scratch._font as EmbeddedFont;
