@@ -117,7 +117,7 @@ function run(app: AppState, req: CallRequest): unknown {
   const hash = requestHash(name, parsed);
   const scoped = { ...parsed, idempotencyKey: key };
   // A long batch on a host: in the batch worker, its result recorded under the key when it ends (services/batch).
-  if (def.batch && app.batches && isBatchCall(name)) {
+  if (def.batch && app.batches && app.ctx && isBatchCall(name) && app.batches.wants(app.ctx, name, scoped)) {
     const prior = priorResult(app, key, name, hash);
     if (prior.found) return prior.result;
     const by = operator!;

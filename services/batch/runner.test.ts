@@ -111,6 +111,40 @@ describe('batches in the worker thread', () => {
     expect(credits(h)).toEqual(credits(ref));
   });
 
+  it('a large employer\'s 汇缴 goes to the worker (two employers side by side), a small one stays inline; same entry either way', async () => {
+    const make = () => {
+      const h = harness('yinchuan', '2026-05-01T02:00:00Z');
+      open.push(h);
+      const big = newEmployer(h);
+      const other = newEmployer(h);
+      const small = newEmployer(h);
+      for (let i = 0; i < 4; i++) newMember(h, big.id, { baseFen: 400_000 + i * 11_111, openedDate: '2026-05-01' });
+      for (let i = 0; i < 3; i++) newMember(h, other.id, { baseFen: 500_000, openedDate: '2026-05-01' });
+      newMember(h, small.id, { baseFen: 300_000, openedDate: '2026-05-01' });
+      h.at('2026-05-20T02:00:00Z');
+      return { h, big, other, small };
+    };
+    const ref = make();
+    const inline = ref.h.call('remit.post', { employerId: ref.big.id, month: '2026-05', idempotencyKey: 'remit-big-2026-05' });
+    const { h, big, other, small } = make();
+    const runner = enableBatchWorker(h.app, { tuning: { remitWorkerMembers: 3 } });
+    const [a, b] = await Promise.all([
+      call(h, 'remit.post', { employerId: big.id, month: '2026-05', idempotencyKey: 'remit-big-2026-05' }, 'clerk'),
+      call(h, 'remit.post', { employerId: other.id, month: '2026-05', idempotencyKey: 'remit-other-2026-05' }, 'clerk'),
+    ]);
+    expect(a).toMatchObject({ ok: true, data: { totalFen: inline.totalFen, memberCount: inline.memberCount } });
+    expect(b.ok).toBe(true);
+    expect(runner.progress().map((p) => [p.label, p.outcome])).toEqual([['单位汇缴', 'done'], ['单位汇缴', 'done']]);
+    // The small employer's 汇缴 never reaches the worker.
+    expect(await call(h, 'remit.post', { employerId: small.id, month: '2026-05', idempotencyKey: 'remit-small-2026-05' }, 'clerk')).toMatchObject({ ok: true });
+    expect(runner.progress()).toHaveLength(2);
+    const lines = (x: Harness, entryId: number) => x.app.db.sqlite.prepare('SELECT account_id, side, amount_fen FROM postings WHERE entry_id = ? ORDER BY id').all(entryId);
+    expect(lines(h, (a as { data: { entryId: number } }).data.entryId)).toEqual(lines(ref.h, inline.entryId));
+    // The same key again answers the first result, from the record.
+    expect(await call(h, 'remit.post', { employerId: big.id, month: '2026-05', idempotencyKey: 'remit-big-2026-05' }, 'clerk')).toEqual(a);
+    expect(h.call('ledger.check', {}, 'admin').ok).toBe(true);
+  });
+
   it('a worker stopped midway leaves whole entries only; running again finishes with the same fen', async () => {
     const ref = book(12);
     ref.call('interest.yearEnd', { year: 2026, idempotencyKey: ref.key() }, 'admin');

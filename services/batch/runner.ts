@@ -11,11 +11,11 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, type AppErrorShape } from '../../shared/errors';
 import type { BatchProgressDto } from '../../shared/contract/batch';
-import { systemClock, type Clock, type Operator } from '../context';
+import { systemClock, type Clock, type Operator, type ServiceContext } from '../context';
 import type { Db } from '../../db/connection';
 import { writeAnchor } from '../integrity/anchor';
 import { chainHead } from '../integrity/seal';
-import { BATCH_LABELS, type BatchCall, type BatchTuning } from './jobs';
+import { BATCH_LABELS, laneOf, offThread, type BatchCall, type BatchTuning } from './jobs';
 import type { WorkerInput, WorkerMessage } from './worker';
 
 export interface BatchRunnerOptions {
@@ -36,7 +36,7 @@ interface Running {
 const KEEP_FINISHED = 10;
 
 export class BatchRunner {
-  private readonly running = new Map<BatchCall, Running>();
+  private readonly running = new Map<string, Running>();
   private readonly finished: BatchProgressDto[] = [];
   private readonly workers = new Set<Worker>();
   /** The request thread's open write transactions, which the worker's connection lets go first (Db.priority). */
@@ -53,7 +53,8 @@ export class BatchRunner {
 
   /** Starts `call` in a worker, or joins the run of the same request; refuses a second run of the same kind. */
   start(call: BatchCall, key: string, hash: string, input: Record<string, unknown>, operator: Operator): Promise<unknown> {
-    const busy = this.running.get(call);
+    const lane = laneOf(call, input);
+    const busy = this.running.get(lane);
     if (busy) {
       if (busy.key === key && busy.hash === hash) return busy.promise;
       const p = busy.progress;
@@ -84,13 +85,18 @@ export class BatchRunner {
       priority: this.shared,
     };
     const promise = this.spawn(data, progress, integrity).finally(() => {
-      this.running.delete(call);
+      this.running.delete(lane);
       progress.finishedAt = this.clock.now().toISOString();
       this.finished.push(progress);
       if (this.finished.length > KEEP_FINISHED) this.finished.shift();
     });
-    this.running.set(call, { key, hash, promise, progress });
+    this.running.set(lane, { key, hash, promise, progress });
     return promise;
+  }
+
+  /** Whether this request goes to the worker (a small 汇缴 stays on the request thread). */
+  wants(ctx: ServiceContext, call: BatchCall, input: Record<string, unknown>): boolean {
+    return offThread(ctx, call, input, this.options.tuning);
   }
 
   /** Batches running now, then the last few finished ones, newest first. */

@@ -274,6 +274,8 @@ export const calls = {
     }),
     roles: CLERK,
     write: true,
+    // An employer of REMIT_WORKER_MEMBERS or more: in the batch worker on a host (services/batch/jobs.ts).
+    batch: true,
   }),
 
   'calc.contribution': call<ContributionResult>()({
