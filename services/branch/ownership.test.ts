@@ -3,6 +3,7 @@
  * members the branch owns (their employer registered there). A non-owning branch takes the application (and the
  * 一次性告知书) but the payout is refused naming the owning branch; nothing is posted.
  */
+import { recordClearCheck } from '../testing/dishonest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../shared/idcard';
 import type { Payee } from '../../shared/contract/dto';
@@ -42,6 +43,7 @@ function approvedRent(memberId: number, name: string) {
   h.at('2026-01-13T03:00:00Z');
   h.call('withdrawal.review', { applicationId: ready.id, pass: true, idempotencyKey: h.key() }, 'reviewer');
   h.at('2026-01-14T03:00:00Z');
+  recordClearCheck(h, ready.id);
   h.call('withdrawal.approve', { applicationId: ready.id, pass: true, idempotencyKey: h.key() }, 'approver');
   h.at('2026-01-15T03:00:00Z');
   return ready;

@@ -4,6 +4,7 @@
  * applied; a member opened at WQ01 is served at WQ02 after the round trip (credits yes, payout refused naming
  * WQ01); the ownership transfer: WQ02 cannot pay before WQ01 acknowledged, then WQ02 pays and WQ01 refuses.
  */
+import { recordClearCheck } from '../testing/dishonest';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -179,6 +180,7 @@ function approvedRent(x: BranchHost, memberId: number, name: string, day: string
   const ready = x.call('withdrawal.update', { applicationId: draft.id, version: draft.version, caseId: 'rent', spouseMemberId: null, facts: RENT, requestedFen: 100_000, payee: card(name), materialsSeen: draft.materials.map((m) => m.id), idempotencyKey: x.key() });
   x.call('withdrawal.submit', { applicationId: ready.id, idempotencyKey: x.key() });
   x.call('withdrawal.review', { applicationId: ready.id, pass: true, idempotencyKey: x.key() }, 'reviewer');
+  recordClearCheck(x, ready.id);
   x.call('withdrawal.approve', { applicationId: ready.id, pass: true, idempotencyKey: x.key() }, 'approver');
   return ready;
 }

@@ -4,6 +4,7 @@
  * clock left at 2026-06-25 10:00 Beijing; a loan taken from intake to the state asked for, each step by its own
  * operator; a withdrawal taken from intake to 已审批.
  */
+import { recordClearCheck } from '../testing/dishonest';
 import type { Payee } from '../../shared/contract/dto';
 import { makeIdNumber } from '../../shared/idcard';
 import { harness, newEmployer, newMember, type Harness } from '../testing/harness';
@@ -78,5 +79,6 @@ export function approvedPurchase(h: Harness, memberId: number, requestedFen: num
   const ready = h.call('withdrawal.update', { applicationId: draft.id, version: draft.version, ...body, materialsSeen: draft.materials.map((m) => m.id), idempotencyKey: h.key() });
   h.call('withdrawal.submit', { applicationId: ready.id, idempotencyKey: h.key() });
   h.call('withdrawal.review', { applicationId: ready.id, pass: true, idempotencyKey: h.key() }, 'reviewer');
+  recordClearCheck(h, ready.id);
   return h.call('withdrawal.approve', { applicationId: ready.id, pass: true, idempotencyKey: h.key() }, 'approver');
 }

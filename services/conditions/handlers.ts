@@ -9,6 +9,8 @@ import { frozenFen, pledgesOf } from './pledges';
 import { notarisationStatus, recordNotarisation } from './notarisation';
 import { assessExcess, excessOf, payBackExcess } from './excess';
 import { bookGuaranteeFee } from './guaranteeFee';
+import { recordDishonestCheck } from './dishonestRecorded';
+import { withdrawalDto } from '../withdrawal/queries';
 
 function ctxOf(env: HandlerEnv) {
   if (!env.app.ctx) throw new AppError('NOT_FOUND', '系统尚未初始化：请先选择公积金中心并创建管理员');
@@ -22,6 +24,8 @@ function op(env: HandlerEnv): Operator {
 type Names = keyof typeof conditionCalls & CallName;
 
 export const CONDITION_HANDLERS: Pick<Handlers, Names> = {
+  'withdrawal.recordDishonestCheck': (env, i) =>
+    withdrawalDto(ctxOf(env), recordDishonestCheck(ctxOf(env), op(env), i.applicationId, i.person, { source: i.source, result: i.result, ...(i.reference ? { reference: i.reference } : {}) })),
   'members.restrict': (env, i) => setRestriction(ctxOf(env), op(env), i.memberId, i.reason),
   'members.liftRestriction': (env, i) => liftRestriction(ctxOf(env), op(env), i.restrictionId, i.reason),
   'members.holds': (env, i) => ({

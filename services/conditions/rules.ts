@@ -16,6 +16,7 @@ export const RULE_IDS = {
   unitIdentityCheck: 'yc.flow.unitIdentityCheck',
   noRemoteCertificate: 'yc.flow.noRemoteCertificate',
   restriction: 'uq.flow.accountRestriction',
+  dishonestRecorded: 'uq.flow.dishonestCheck',
   jointMembers: 'uq.flow.pfJoint.members',
   jointFreeze: 'uq.flow.pfJoint.freeze',
   excessPayback: 'uq.flow.excessPayback',
@@ -62,6 +63,15 @@ const YINCHUAN: WorkflowRule[] = [
 ];
 
 const URUMQI: WorkflowRule[] = [
+  {
+    id: RULE_IDS.dishonestRecorded,
+    kind: 'withdrawal',
+    caseIds: ['*'],
+    title: '审批前须记录失信惩戒查询结果',
+    category: 'condition',
+    source: uq('(一)申请人处于失信惩戒期内的,不可提取本人住房公积金。'),
+    note: '受理时可以尚未查询；审批前须记录申请人（提取配偶账户的，还有配偶）的查询来源、结果和编号，由系统记下查询人和时间，否则拒绝审批。死亡提取不适用。',
+  },
   {
     id: RULE_IDS.restriction,
     kind: 'withdrawal',

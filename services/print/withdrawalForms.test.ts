@@ -4,6 +4,7 @@
  * amounts in figures and 大写, the rule clauses and the three sign-offs; the second print of a form says 补打.
  * Page 1 of each PDF is also rendered to PNG under test-output/print for a person to look at.
  */
+import { recordClearCheck } from '../testing/dishonest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -110,6 +111,7 @@ function setSeen(hh: Harness, dto: WithdrawalAppDto, ids: string[]): WithdrawalA
 
 function approveChain(hh: Harness, id: number) {
   hh.call('withdrawal.review', { applicationId: id, pass: true, idempotencyKey: hh.key() }, 'reviewer');
+  recordClearCheck(hh, id);
   return hh.call('withdrawal.approve', { applicationId: id, pass: true, idempotencyKey: hh.key() }, 'approver');
 }
 

@@ -82,6 +82,8 @@ const card = (name: string) => ({ kind: 'own', bankName: '中国工商银行乌�
 const rentFacts = (today: string) => ({
   maritalStatus: 'single',
   rent: { annualRentFen: 480_000, contractDate: addDays(today, -60), ownsHomeInCity: false, noHomeCertDate: addDays(today, -3), genuine: true },
+  // The 失信惩戒 query recorded at intake: 审批 asks for it (004 一、(一)).
+  memberExtra: { dishonestCheck: { source: '信用中国', result: 'clear' } },
 });
 
 export type Outcome = { paid: true; id: number } | { paid: false; stage: string; code: string; message: string; id?: number };

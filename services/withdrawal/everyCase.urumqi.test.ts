@@ -24,6 +24,7 @@
  * Housing withdrawals (购建修, 还贷, 租房, 电梯, 保温) keep 10.00 in every account drawn (uq.wd.keep10); amounts are to
  * the fen (no rounding to the hundred here). Purchase of a commodity home pays the developer's filed sale account.
  */
+import { recordClearCheck } from '../testing/dishonest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../shared/idcard';
 import type { Payee, WithdrawalAppDto } from '../../shared/contract/dto';
@@ -121,12 +122,16 @@ function signAndPay(app: WithdrawalAppDto): WithdrawalAppDto {
   h.at('2026-01-13T03:00:00Z');
   expect(h.call('withdrawal.review', { applicationId: app.id, pass: true, idempotencyKey: h.key() }, 'reviewer').state).toBe('待审批');
   h.at('2026-01-14T03:00:00Z');
+  recordClearCheck(h, app.id);
   expect(h.call('withdrawal.approve', { applicationId: app.id, pass: true, idempotencyKey: h.key() }, 'approver').state).toBe('已审批');
   h.at(`${PAY_DATE}T03:00:00Z`);
   const paid = h.call('withdrawal.pay', { applicationId: app.id, idempotencyKey: h.key() }, 'clerk2');
   expect(paid.state).toBe('已支付');
   expect(paid.decision!.eligible).toBe(true);
-  expect(paid.events.map((e) => e.action)).toEqual(['create', 'update', 'submit', 'review', 'approve', 'pay']);
+  const actions = paid.events.map((e) => e.action);
+  expect(actions.filter((a) => a !== 'dishonest_check')).toEqual(['create', 'update', 'submit', 'review', 'approve', 'pay']);
+  // 失信惩戒 queries recorded before 审批: the applicant's, and the spouse's when that account is drawn; none for heirs.
+  expect(actions.filter((a) => a === 'dishonest_check')).toHaveLength(app.caseId === 'death' ? 0 : (app.facts as { includeSpouse?: boolean }).includeSpouse ? 2 : 1);
   return paid;
 }
 
@@ -389,6 +394,7 @@ describe('乌鲁木齐 非住房消费类 withdrawals, intake to payout', () => 
     const ready = intake({ memberId: m.id, caseId: 'termination', facts, payee: card(m.name) });
     h.call('withdrawal.submit', { applicationId: ready.id, idempotencyKey: h.key() });
     h.call('withdrawal.review', { applicationId: ready.id, pass: true, idempotencyKey: h.key() }, 'reviewer');
+    recordClearCheck(h, ready.id);
     h.call('withdrawal.approve', { applicationId: ready.id, pass: true, idempotencyKey: h.key() }, 'approver');
     const paid = h.call('withdrawal.pay', { applicationId: ready.id, idempotencyKey: h.key() }, 'clerk2');
     // Termination pays the whole balance (5,952.00) without closing the account (条例 第24条 reading, see the rule's note).

@@ -2,6 +2,7 @@
  * The sign-off chain (三级审批): 经办 submits, 复核 reviews, 审批 approves — three different people. Each step
  * re-judges the application against the ledger of that moment, so a stale decision is never signed.
  */
+import { assertDishonestChecked } from '../conditions/dishonestRecorded';
 import { AppError } from '../../shared/errors';
 import { formatYuanGrouped } from '../../shared/money';
 import { basisNote } from '../../shared/rules/citations';
@@ -75,6 +76,7 @@ export function approveWithdrawal(ctx: ServiceContext, by: Operator, id: number,
   expectVersion(row, args.version);
   expectOtherPerson(ctx, by, [row.created_by, row.submitted_by, row.reviewed_by], '审批');
   if (!args.pass) return returnTo(ctx, by, row, args.note, 'approve_return');
+  assertDishonestChecked(ctx, row);
   const decision = rejudge(ctx, row);
   if (!decision.eligible) throw new AppError('RULE', `审批时政策审查不通过，请退回：${firstFailure(decision)}`);
   transition(ctx, by, row, '已审批', 'approve', { decision_json: JSON.stringify(decision), approved_by: by.id, approved_at: nowIso(ctx) }, args.note ?? '审批通过', decision);

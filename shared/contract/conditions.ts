@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Role } from '../roles';
 import type { CallDef } from './calls';
 import * as f from './fields';
+import type { WithdrawalAppDto } from './dto';
 
 export interface RestrictionDto {
   id: number;
@@ -101,6 +102,19 @@ export const conditionCalls = {
   'excess.payback': def<ExcessPaybackDto & { entryNo: string }>()({
     input: z.object({ paybackId: f.id('补缴事项'), amountFen: f.positiveFen('补缴金额'), idempotencyKey: f.idempotencyKey() }),
     roles: CLERK,
+    write: true,
+  }),
+  // 004 一、(一): the 失信惩戒 query recorded on a 乌鲁木齐 withdrawal (before approval), stamped by the service.
+  'withdrawal.recordDishonestCheck': def<WithdrawalAppDto>()({
+    input: z.object({
+      applicationId: f.id('提取申请'),
+      person: z.enum(['member', 'spouse'], { error: '请选择申请人或配偶' }),
+      source: f.text('查询来源', 60),
+      result: z.enum(['clear', 'listed'], { error: '请选择查询结果：未列入或处于失信惩戒期' }),
+      reference: f.optionalText('查询记录编号', 60),
+      idempotencyKey: f.idempotencyKey(),
+    }),
+    roles: ANY,
     write: true,
   }),
   // 004 担保方式1: 中心支付担保服务费 — booked against the loan.

@@ -159,6 +159,7 @@ export const RULE_CLAUSES: Record<string, readonly [number, string | null]> = {
   'uq.wd.rent.spouseNoHomeCert': [124, '2'],
   'uq.wd.death.heirShare': [169, '1'],
   'uq.flow.accountRestriction': [95, '(三)'],
+  'uq.flow.dishonestCheck': [93, '(一)'],
   'uq.flow.pfJoint.members': [212, '4'],
   'uq.flow.pfJoint.freeze': [212, '4'],
   'uq.flow.excessPayback': [231, '(二)'],
