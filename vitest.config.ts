@@ -27,6 +27,8 @@ export default defineConfig({
           // does not turn waits into time-outs.
           fileParallelism: false,
           testTimeout: 180_000,
+          // expect.poll waits for the page: 1 s (vitest's default) is too short for a lazy page on a loaded machine.
+          expect: { poll: { timeout: 15_000 } },
           sequence: { groupOrder: 1 },
         },
       },
