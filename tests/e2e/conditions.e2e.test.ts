@@ -70,6 +70,7 @@ describe('workflow conditions end to end (Chromium, 乌鲁木齐)', () => {
     addStaffDirect(app, 3, 'clerk', '古丽娜尔', 'clerk', PASSWORD);
     addStaffDirect(app, 4, 'approver', '钱审批', 'approver', PASSWORD);
     addStaffDirect(app, 5, 'approver2', '孙审批', 'approver', PASSWORD);
+    addStaffDirect(app, 6, 'reviewer', '赵复核', 'reviewer', PASSWORD);
     const employer = call('employers.create', {
       name: '新疆天山云数据科技有限公司',
       uscc: makeUscc('91650100MA77F3Y4R'),
@@ -150,6 +151,41 @@ describe('workflow conditions end to end (Chromium, 乌鲁木齐)', () => {
     await shot(c.page, 'conditions-03-payback.png');
     expect(c.errors).toEqual([]);
     await c.context.close();
+  });
+
+  it('the approver records the 失信惩戒 query the approval waits for, and then approves', { timeout: 120_000 }, async () => {
+    const body = {
+      caseId: 'purchase',
+      spouseMemberId: null,
+      facts: { maritalStatus: 'single', house: { houseId: '乌房预售2026-000777', type: 'new', residential: true, priceFen: 85_000_000, contractDate: ago(20, 'day'), developerFiled: true } },
+      requestedFen: 100_000,
+      payee: { kind: 'developer' as const, bankName: '中国银行乌鲁木齐新华北路支行', accountNo: '107654321000123', accountName: '新疆天山房地产开发有限公司' },
+    };
+    const draft = call('withdrawal.create', { memberId, ...body, materialsSeen: [], idempotencyKey: nextKey() }, 'clerk');
+    const ready = call('withdrawal.update', { applicationId: draft.id, version: draft.version, ...body, materialsSeen: draft.materials.map((m) => m.id), idempotencyKey: nextKey() }, 'clerk');
+    call('withdrawal.submit', { applicationId: ready.id, idempotencyKey: nextKey() }, 'clerk');
+    call('withdrawal.review', { applicationId: ready.id, pass: true, idempotencyKey: nextKey() }, 'reviewer');
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1300 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await login(page, 'approver');
+    await page.goto(`${server.url}#/withdrawal?id=${ready.id}`);
+    const missing = page.getByTestId('dishonest-missing');
+    await expect.poll(() => missing.textContent()).toContain('审批前须记录申请人的失信惩戒查询结果');
+    await shot(page, 'conditions-05-dishonest-missing.png');
+    await page.getByTestId('dishonest-record-member').click();
+    const modal = page.getByTestId('dishonest-modal');
+    await modal.getByLabel('查询来源').fill('全国法院失信被执行人名单');
+    await modal.getByLabel('查询记录编号').fill('SX-2026-0777');
+    const rec = await clickForCall(page, page.getByTestId('dishonest-modal-ok'), 'withdrawal.recordDishonestCheck');
+    expect(((await rec.json()) as { ok: boolean }).ok).toBe(true);
+    await expect.poll(() => page.getByTestId('dishonest-recorded-member').textContent()).toContain('全国法院失信被执行人名单，未列入，编号 SX-2026-0777（钱审批（approver）');
+    expect(await missing.count()).toBe(0);
+    await shot(page, 'conditions-06-dishonest-recorded.png');
+    expect(call('withdrawal.approve', { applicationId: ready.id, pass: true, idempotencyKey: nextKey() }, 'approver').state).toBe('已审批');
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
 

@@ -10,6 +10,7 @@ import { PrintButtons } from './PrintButtons';
 import { SignOffTimeline } from './SignOffTimeline';
 import { StoredDecision } from './StoredDecision';
 import { WithdrawalActions } from './WithdrawalActions';
+import { DishonestCheckPanel } from './DishonestCheckPanel';
 
 /** 提取申请详情: particulars, the stored decision, the sign-off record, what this post may do now, the forms. */
 export function WithdrawalDetailPage({ route }: PageProps) {
@@ -47,6 +48,7 @@ export function WithdrawalDetailPage({ route }: PageProps) {
             <ApplicationSummary app={a} />
           </Card>
           <Card title="办理" style={{ marginBottom: 16 }}>
+            <DishonestCheckPanel app={a} onChanged={setApp} />
             <WithdrawalActions app={a} onChanged={setApp} />
             <PrintButtons app={a} />
           </Card>
