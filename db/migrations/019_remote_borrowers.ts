@@ -19,6 +19,7 @@ export const m019_remote_borrowers: Migration = {
         place TEXT NOT NULL CHECK (place IN ('province', 'elsewhere')),
         center_name TEXT NOT NULL,
         certificate_date TEXT NOT NULL,
+        opened_date TEXT NOT NULL,
         agreement_date TEXT,
         monthly_deposit_fen INTEGER NOT NULL CHECK (monthly_deposit_fen >= 0),
         base_fen INTEGER NOT NULL CHECK (base_fen > 0),
@@ -30,7 +31,7 @@ export const m019_remote_borrowers: Migration = {
       CREATE INDEX remote_certificates_member ON remote_certificates(member_id, id);
       CREATE TRIGGER remote_certificates_no_delete BEFORE DELETE ON remote_certificates
         BEGIN SELECT RAISE(ABORT, '异地缴存证明记录只能追加，不能删除'); END;
-      CREATE TRIGGER remote_certificates_no_update BEFORE UPDATE OF member_id, place, center_name, certificate_date, agreement_date,
+      CREATE TRIGGER remote_certificates_no_update BEFORE UPDATE OF member_id, place, center_name, certificate_date, opened_date, agreement_date,
         monthly_deposit_fen, base_fen, continuous_months, balance_fen, recorded_by, recorded_at ON remote_certificates
         BEGIN SELECT RAISE(ABORT, '异地缴存证明记录只能追加，不能修改'); END;
     `);

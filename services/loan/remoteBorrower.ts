@@ -27,6 +27,7 @@ export interface RemoteCertificateInput {
   place: 'province' | 'elsewhere';
   centerName: string;
   certificateDate: string;
+  openedDate: string;
   agreementDate?: string | undefined;
   monthlyDepositFen: number;
   baseFen: number;
@@ -62,6 +63,7 @@ function remoteEmployerId(ctx: ServiceContext): number {
 function checkCertificate(ctx: ServiceContext, c: RemoteCertificateInput): void {
   if (c.certificateDate > today(ctx)) throw badInput('certificate.certificateDate', `缴存证明出具日期${c.certificateDate}晚于今天`);
   if (c.agreementDate && c.agreementDate > today(ctx)) throw badInput('certificate.agreementDate', `提取协议日期${c.agreementDate}晚于今天`);
+  if (c.openedDate > c.certificateDate) throw badInput('certificate.openedDate', `开户日期${c.openedDate}晚于缴存证明出具日期${c.certificateDate}`);
   if (c.baseFen <= 0) throw badInput('certificate.baseFen', '缴存证明载明的缴存基数须大于0');
 }
 
@@ -112,10 +114,10 @@ export function createRemoteLoanApp(ctx: ServiceContext, by: Operator, input: Re
     const certId = Number(
       ctx.db
         .prepare(
-          `INSERT INTO remote_certificates (member_id, place, center_name, certificate_date, agreement_date, monthly_deposit_fen, base_fen, continuous_months, balance_fen, recorded_by, recorded_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO remote_certificates (member_id, place, center_name, certificate_date, opened_date, agreement_date, monthly_deposit_fen, base_fen, continuous_months, balance_fen, recorded_by, recorded_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(memberId, c.place, c.centerName.trim(), c.certificateDate, c.agreementDate ?? null, c.monthlyDepositFen, c.baseFen, c.continuousMonths, c.balanceFen, by.id, at).lastInsertRowid,
+        .run(memberId, c.place, c.centerName.trim(), c.certificateDate, c.openedDate, c.agreementDate ?? null, c.monthlyDepositFen, c.baseFen, c.continuousMonths, c.balanceFen, by.id, at).lastInsertRowid,
     );
     const { borrower: _b, certificate: _c, ...terms } = input;
     const app = createLoanApp(ctx, by, { ...terms, memberId }, { remoteBorrower: true });

@@ -25,13 +25,14 @@ export function recordedRemoteContribution(ctx: ServiceContext, memberId: number
         WHERE c.member_id = ? ORDER BY c.id DESC LIMIT 1`,
     )
     .get(memberId) as
-    | { place: 'province' | 'elsewhere'; center_name: string; certificate_date: string; agreement_date: string | null; monthly_deposit_fen: number; base_fen: number; continuous_months: number; balance_fen: number; recorded_at: string; operator_name: string | null }
+    | { place: 'province' | 'elsewhere'; center_name: string; certificate_date: string; opened_date: string; agreement_date: string | null; monthly_deposit_fen: number; base_fen: number; continuous_months: number; balance_fen: number; recorded_at: string; operator_name: string | null }
     | undefined;
   if (!r) return undefined;
   return {
     place: r.place,
     centerName: r.center_name,
     certificateDate: r.certificate_date,
+    openedDate: r.opened_date,
     ...(r.agreement_date ? { agreementDate: r.agreement_date } : {}),
     balanceFen: r.balance_fen,
     continuousMonths: r.continuous_months,

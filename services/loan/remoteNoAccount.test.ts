@@ -14,6 +14,7 @@ const CERT = {
   place: 'province' as const,
   centerName: '石嘴山住房公积金管理中心',
   certificateDate: '2026-06-20',
+  openedDate: '2019-03-01',
   agreementDate: '2026-06-20',
   monthlyDepositFen: 192_000,
   baseFen: 800_000,
@@ -67,6 +68,11 @@ describe('银川 loan intake for a borrower with no account at this center (异�
     expect(rule(app, 'yc.loan.remote.once')).toBe('passed');
     expect(app.decision!.quota.limits.find((l) => l.id === 'yc.loan.quota.cap')).toMatchObject({ amountFen: 50_000_000, label: '异地贷款限额' });
     expect(app.materials.map((x) => x.id)).toContain('yc.mat.loan.remote');
+    // 开户日期 and 缴存比例 are the other center's (192,000 ÷ 800,000 ÷ 2 = 12%), not the pseudo-account's.
+    expect(rule(app, 'yc.loan.contrib.opened6m')).toBe('passed');
+    expect(app.decision!.trace.find((t) => t.ruleId === 'yc.loan.contrib.ratio5')!.message).toContain('12%');
+    expect(app.decision!.trace.filter((t) => t.outcome === 'failed')).toEqual([]);
+    expect(app.decision!.eligible).toBe(true);
     // The certificate is append-only.
     expect(() => h.app.db.prepare('UPDATE remote_certificates SET continuous_months = 99').run()).toThrow(/只能追加/);
   });
@@ -76,6 +82,15 @@ describe('银川 loan intake for a borrower with no account at this center (异�
     expect(rule(h.call('loan.createRemote', remote(ID_A, { certificateDate: '2026-05-25', agreementDate: '2026-05-25' })), 'yc.loan.remote.certificate')).toBe('passed');
     expect(rule(h.call('loan.createRemote', remote(ID_B, { certificateDate: '2026-05-24' })), 'yc.loan.remote.certificate')).toBe('failed');
     expect(rule(h.call('loan.createRemote', remote(makeIdNumber('640302', '19910101', 35), { agreementDate: '2026-05-24' })), 'yc.loan.remote.certificate')).toBe('failed');
+  });
+
+  it('reads 缴交率 and 开户满6个月 from the certificate: 5% passes, 4.99% fails; opened 2025-12-25 passes, 2025-12-26 fails', () => {
+    start();
+    const ids = ['19900101', '19900102', '19900103', '19900104'].map((d, i) => makeIdNumber('640302', d, 41 + i));
+    expect(rule(h.call('loan.createRemote', remote(ids[0]!, { monthlyDepositFen: 80_000 })), 'yc.loan.contrib.ratio5')).toBe('passed');
+    expect(rule(h.call('loan.createRemote', remote(ids[1]!, { monthlyDepositFen: 79_999 })), 'yc.loan.contrib.ratio5')).toBe('failed');
+    expect(rule(h.call('loan.createRemote', remote(ids[2]!, { openedDate: '2025-12-25' })), 'yc.loan.contrib.opened6m')).toBe('passed');
+    expect(rule(h.call('loan.createRemote', remote(ids[3]!, { openedDate: '2025-12-26' })), 'yc.loan.contrib.opened6m')).toBe('failed');
   });
 
   it('a second remote application for the same ID number is refused while the first stands, and reuses the account once it is cancelled', () => {

@@ -11,6 +11,7 @@ import { memberLoanFacts } from '../loan/servicing/state';
 import { chinaDate } from '../../shared/dates';
 import { sealedSince } from '../accounts/sealing';
 import { recordedRemoteContribution } from '../loan/remoteCertificates';
+import { remoteRatioPercent } from '../../shared/loan/remoteRatio';
 
 export function memberFacts(ctx: ServiceContext, memberId: number): Person {
   const m = getMember(ctx, memberId);
@@ -43,7 +44,9 @@ export function memberFacts(ctx: ServiceContext, memberId: number): Person {
 
 function remoteFacts(ctx: ServiceContext, memberId: number): Partial<Person> {
   const rc = recordedRemoteContribution(ctx, memberId);
-  return rc ? { remoteContribution: rc } : {};
+  if (!rc) return {};
+  // The account here was opened only to hold the loan: 开户日期 and 缴存比例 are the other center's, as its certificate states.
+  return { remoteContribution: rc, openedDate: rc.openedDate!, contributionRatioPercent: remoteRatioPercent(rc.monthlyDepositFen ?? 0, rc.baseFen ?? 0) };
 }
 
 /** Withdrawals already paid from this member's account (the engine's once-per-house and yearly caps read them). */

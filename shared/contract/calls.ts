@@ -486,6 +486,7 @@ export const calls = {
         place: z.enum(['province', 'elsewhere'], { error: '请选择缴存地（区内异地或区外）' }),
         centerName: f.text('缴存地公积金中心', 40),
         certificateDate: f.date('缴存证明出具日期'),
+        openedDate: f.date('缴存证明载明的开户日期'),
         agreementDate: f.date('提取协议日期').optional(),
         monthlyDepositFen: f.fen('缴存证明载明的月缴存额'),
         baseFen: f.positiveFen('缴存证明载明的缴存基数'),

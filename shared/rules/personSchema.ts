@@ -70,6 +70,7 @@ export const RemoteContributionSchema = z.strictObject({
   agreementDate: DateString.optional().describe('异地购房贷款职工公积金提取协议日期'),
   balanceFen: Fen.describe('缴存证明载明的账户余额（分）'),
   continuousMonths: Count.describe('缴存证明载明的连续缴存月数'),
+  openedDate: DateString.optional().describe('缴存证明载明的开户日期'),
   monthlyDepositFen: Fen.optional().describe('缴存证明载明的月缴存额（分）'),
   baseFen: Fen.optional().describe('缴存证明载明的缴存基数（分）'),
   recordedBy: z.string().optional().describe('录入人'),
