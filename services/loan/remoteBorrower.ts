@@ -12,6 +12,7 @@ import { badInput } from '../../shared/errors';
 import { idFacts, idNumberError } from '../../shared/idcard';
 import { audit } from '../audit/log';
 import { accountSeq } from '../branch/numbering';
+import { hostBranch } from '../branch/ownership';
 import type { Operator, ServiceContext } from '../context';
 import { nowIso, today } from '../context';
 import { employerAccountNo, memberAccountNo } from '../accounts/numbers';
@@ -42,9 +43,13 @@ export interface RemoteLoanIntake extends Omit<LoanTerms, 'memberId'> {
   materialsSeen: string[];
 }
 
-/** The pseudo-employer, created on first use (one per center database; remote_custody = 1). */
+/**
+ * The pseudo-employer, created on first use (remote_custody = 1). One per data folder: in a branch network each branch
+ * host has its own (its USCC slot names the branch), since the register carries employers between branches.
+ */
 function remoteEmployerId(ctx: ServiceContext): number {
-  const have = ctx.db.prepare('SELECT id FROM employers WHERE remote_custody = 1 ORDER BY id LIMIT 1').get() as { id: number } | undefined;
+  const uscc = `REMOTE-${ctx.center.id.toUpperCase()}${hostBranch(ctx) ? `-${hostBranch(ctx)}` : ''}`;
+  const have = ctx.db.prepare('SELECT id FROM employers WHERE remote_custody = 1 AND uscc = ?').get(uscc) as { id: number } | undefined;
   if (have) return have.id;
   const seq = (ctx.db.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS n FROM employers').get() as { n: number }).n;
   const accountNo = employerAccountNo(ctx.center.accountPrefix, accountSeq(ctx, 'employers', seq));
@@ -54,9 +59,9 @@ function remoteEmployerId(ctx: ServiceContext): number {
     .prepare(
       `INSERT INTO employers (id, account_no, name, uscc, uscc_confirmed, district, employee_ratio, employer_ratio, contact_name, contact_phone,
          address, opened_date, status, created_at, branch_code, custody, remote_custody)
-       VALUES (?, ?, ?, ?, 1, ?, ?, ?, '中心代管', '-', '', ?, '正常', ?, '', 0, 1)`,
+       VALUES (?, ?, ?, ?, 1, ?, ?, ?, '中心代管', '-', '', ?, '正常', ?, ?, 0, 1)`,
     )
-    .run(seq, accountNo, REMOTE_EMPLOYER_NAME, `REMOTE-${ctx.center.id.toUpperCase()}`, ctx.center.districts[0]!, ratio, ratio, today(ctx), nowIso(ctx));
+    .run(seq, accountNo, REMOTE_EMPLOYER_NAME, uscc, ctx.center.districts[0]!, ratio, ratio, today(ctx), nowIso(ctx), hostBranch(ctx) ?? '');
   return seq;
 }
 

@@ -108,6 +108,17 @@ describe('银川 loan intake for a borrower with no account at this center (异�
     expect(again.decision!.trace.find((t) => t.ruleId === 'yc.loan.remote.certificate')!.message).toContain('2026-06-24');
   });
 
+  it('loan.update of a remote application keeps reading the recorded certificate; a typed one is refused', () => {
+    start();
+    const app = h.call('loan.createRemote', remote(ID_A));
+    const { borrower: _b, certificate: _c, idempotencyKey: _k, ...terms } = remote(ID_A);
+    const upd = h.call('loan.update', { applicationId: app.id, version: app.version, ...terms, requestedFen: 20_000_000, idempotencyKey: h.key() });
+    expect(upd.decision!.eligible).toBe(true);
+    expect(rule(upd, 'yc.loan.remote.certificate')).toBe('passed');
+    const typed = { ...terms, facts: { ...FACTS, borrowerExtra: { ...LOAN_CREDIT, remoteContribution: { ...CERT, certificateDate: '2026-06-25' } } } };
+    expect(h.fail('loan.update', { applicationId: app.id, version: upd.version, ...typed, idempotencyKey: h.key() })).toMatchObject({ code: 'BAD_INPUT', field: 'facts.borrowerExtra.remoteContribution' });
+  });
+
   it('refuses a member with an account here on this path (naming the field), and writes nothing', () => {
     h = harness('yinchuan', '2026-01-05T02:00:00Z');
     const { b } = contributingCouple(h);
