@@ -31,6 +31,7 @@ interface EmployerRow {
   status: string;
   member_count?: number;
   custody: number;
+  remote_custody?: number;
 }
 
 function toDto(r: EmployerRow): EmployerDto {
@@ -51,6 +52,7 @@ function toDto(r: EmployerRow): EmployerDto {
     status: r.status,
     memberCount: r.member_count ?? 0,
     custody: r.custody === 1,
+    ...(r.remote_custody === 1 ? { remoteCustody: true } : {}),
   };
 }
 
@@ -139,7 +141,7 @@ export function searchEmployers(ctx: ServiceContext, query: string, limit = 50):
     .prepare(
       `SELECT e.*, (SELECT COUNT(*) FROM members m WHERE m.employer_id = e.id AND m.status = '正常') AS member_count
          FROM employers e
-        WHERE ? = '' OR e.name LIKE ? OR e.account_no = ? OR e.uscc = ?
+        WHERE (? = '' OR e.name LIKE ? OR e.account_no = ? OR e.uscc = ?) AND e.remote_custody = 0
         ORDER BY e.id LIMIT ?`,
     )
     .all(q, `%${q}%`, q, q.toUpperCase(), limit) as EmployerRow[];

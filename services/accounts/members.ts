@@ -25,6 +25,7 @@ export function openMember(ctx: ServiceContext, by: Operator, input: MemberInput
   }
   const employer = getEmployer(ctx, input.employerId);
   if (employer.status !== '正常') throw badInput('employerId', `单位${employer.name}已注销，不能开户`);
+  if (employer.remoteCustody) throw badInput('employerId', `${employer.name}不是缴存单位，不能在其下开户；异地缴存职工在贷款受理时登记`);
   const limits = checkContributionLimits(ctx.center, {
     baseFen: input.baseFen,
     employeeRatioPercent: employer.employeeRatioPercent,
@@ -100,7 +101,7 @@ export function getMember(ctx: ServiceContext, id: number): MemberDetail {
     status: m.status,
     openedDate: m.opened_date,
     baseFen: m.base_fen,
-    employer: { id: e.id, accountNo: e.accountNo, name: e.name, employeeRatioPercent: e.employeeRatioPercent, employerRatioPercent: e.employerRatioPercent, custody: e.custody },
+    employer: { id: e.id, accountNo: e.accountNo, name: e.name, employeeRatioPercent: e.employeeRatioPercent, employerRatioPercent: e.employerRatioPercent, custody: e.custody, ...(e.remoteCustody ? { remoteCustody: true } : {}) },
     monthlyEmployeeFen: shares.employeeFen,
     monthlyEmployerFen: shares.employerFen,
     balanceFen: bal.basicFen,

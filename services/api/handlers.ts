@@ -35,6 +35,7 @@ import { approveWithdrawal, cancelWithdrawal, reviewWithdrawal, submitWithdrawal
 import { approveReversal, payWithdrawal, requestReversal, reviewReversal } from '../withdrawal/payout';
 import { inbox, withdrawalDto } from '../withdrawal/queries';
 import { printWithdrawalForm } from '../print/withdrawalForms';
+import { createRemoteLoanApp } from '../loan/remoteBorrower';
 import { createLoanApp, updateLoanApp } from '../loan/intake';
 import { approveLoan, cancelLoan, reviewLoan, signLoanContract, submitLoan } from '../loan/workflow';
 import { disburseLoan } from '../loan/disburse';
@@ -250,6 +251,7 @@ export const handlers: Handlers = {
   'withdrawal.list': (env, i) => inbox(ctxOf(env), op(env).role, i),
   'print.withdrawal': (env, i) => printWithdrawalForm(ctxOf(env), op(env), i.applicationId, i.form, i.ruleIds),
   'loan.create': (env, { idempotencyKey: _k, ...i }) => loanAppDto(ctxOf(env), createLoanApp(ctxOf(env), op(env), i)),
+  'loan.createRemote': (env, { idempotencyKey: _k, ...i }) => loanAppDto(ctxOf(env), createRemoteLoanApp(ctxOf(env), op(env), i)),
   'loan.update': (env, { idempotencyKey: _k, applicationId, version, ...i }) => loanAppDto(ctxOf(env), updateLoanApp(ctxOf(env), op(env), applicationId, version, i)),
   'loan.submit': (env, i) => loanAppDto(ctxOf(env), submitLoan(ctxOf(env), op(env), i.applicationId, i.version)),
   'loan.review': (env, i) => loanAppDto(ctxOf(env), reviewLoan(ctxOf(env), op(env), i.applicationId, { ...(i.version !== undefined ? { version: i.version } : {}), pass: i.pass, ...(i.note ? { note: i.note } : {}) })),

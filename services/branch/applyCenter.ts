@@ -176,7 +176,7 @@ function applyTransfer(ctx: ServiceContext, host: string, c: CenterChange): { no
   return { note: moved ? `${what}（${p.from === host ? '转出' : '转入'}余额${moved}分）` : what, ...(moves ? { moves } : {}) };
 }
 
-const EMPLOYER_COLUMNS = ['name', 'uscc', 'uscc_confirmed', 'district', 'employee_ratio', 'employer_ratio', 'supp_employee_ratio', 'supp_employer_ratio', 'contact_name', 'contact_phone', 'address', 'opened_date', 'status', 'custody'];
+const EMPLOYER_COLUMNS = ['name', 'uscc', 'uscc_confirmed', 'district', 'employee_ratio', 'employer_ratio', 'supp_employee_ratio', 'supp_employer_ratio', 'contact_name', 'contact_phone', 'address', 'opened_date', 'status', 'custody', 'remote_custody'];
 const MEMBER_COLUMNS = ['name', 'birth_date', 'sex', 'phone', 'base_fen', 'status', 'opened_date'];
 
 function applyEmployer(ctx: ServiceContext, host: string, c: CenterChange): string {
@@ -187,7 +187,8 @@ function applyEmployer(ctx: ServiceContext, host: string, c: CenterChange): stri
     throw new AppError('CONFLICT', `单位账号${String(p.accountNo)}在本网点已是另一单位（${have.name}）的账号：两个网点在加入中心前发出了相同的账号，须先改号`);
   }
   // custody (018_custody_accounts) is absent from the register rows of a branch that has not migrated yet: not a custody account.
-  const values = EMPLOYER_COLUMNS.map((k) => p[k] ?? (k === 'custody' ? 0 : null));
+  // remote_custody (019_remote_borrowers) likewise: absent means a real employer.
+  const values = EMPLOYER_COLUMNS.map((k) => p[k] ?? (k === 'custody' || k === 'remote_custody' ? 0 : null));
   if (have) {
     // The owner changes only by a 'transfer' change, never by a register update.
     ctx.db.prepare(`UPDATE employers SET ${EMPLOYER_COLUMNS.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...values, have.id);

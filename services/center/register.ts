@@ -12,7 +12,7 @@ import { appendChange } from './publish';
 
 export type Decoded = { tbl: string; op: string; row: Record<string, unknown> };
 
-const EMPLOYER_FIELDS = ['name', 'uscc', 'uscc_confirmed', 'district', 'employee_ratio', 'employer_ratio', 'supp_employee_ratio', 'supp_employer_ratio', 'contact_name', 'contact_phone', 'address', 'opened_date', 'status', 'custody'];
+const EMPLOYER_FIELDS = ['name', 'uscc', 'uscc_confirmed', 'district', 'employee_ratio', 'employer_ratio', 'supp_employee_ratio', 'supp_employer_ratio', 'contact_name', 'contact_phone', 'address', 'opened_date', 'status', 'custody', 'remote_custody'];
 const MEMBER_FIELDS = ['name', 'birth_date', 'sex', 'phone', 'base_fen', 'status', 'opened_date'];
 
 /** The employer's account number for a branch-local employer id, from this batch or the change log held. */

@@ -104,6 +104,7 @@ export function previewRemittance(
   // A month already posted says so (with its voucher), rather than "no member to remit".
   if (kind === '汇缴') refuseRemitted(ctx, args.employerId, args.month);
   const employer = getEmployer(ctx, args.employerId);
+  if (employer.remoteCustody) throw badInput('employerId', `${employer.name}不是缴存单位，不能汇缴或补缴`);
   const hasSupp = employer.suppEmployeeRatioPercent !== null && employer.suppEmployerRatioPercent !== null;
   const problems: string[] = [];
   const lines: RemittanceLine[] = [];

@@ -6,6 +6,7 @@ import { nowIso, today } from '../context';
 import { getMember } from '../accounts/members';
 import { expectState, expectVersion, loadApp, nextAppNo, transition, type AppRow } from '../withdrawal/store';
 import { clerkLoanFacts, composeLoan, type LoanTerms } from './compose';
+import { recordedRemoteContribution } from './remoteCertificates';
 import { checkRecordedPerson, recordedBy, refuseLedgerPersons } from '../policy/recordedFacts';
 
 export interface LoanIntake extends LoanTerms {
@@ -13,9 +14,15 @@ export interface LoanIntake extends LoanTerms {
   materialsSeen: string[];
 }
 
-function validate(ctx: ServiceContext, input: LoanIntake) {
+function validate(ctx: ServiceContext, input: LoanIntake, opts: { remoteBorrower?: boolean } = {}) {
   const m = getMember(ctx, input.memberId);
-  const remote = (input.facts.borrowerExtra as { remoteContribution?: unknown } | undefined)?.remoteContribution;
+  const typed = (input.facts.borrowerExtra as { remoteContribution?: unknown } | undefined)?.remoteContribution;
+  // 异地缴存职工（本中心无账户）: the certificate was recorded at intake (services/loan/remoteBorrower.ts), never typed here.
+  if (m.employer.remoteCustody) {
+    if (opts.remoteBorrower === false) throw badInput('memberId', `借款人${m.name}在本中心没有缴存账户（异地缴存职工），请在“异地缴存职工（本中心无账户）”受理`);
+    if (typed !== undefined) throw badInput('facts.borrowerExtra.remoteContribution', '异地缴存职工的缴存证明已在受理时登记，不能在借款人补充信息中填写');
+  }
+  const remote = typed ?? (m.employer.remoteCustody ? recordedRemoteContribution(ctx, m.id) : undefined);
   // A borrower who moved to another center (account 封存 here) applies with that center's certificate (003 6、).
   if (remote && m.status === '正常') throw badInput('facts.borrowerExtra.remoteContribution', `借款人${m.name}在本中心正常缴存，不是异地缴存职工，不能录入异地缴存证明`);
   if (m.status !== '正常' && !(remote && m.status === '封存')) {
@@ -48,8 +55,8 @@ function storedFacts(input: LoanIntake, by: Operator, at: string): string {
   return JSON.stringify({ ...clerkLoanFacts(input.facts), loanTerms: { months: input.months, method: input.method }, recorded: recordedBy(by, at) });
 }
 
-export function createLoanApp(ctx: ServiceContext, by: Operator, input: LoanIntake): AppRow {
-  const { decision, materials } = validate(ctx, input);
+export function createLoanApp(ctx: ServiceContext, by: Operator, input: LoanIntake, opts: { remoteBorrower?: boolean } = { remoteBorrower: false }): AppRow {
+  const { decision, materials } = validate(ctx, input, opts);
   const at = nowIso(ctx);
   const id = Number(
     ctx.db

@@ -10,6 +10,8 @@ import { today } from '../context';
 import { memberLoanFacts } from '../loan/servicing/state';
 import { chinaDate } from '../../shared/dates';
 import { sealedSince } from '../accounts/sealing';
+import { recordedRemoteContribution } from '../loan/remoteCertificates';
+import { remoteRatioPercent } from '../../shared/loan/remoteRatio';
 
 export function memberFacts(ctx: ServiceContext, memberId: number): Person {
   const m = getMember(ctx, memberId);
@@ -35,7 +37,16 @@ export function memberFacts(ctx: ServiceContext, memberId: number): Person {
     // 住房公积金托管专户 (003): the ledger knows which employer is the center's custody account.
     custodyAccount: m.employer.custody,
     ...(sealedSince(ctx, memberId) ? { sealedSince: sealedSince(ctx, memberId)! } : {}),
+    // 异地缴存职工（本中心无账户）: the other center's 缴存证明 as recorded at intake (019_remote_borrowers), not a caller's claim.
+    ...(m.employer.remoteCustody ? remoteFacts(ctx, memberId) : {}),
   };
+}
+
+function remoteFacts(ctx: ServiceContext, memberId: number): Partial<Person> {
+  const rc = recordedRemoteContribution(ctx, memberId);
+  if (!rc) return {};
+  // The account here was opened only to hold the loan: 开户日期 and 缴存比例 are the other center's, as its certificate states.
+  return { remoteContribution: rc, openedDate: rc.openedDate!, contributionRatioPercent: remoteRatioPercent(rc.monthlyDepositFen ?? 0, rc.baseFen ?? 0) };
 }
 
 /** Withdrawals already paid from this member's account (the engine's once-per-house and yearly caps read them). */

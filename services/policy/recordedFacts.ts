@@ -72,6 +72,8 @@ export function withRecorded(ledger: Person, raw: unknown): Person {
   if (check && typeof check === 'object' && (check.result === 'listed' || check.result === 'clear')) recorded.dishonest = check.result === 'listed';
   const remote = Array.isArray(recorded.loans) ? (recorded.loans as PfLoan[]).filter((l) => l && l.remote === true) : [];
   const merged = { ...ledger, ...recorded, ...pickLedger(ledger), loans: [...ledger.loans, ...remote] } as Person;
+  // A certificate recorded at intake for a borrower without an account here (019_remote_borrowers) wins over the caller's.
+  if (ledger.remoteContribution) merged.remoteContribution = ledger.remoteContribution;
   return withRemoteContribution(merged);
 }
 

@@ -69,6 +69,8 @@ function checkTypedPersons(ctx: ServiceContext, input: IntakeInput): void {
 function validate(ctx: ServiceContext, input: IntakeInput) {
   const member = getMember(ctx, input.memberId);
   if (member.status === '销户') throw badInput('memberId', `职工${member.name}的账户已销户，不能提取`);
+  // 异地缴存职工（中心代管）: a zero-balance account held only for a loan (019_remote_borrowers), never withdrawn from.
+  if (member.employer.remoteCustody) throw badInput('memberId', `${member.name}是异地缴存职工（本中心无缴存账户），不能在本中心办理提取`);
   checkTypedPersons(ctx, input);
   const { decision } = composeAndDecide(ctx, {
     caseId: input.caseId,

@@ -479,6 +479,28 @@ export const calls = {
 
   // Loans (贷款): intake, 复核, 审批, contract and mortgage registration, disbursement with a frozen schedule.
   'loan.create': call<LoanAppDto>()({ input: z.object({ memberId: f.id('借款人'), ...loanIntake, idempotencyKey: f.idempotencyKey() }), roles: CLERK, write: true }),
+  // 异地缴存职工（本中心无账户）的贷款受理 (银川 003 6、): opens a sealed zero-balance account under the center's pseudo-employer
+  // (or reuses it for the same ID number) and records the other center's 缴存证明, in one transaction with the application.
+  'loan.createRemote': call<LoanAppDto>()({
+    input: z.object({
+      borrower: z.object({ name: f.personName('借款人姓名'), idNumber: f.idNumber('借款人证件号码'), phone: f.text('借款人联系电话', 20) }),
+      certificate: z.object({
+        place: z.enum(['province', 'elsewhere'], { error: '请选择缴存地（区内异地或区外）' }),
+        centerName: f.text('缴存地公积金中心', 40),
+        certificateDate: f.date('缴存证明出具日期'),
+        openedDate: f.date('缴存证明载明的开户日期'),
+        agreementDate: f.date('提取协议日期').optional(),
+        monthlyDepositFen: f.fen('缴存证明载明的月缴存额'),
+        baseFen: f.positiveFen('缴存证明载明的缴存基数'),
+        continuousMonths: z.number({ error: '请填写连续缴存月数' }).int({ error: '连续缴存月数应为整数' }).min(0, { error: '连续缴存月数不能为负' }).max(600, { error: '连续缴存月数不超过600' }),
+        balanceFen: f.fen('缴存证明载明的账户余额'),
+      }),
+      ...loanIntake,
+      idempotencyKey: f.idempotencyKey(),
+    }),
+    roles: CLERK,
+    write: true,
+  }),
   'loan.update': call<LoanAppDto>()({ input: z.object({ applicationId: f.id('申请'), version: z.number().int(), ...loanIntake, idempotencyKey: f.idempotencyKey() }), roles: CLERK, write: true }),
   'loan.submit': call<LoanAppDto>()({ input: z.object({ applicationId: f.id('申请'), version: z.number().int().optional(), idempotencyKey: f.idempotencyKey() }), roles: CLERK, write: true }),
   'loan.review': call<LoanAppDto>()({ input: signOff.extend({ idempotencyKey: f.idempotencyKey() }), roles: ['reviewer'], write: true }),

@@ -40,6 +40,8 @@ export interface EmployerDto {
   status: string;
   memberCount: number;
   custody: boolean;
+  /** 异地缴存职工（中心代管）: the pseudo-employer of remote borrowers (019_remote_borrowers); never remitted for or listed. */
+  remoteCustody?: boolean;
 }
 
 export interface MemberInput {
@@ -73,7 +75,7 @@ export interface MemberDetail {
   status: MemberStatus;
   openedDate: string;
   baseFen: number;
-  employer: { id: number; accountNo: string; name: string; employeeRatioPercent: string; employerRatioPercent: string; custody: boolean };
+  employer: { id: number; accountNo: string; name: string; employeeRatioPercent: string; employerRatioPercent: string; custody: boolean; remoteCustody?: boolean };
   monthlyEmployeeFen: number;
   monthlyEmployerFen: number;
   balanceFen: number;

@@ -70,6 +70,11 @@ export const RemoteContributionSchema = z.strictObject({
   agreementDate: DateString.optional().describe('异地购房贷款职工公积金提取协议日期'),
   balanceFen: Fen.describe('缴存证明载明的账户余额（分）'),
   continuousMonths: Count.describe('缴存证明载明的连续缴存月数'),
+  openedDate: DateString.optional().describe('缴存证明载明的开户日期'),
+  monthlyDepositFen: Fen.optional().describe('缴存证明载明的月缴存额（分）'),
+  baseFen: Fen.optional().describe('缴存证明载明的缴存基数（分）'),
+  recordedBy: z.string().optional().describe('录入人'),
+  recordedAt: z.string().optional().describe('录入时间'),
 });
 
 export const PersonSchema = z
@@ -106,6 +111,7 @@ export const PersonSchema = z
 
 export type Person = z.infer<typeof PersonSchema>;
 export type PfLoan = z.infer<typeof PfLoanSchema>;
+export type RemoteContribution = z.infer<typeof RemoteContributionSchema>;
 export type WithdrawalRecord = z.infer<typeof WithdrawalRecordSchema>;
 
 export const MaritalStatus = z

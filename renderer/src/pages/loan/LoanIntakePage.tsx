@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, Form, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Radio, Row, Select, Space, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LoanAppDto, MemberListItem } from '../../../../shared/contract/dto';
 import type { CaseView, LoanDecision } from '../../../../shared/rules';
@@ -20,6 +20,7 @@ import { useLiveDecision } from '../../application/useLiveDecision';
 import { buildIntake, formNameFor, formValuesOf, intakeGaps, intakeLayout, type Name, type Values } from './intakeForm';
 import { PayeeFields, TermsFields } from './IntakeFields';
 import { useFormDraft } from '../../drafts/useFormDraft';
+import { asJudged, BORROWER_MODES, RecordedCertificate, RemoteBorrowerFields, remoteInput, remotePerson, type RemoteValues } from './RemoteBorrowerFields';
 
 interface Picked {
   id: number;
@@ -51,12 +52,14 @@ export function LoanIntakePage({ route }: PageProps) {
   const [error, setError] = useState<string | null>(null);
   const serverErrors = useRef<Name[]>([]);
   const maritalStatus = Form.useWatch('maritalStatus', form) as string | undefined;
+  // 异地缴存职工（本中心无账户）: typed from the papers and saved through loan.createRemote (a new application only).
+  const remoteMode = (Form.useWatch('borrowerMode', form) as string | undefined) === 'remote' && !dto;
 
   const kase = cases?.find((c) => c.id === caseId);
   const layout = useMemo(() => intakeLayout(kase), [kase]);
   // The debounced judge reads these when it runs, not when the keystroke happened.
-  const now = useRef({ kase, borrower, spouse });
-  now.current = { kase, borrower, spouse };
+  const now = useRef({ kase, borrower, spouse, remoteMode });
+  now.current = { kase, borrower, spouse, remoteMode };
 
   useEffect(() => {
     api('rules.cases', {}).then((c) => setCases(c.loan), (e: Error) => setError(e.message));
@@ -64,7 +67,10 @@ export function LoanIntakePage({ route }: PageProps) {
 
   const placeError = useCallback(
     (field: string, msg: string, scroll = false): boolean => {
-      const { name, fallback } = formNameFor(field);
+      const { name: named, fallback } = formNameFor(field);
+      // loan.createRemote names its own parts: borrower.idNumber, certificate.certificateDate …
+      const remoteName = now.current.remoteMode && /^(borrower|certificate)\.[a-zA-Z]+$/.test(field) ? ['remote', ...field.replace(/Fen$/, 'Yuan').split('.')] : null;
+      const name = remoteName ?? named;
       const registered = form.getFieldsError().map((f) => f.name);
       const candidates = [...name.map((_, i) => name.slice(0, name.length - i)), fallback].filter((n) => n.length > 0);
       const hit = candidates.find((c) => registered.some((r) => sameName(r, c)));
@@ -80,16 +86,20 @@ export function LoanIntakePage({ route }: PageProps) {
   const decision = (live.decision as LoanDecision | null) ?? null;
 
   const build = useCallback(() => {
-    const { kase: k, borrower: b, spouse: s } = now.current;
-    return buildIntake(form.getFieldsValue(true) as Values, {
+    const { kase: k, borrower: b, spouse: s, remoteMode: rm } = now.current;
+    const values = form.getFieldsValue(true) as Values;
+    const remote = rm ? remoteInput(values.remote as RemoteValues) : null;
+    return buildIntake(values, {
       centerId: center.id,
       caseId: k?.id ?? '',
       today: chinaToday(),
-      borrower: b?.facts ?? ({} as Person),
+      borrower: remote ? remotePerson(remote) : b ? asJudged(b.facts) : ({} as Person),
       spouse: s?.facts ?? null,
       materialsSeen: [],
     });
   }, [form, center.id]);
+
+  const remoteReady = useCallback(() => remoteInput(form.getFieldValue('remote') as RemoteValues) !== null, [form]);
 
   const evaluate = useCallback(() => {
     if (serverErrors.current.length > 0) {
@@ -97,14 +107,16 @@ export function LoanIntakePage({ route }: PageProps) {
       serverErrors.current = [];
     }
     live.schedule(() => {
-      const gap = intakeGaps(form.getFieldsValue(true) as Values, { kase: !!now.current.kase, borrower: !!now.current.borrower })[0];
+      const gaps = intakeGaps(form.getFieldsValue(true) as Values, { kase: !!now.current.kase, borrower: now.current.remoteMode || !!now.current.borrower });
+      if (now.current.remoteMode && !remoteReady()) gaps.splice(now.current.kase ? 0 : 1, 0, [['remote'], '请填写借款人身份和缴存证明载明的各项']);
+      const gap = gaps[0];
       if (gap) return { hint: gap[1] };
       const built = build();
       if (built.badMoney.length > 0) return { problem: '有金额填写不正确，请按标红处更正后再判定' };
       return { kind: 'loan', application: built.application };
     });
   }, [form, live, build]);
-  useEffect(evaluate, [kase, borrower, spouse]);
+  useEffect(evaluate, [kase, borrower, spouse, remoteMode]);
 
   const pick = async (m: MemberListItem | undefined, who: 'borrower' | 'spouse') => {
     const set = who === 'borrower' ? setBorrower : setSpouse;
@@ -172,7 +184,7 @@ export function LoanIntakePage({ route }: PageProps) {
     } catch {
       return null;
     }
-    const missing = intakeGaps(form.getFieldsValue(true) as Values, { kase: !!kase, borrower: !!borrower });
+    const missing = intakeGaps(form.getFieldsValue(true) as Values, { kase: !!kase, borrower: remoteMode || !!borrower });
     if (missing.length > 0) {
       form.setFields(missing.map(([name, m]) => ({ name, errors: [m] })));
       form.scrollToField(missing[0]![0], { block: 'center' });
@@ -184,9 +196,18 @@ export function LoanIntakePage({ route }: PageProps) {
     const known = decision ? new Set(decision.materials.map((m) => m.id)) : null;
     const materialsSeen = [...seen].filter((id) => !known || known.has(id));
     try {
+      const remote = remoteMode ? remoteInput(form.getFieldValue('remote') as RemoteValues) : null;
+      if (remoteMode && !remote) return null;
       const saved = dto
         ? await api('loan.update', { applicationId: dto.id, version: dto.version, ...built.intake, materialsSeen, idempotencyKey: newKey('loan-update') })
-        : await api('loan.create', { memberId: borrower!.id, ...built.intake, materialsSeen, idempotencyKey: createKey });
+        : remote
+          ? await api('loan.createRemote', { ...remote, ...built.intake, materialsSeen, idempotencyKey: createKey })
+          : await api('loan.create', { memberId: borrower!.id, ...built.intake, materialsSeen, idempotencyKey: createKey });
+      // The remote borrower now has a (sealed, zero-balance) account here: the page goes on as with any borrower.
+      if (remote) {
+        form.setFieldValue('memberId', saved.borrower.id);
+        setBorrower({ id: saved.borrower.id, name: saved.borrower.name, facts: await api('rules.memberFacts', { memberId: saved.borrower.id }) });
+      }
       // Reloading the window reopens this application instead of an empty form — the address first, before any
       // other round trip, so an F5 right after saving cannot land on an empty form.
       history.replaceState(null, '', `#/loan/new?id=${saved.id}`);
@@ -251,7 +272,7 @@ export function LoanIntakePage({ route }: PageProps) {
               draft.touched();
               evaluate();
             }}
-            initialValues={{ method: 'annuity', payee: { kind: 'developer' } }}
+            initialValues={{ method: 'annuity', payee: { kind: 'developer' }, borrowerMode: 'local', remote: { certificate: { place: 'province' } } }}
           >
             <Card title="购房类型" style={{ marginBottom: 16 }}>
               <Form.Item label="购房类型" name="caseId" htmlFor="loan-case" required extra={kase ? `依据：${kase.source.clause}` : undefined}>
@@ -260,14 +281,25 @@ export function LoanIntakePage({ route }: PageProps) {
             </Card>
 
             <Card title="借款人" data-testid="intake-borrower" style={{ marginBottom: 16 }}>
-              <Form.Item label="借款人" name="memberId" htmlFor="pick-borrower" required extra="从账务带出余额、连续缴存月数等，不需填写">
-                <PersonPicker id="pick-borrower" testId="pick-borrower" name={borrower?.name} locked={!!dto} onPick={(m) => {
-                  draft.touched();
-                  void pick(m, 'borrower');
-                }} />
-              </Form.Item>
-              {borrower && <LedgerFacts person={borrower.facts} testId="borrower-ledger" />}
-              <FieldGrid specs={layout.borrowerExtra} />
+              {!dto && (
+                <Form.Item label="借款人类型" name="borrowerMode" extra={remoteMode ? '在其他公积金中心缴存、在本中心没有账户的职工：按缴存地中心出具的缴存证明录入；受理时为其建立封存的代管账户' : undefined}>
+                  <Radio.Group optionType="button" options={BORROWER_MODES} data-testid="borrower-mode" />
+                </Form.Item>
+              )}
+              {remoteMode ? (
+                <RemoteBorrowerFields />
+              ) : (
+                <Form.Item label="借款人" name="memberId" htmlFor="pick-borrower" required extra="从账务带出余额、连续缴存月数等，不需填写">
+                  <PersonPicker id="pick-borrower" testId="pick-borrower" name={borrower?.name} locked={!!dto} onPick={(m) => {
+                    draft.touched();
+                    void pick(m, 'borrower');
+                  }} />
+                </Form.Item>
+              )}
+              {borrower && !remoteMode && <LedgerFacts person={borrower.facts} testId="borrower-ledger" />}
+              {borrower && !remoteMode && borrower.facts.remoteContribution?.recordedAt && <RecordedCertificate rc={borrower.facts.remoteContribution} />}
+              {/* A remote borrower's certificate is typed above (and recorded by the service), not as a document fact. */}
+              <FieldGrid specs={remoteMode || borrower?.facts.remoteContribution ? layout.borrowerExtra.filter((f) => f.path[1] !== 'remoteContribution') : layout.borrowerExtra} />
             </Card>
 
             <Card title="婚姻与配偶" data-testid="intake-spouse" style={{ marginBottom: 16 }}>

@@ -100,7 +100,7 @@ export function buildIntake(
   values: Values,
   ctx: { centerId: string; caseId: string; today: string; borrower: Person; spouse: Person | null; materialsSeen: string[] },
 ): Built {
-  const { borrowerExtra, spouseExtra, payee, memberId: _m, spouseMemberId: _s, caseId: _c, ...rest } = values;
+  const { borrowerExtra, spouseExtra, payee, memberId: _m, spouseMemberId: _s, caseId: _c, borrowerMode: _bm, remote: _r, ...rest } = values;
   const facts = toApplication(schema, rest);
   const be = toApplication(PersonSchema, borrowerExtra ?? {});
   const se = toApplication(PersonSchema, spouseExtra ?? {});
