@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { yearEndCredits as credits } from '../testing/yearEndBook';
 import { harness, newEmployer, newMember, type Harness } from '../testing/harness';
 import { enableBatchWorker } from '../api/state';
 import { dispatchAsync } from '../api/dispatch';
@@ -32,17 +33,6 @@ function book(members = 9): Harness {
   }
   h.at('2026-07-01T02:00:00Z');
   return h;
-}
-
-function credits(h: Harness): Record<number, number> {
-  const rows = h.app.db.sqlite
-    .prepare(
-      `SELECT p.account_id AS id, SUM(p.amount_fen) AS fen, COUNT(*) AS n FROM postings p JOIN journal_entries e ON e.id = p.entry_id
-        WHERE e.business_type = '年终结息' AND p.side = 'C' GROUP BY p.account_id`,
-    )
-    .all() as Array<{ id: number; fen: number; n: number }>;
-  for (const r of rows) expect(r.n, `account ${r.id} credited once`).toBe(1);
-  return Object.fromEntries(rows.map((r) => [r.id, r.fen]));
 }
 
 const call = (h: Harness, name: string, input: unknown, as = 'admin') => dispatchAsync(h.app, { call: name, input, token: h.tokens[as]! });

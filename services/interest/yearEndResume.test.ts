@@ -4,6 +4,7 @@
  * year made while the run goes stops it before the next entry.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { yearEndCredits as credits } from '../testing/yearEndBook';
 import { harness, newEmployer, newMember, type Harness } from '../testing/harness';
 import { SYSTEM_OPERATOR } from '../context';
 import { runYearEndInterest } from './yearEnd';
@@ -44,17 +45,6 @@ function deposit(h: Harness, bookedDate: string): void {
       { accountId: member, side: 'C', amountFen: 100 },
     ],
   });
-}
-
-function credits(h: Harness): Record<number, number> {
-  const rows = h.app.db.sqlite
-    .prepare(
-      `SELECT p.account_id AS id, SUM(p.amount_fen) AS fen, COUNT(*) AS n FROM postings p JOIN journal_entries e ON e.id = p.entry_id
-        WHERE e.business_type = '年终结息' AND p.side = 'C' GROUP BY p.account_id`,
-    )
-    .all() as Array<{ id: number; fen: number; n: number }>;
-  for (const r of rows) expect(r.n, `account ${r.id} credited once`).toBe(1);
-  return Object.fromEntries(rows.map((r) => [r.id, r.fen]));
 }
 
 describe('年终结息 in short entries', () => {

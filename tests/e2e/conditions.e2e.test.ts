@@ -17,7 +17,7 @@ import { dispatch } from '../../services/api/dispatch';
 import { openAppState, type AppState } from '../../services/api/state';
 import { addStaffDirect, TEST_ADMIN } from '../../services/testing/staff';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
-import { clickForCall, launchChromium, SHOTS, STATIC_DIR, shot } from './support';
+import { clickForCall, launchChromium, SHOTS, signIn, STATIC_DIR, shot } from './support';
 import { ago, INTAKE, setUpLoanData, type LoanData } from './loanData';
 
 const PASSWORD = 'Counter2026';
@@ -40,13 +40,7 @@ function call<N extends CallName>(name: N, input: CallInput<N>, login = 'admin')
 }
 const nextKey = () => `e2e-conditions-${String(++key).padStart(4, '0')}`;
 
-async function login(page: Page, login: string): Promise<void> {
-  await page.goto(server.url);
-  await page.getByLabel('登录名').fill(login);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.getByTestId('operator-name').waitFor();
-}
+const login = (page: Page, login_: string) => signIn(page, server.url, login_, PASSWORD);
 
 async function memberPage(login_: string) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1300 }, locale: 'zh-CN' });

@@ -13,7 +13,7 @@ import { makeIdNumber } from '../../shared/idcard';
 import { addMonths } from '../../services/rules/dates';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
 import { ago, today, BORROWER, INTAKE, PASSWORD, setUpLoanData, type LoanData } from './loanData';
-import { clickForCall, launchChromium, SHOTS, STATIC_DIR, shot, waitCall } from './support';
+import { clickForCall, launchChromium, SHOTS, shot, signIn, STATIC_DIR, waitCall } from './support';
 
 let data: LoanData;
 let server: HttpTransport;
@@ -60,11 +60,7 @@ describe('loan intake for a borrower with no account here (Chromium, 银川)', (
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
-    await page.getByLabel('登录名').fill('clerk');
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.getByTestId('operator-name').waitFor();
+    await signIn(page, server.url, 'clerk', PASSWORD);
     const casesLoaded = waitCall(page, 'rules.cases');
     await page.getByRole('menuitem', { name: '贷款', exact: true }).hover();
     await page.getByRole('menuitem', { name: '贷款受理' }).click();

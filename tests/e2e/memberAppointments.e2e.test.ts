@@ -14,7 +14,7 @@ import { dispatch } from '../../services/api/dispatch';
 import { openAppState, type AppState } from '../../services/api/state';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
 import { addStaffDirect, TEST_ADMIN } from '../../services/testing/staff';
-import { launchChromium, SHOTS, shot, STATIC_DIR } from './support';
+import { launchChromium, SHOTS, shot, signIn, STATIC_DIR } from './support';
 
 const PASSWORD = 'Counter2026';
 let dir: string;
@@ -71,10 +71,7 @@ describe('member page: 预约记录 (Chromium)', () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(server.url);
-    await page.getByLabel('登录名').fill('clerk');
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.keyboard.press('Enter');
+    await signIn(page, server.url, 'clerk', PASSWORD);
     await page.getByTestId('operator-name').getByText('周晓明').waitFor();
     await page.goto(`${server.url}#/member?id=${memberId}`);
     const table = page.getByTestId('member-appointments');

@@ -107,3 +107,12 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SHOTS, name), fullPage: true, animations: 'disabled' });
 }
+
+/** Signs in on the login form at `url` and waits until the shell shows the operator. */
+export async function signIn(page: Page, url: string, login: string, password: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('登录名').fill(login);
+  await page.getByLabel('密码').fill(password);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('operator-name').waitFor();
+}
