@@ -35,7 +35,7 @@ describe('预约', () => {
       appointmentId: a.id,
       caseId: 'rent',
       facts: { maritalStatus: 'single', rent: { annualRentFen: 2_400_000, contractDate: '2026-01-01', ownsHomeInCity: false, noHomeCertDate: '2026-06-01', genuine: true } },
-      payee: { kind: 'own', bankName: '中国农业银行', accountNo: '6228480000012345678', accountName: '赵六' },
+      payee: { kind: 'own', cardType: 'debit', bankName: '中国农业银行', accountNo: '6228480000012345678', accountName: '赵六' },
       materialsSeen: [],
       idempotencyKey: h.key(),
     });

@@ -17,7 +17,7 @@ import { hostBranch, owningBranch } from './ownership';
 let h: Harness;
 afterEach(() => h.close());
 
-const card = (name: string): Payee => ({ kind: 'own', bankName: '中国工商银行乌鲁木齐天山支行', accountNo: '6222020000012345678', accountName: name });
+const card = (name: string): Payee => ({ kind: 'own', cardType: 'debit', bankName: '中国工商银行乌鲁木齐天山支行', accountNo: '6222020000012345678', accountName: name });
 const RENT = { maritalStatus: 'single', rent: { annualRentFen: 480_000, contractDate: '2025-09-01', ownsHomeInCity: false, noHomeCertDate: '2026-01-05', genuine: true } };
 let seq = 40;
 

@@ -164,7 +164,7 @@ describe('precedence and clashes', () => {
   });
 });
 
-const card = (name: string): Payee => ({ kind: 'own', bankName: '中国工商银行乌鲁木齐天山支行', accountNo: '6222020000012345678', accountName: name });
+const card = (name: string): Payee => ({ kind: 'own', cardType: 'debit', bankName: '中国工商银行乌鲁木齐天山支行', accountNo: '6222020000012345678', accountName: name });
 const RENT = { maritalStatus: 'single', rent: { annualRentFen: 480_000, contractDate: '2025-09-01', ownsHomeInCity: false, noHomeCertDate: '2026-01-05', genuine: true } };
 
 function remit(x: BranchHost, employerId: number, months: string[]) {

@@ -62,7 +62,7 @@ export function signedLoan(h: Harness, t: LoanInput, contractNo: string) {
   return h.call('loan.sign', { applicationId: app.id, contractNo, mortgageRegNo: h.app.ctx!.center.id === 'urumqi' ? '新(2026)乌鲁木齐市不动产证明第0000777号' : '宁(2026)银川市不动产证明第0012345号', idempotencyKey: h.key() });
 }
 
-export const card = (name: string): Payee => ({ kind: 'own', bankName: '中国工商银行乌鲁木齐天山支行', accountNo: '6222020000012345678', accountName: name });
+export const card = (name: string): Payee => ({ kind: 'own', cardType: 'debit', bankName: '中国工商银行乌鲁木齐天山支行', accountNo: '6222020000012345678', accountName: name });
 export const DEVELOPER: Payee = { kind: 'developer', bankName: '中国银行乌鲁木齐新华北路支行', accountNo: '107654321000123', accountName: '新疆天山房地产开发有限公司' };
 
 /** A 乌鲁木齐 purchase withdrawal (paid to the developer) through 受理, 提交, 复核 and 审批. */

@@ -21,6 +21,7 @@ export const RULE_IDS = {
   jointFreeze: 'uq.flow.pfJoint.freeze',
   excessPayback: 'uq.flow.excessPayback',
   guaranteeFee: 'uq.flow.guaranteeFee',
+  payeeDebitCard: 'uq.flow.payeeDebitCard',
 } as const;
 
 const YINCHUAN: WorkflowRule[] = [
@@ -116,6 +117,15 @@ const URUMQI: WorkflowRule[] = [
     category: 'guarantee',
     source: uq('1.担保公司担保。由住房置业担保公司担保住房公积金贷款,中心支付担保服务费。'),
     note: '借 411 业务支出，贷 101 住房公积金存款；只对担保方式为担保公司担保的已放款贷款办理。',
+  },
+  {
+    id: RULE_IDS.payeeDebitCard,
+    kind: 'withdrawal',
+    caseIds: ['rent', 'retirement', 'death', 'termination'],
+    title: '收款卡须为借记卡（受理时录入卡类型）',
+    category: 'condition',
+    source: uq('2、个人银行借记卡(工农中建交)'),
+    note: '原文写明借记卡的情形（租房、退休、死亡、终止劳动关系）受理时须选卡类型“借记卡”，信用卡、存折拒绝受理；卡号须为16至19位数字（银行卡号的格式，原文未写）。',
   },
 ];
 

@@ -18,7 +18,7 @@ describe('年终结息', () => {
     // A 3,000.00 rent withdrawal paid on 2026-01-15.
     h.at('2026-01-15T02:00:00Z');
     const facts = { maritalStatus: 'single', rent: { annualRentFen: 3_600_000, familyAnnualIncomeFen: 10_000_000, contractDate: '2025-12-01', publicHousing: true } };
-    const payee = { kind: 'own' as const, bankName: '中国建设银行', accountNo: '6217000010012345678', accountName: '马建国' };
+    const payee = { kind: 'own' as const, cardType: 'debit' as const, bankName: '中国建设银行', accountNo: '6217000010012345678', accountName: '马建国' };
     const d = h.call('withdrawal.create', { memberId: m.id, caseId: 'rent', facts, requestedFen: 300_000, payee, materialsSeen: [], idempotencyKey: h.key() });
     h.call('withdrawal.update', { applicationId: d.id, version: d.version, caseId: 'rent', facts, requestedFen: 300_000, payee, materialsSeen: d.materials.map((x) => x.id), idempotencyKey: h.key() });
     h.call('withdrawal.submit', { applicationId: d.id, idempotencyKey: h.key() });

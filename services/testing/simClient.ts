@@ -78,7 +78,7 @@ export async function editMember(c: Caller, memberId: number, employerId: number
   return must(c, '启封', 'members.unseal', { memberId, employerId, baseFen, idempotencyKey: newKey() });
 }
 
-const card = (name: string) => ({ kind: 'own', bankName: '中国工商银行乌鲁木齐天山支行', accountNo: '6222020000012345678', accountName: name });
+const card = (name: string) => ({ kind: 'own', cardType: 'debit', bankName: '中国工商银行乌鲁木齐天山支行', accountNo: '6222020000012345678', accountName: name });
 const rentFacts = (today: string) => ({
   maritalStatus: 'single',
   rent: { annualRentFen: 480_000, contractDate: addDays(today, -60), ownsHomeInCity: false, noHomeCertDate: addDays(today, -3), genuine: true },

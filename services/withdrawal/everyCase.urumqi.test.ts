@@ -47,7 +47,7 @@ const SPOUSE_BALANCE = 720_000; // 6 × 1,200.00
 const CLOSE_INTEREST = 2_658; // 26.58, worked out in the header
 const PAY_DATE = '2026-01-15';
 
-const card = (name: string): Payee => ({ kind: 'own', bankName: '中国工商银行乌鲁木齐天山支行', accountNo: '6222020000012345678', accountName: name });
+const card = (name: string): Payee => ({ kind: 'own', cardType: 'debit', bankName: '中国工商银行乌鲁木齐天山支行', accountNo: '6222020000012345678', accountName: name });
 const DEVELOPER: Payee = { kind: 'developer', bankName: '中国银行乌鲁木齐新华北路支行', accountNo: '107654321000123', accountName: '新疆天山房地产开发有限公司' };
 
 interface Person {

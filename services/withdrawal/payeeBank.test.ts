@@ -12,7 +12,7 @@ function member() {
   return newMember(h, e.id, { name: '王强', openedDate: '2026-01-01' });
 }
 const create = (memberId: number, caseId: string, facts: Record<string, unknown>, bankName: string) =>
-  ({ memberId, caseId, spouseMemberId: null, facts: { maritalStatus: 'single', ...facts }, requestedFen: null, payee: { kind: 'own' as const, bankName, accountNo: '6217000010012345678', accountName: '王强' }, materialsSeen: [], idempotencyKey: h.key() });
+  ({ memberId, caseId, spouseMemberId: null, facts: { maritalStatus: 'single', ...facts }, requestedFen: null, payee: { kind: 'own' as const, cardType: 'debit' as const, bankName, accountNo: '6217000010012345678', accountName: '王强' }, materialsSeen: [], idempotencyKey: h.key() });
 const RETIRED = { situation: { retirementProof: true } };
 
 describe('乌鲁木齐 payee card checks', () => {

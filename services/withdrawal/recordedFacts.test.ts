@@ -7,7 +7,7 @@ import { harness, newEmployer, newMember, type Harness } from '../testing/harnes
 let h: Harness;
 afterEach(() => h.close());
 
-const payee = (name: string) => ({ kind: 'own' as const, bankName: '中国建设银行', accountNo: '6217000010012345678', accountName: name });
+const payee = (name: string) => ({ kind: 'own' as const, cardType: 'debit' as const, bankName: '中国建设银行', accountNo: '6217000010012345678', accountName: name });
 const ELEVATOR = { maritalStatus: 'married', house: { houseId: 'H-1' }, elevator: { acceptanceDate: '2026-05-01', paid: true, ownerShareFen: 2_000_000 } };
 const REMOTE_UNPAID = { loanId: '银川中心-2019-0042', status: 'unpaid', remote: true };
 

@@ -166,7 +166,7 @@ describe('乌鲁木齐 retirement: full withdrawal closes the account with inter
     h.at('2026-06-15T02:00:00Z');
     // The 失信惩戒 query recorded at intake (004 一、(一)): what 审批 asks for.
     const facts = { maritalStatus: 'single', memberExtra: { dishonestCheck: { source: '信用中国', result: 'clear' } } };
-    const draft = h.call('withdrawal.create', { memberId: m.id, caseId: 'retirement', facts, payee: { kind: 'own', bankName: '中国工商银行乌鲁木齐分行', accountNo: '6222020000012345678', accountName: '艾力' }, materialsSeen: [], idempotencyKey: h.key() });
+    const draft = h.call('withdrawal.create', { memberId: m.id, caseId: 'retirement', facts, payee: { kind: 'own', cardType: 'debit', bankName: '中国工商银行乌鲁木齐分行', accountNo: '6222020000012345678', accountName: '艾力' }, materialsSeen: [], idempotencyKey: h.key() });
     expect(draft.decision!.closesAccount).toBe(true);
     const ready = h.call('withdrawal.update', { applicationId: draft.id, version: draft.version, caseId: 'retirement', facts, payee: draft.payee, materialsSeen: draft.materials.map((x) => x.id), idempotencyKey: h.key() });
     h.call('withdrawal.submit', { applicationId: ready.id, idempotencyKey: h.key() });

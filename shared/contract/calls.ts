@@ -132,6 +132,7 @@ const payee = z.object({
   bankName: f.text('收款开户银行', 40),
   accountNo: z.string({ error: '请填写收款账号' }).trim().min(1, { error: '请填写收款账号' }).max(40),
   accountName: f.text('收款户名', 60),
+  cardType: z.enum(['debit', 'credit', 'passbook'], { error: '卡类型：应为借记卡、信用卡或存折' }).optional(),
 });
 
 const withdrawalIntake = {

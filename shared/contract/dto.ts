@@ -203,6 +203,8 @@ export interface Payee {
   bankName: string;
   accountNo: string;
   accountName: string;
+  /** 借记卡 / 信用卡 / 存折 as the clerk sees the card (004 names 借记卡 for some cases). */
+  cardType?: 'debit' | 'credit' | 'passbook';
 }
 
 export interface SignOff {

@@ -164,6 +164,8 @@ export const RULE_CLAUSES: Record<string, readonly [number, string | null]> = {
   'uq.flow.pfJoint.freeze': [212, '4'],
   'uq.flow.excessPayback': [231, '(二)'],
   'uq.flow.guaranteeFee': [209, '1'],
+  // Issue 13 leftovers: 借记卡 at intake.
+  'uq.flow.payeeDebitCard': [133, '2'],
 };
 
 /** 《银川市公积金管理中心公积金业务指南》, or the file name for a seed that has no known title. */

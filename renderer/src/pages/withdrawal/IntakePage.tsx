@@ -257,7 +257,7 @@ function Intake({ route }: PageProps) {
       spouseMemberId: spouse?.detail.id ?? null,
       facts,
       requestedFen,
-      payee: { kind: p.kind ?? 'own', bankName: p.bankName ?? '', accountNo: p.accountNo ?? '', accountName: p.accountName ?? '' },
+      payee: { kind: p.kind ?? 'own', bankName: p.bankName ?? '', accountNo: p.accountNo ?? '', accountName: p.accountName ?? '', ...(p.cardType ? { cardType: p.cardType } : {}) },
       materialsSeen: v.materialsSeen ?? [],
     };
     try {
