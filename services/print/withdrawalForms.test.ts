@@ -77,7 +77,7 @@ function fundedMember(hh: Harness, over: Parameters<typeof newMember>[2] = {}) {
 }
 
 function payeeOwn(name: string): Payee {
-  return { kind: 'own', bankName: '中国工商银行股份有限公司银川分行', accountNo: '6222021234567890123', accountName: name };
+  return { kind: 'own', cardType: 'debit', bankName: '中国工商银行股份有限公司银川分行', accountNo: '6222021234567890123', accountName: name };
 }
 
 /** Creates a draft with some materials seen, then (optionally) marks all seen — the clerk's two visits. */
