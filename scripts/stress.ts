@@ -56,6 +56,9 @@ function startHost(): Promise<boolean> {
   const child = spawn(NODE, ['--import', 'tsx', join(ROOT, 'services/http/serve.ts'), '--data', data, '--port', String(port), '--static', staticDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // No print warm-up (services/print/warmUp.ts): it holds a fresh host's thread for about a second, and this test
+    // kills the host every few seconds — it would measure the warm-up, not the ledger.
+    env: { ...process.env, GJJ_PRINT_WARM_UP: '0' },
   });
   return new Promise((ok) => {
     let done = false;
