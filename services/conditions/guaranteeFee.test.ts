@@ -26,4 +26,20 @@ describe('uq.flow.guaranteeFee', () => {
     expect(h.fail('loan.guaranteeFee', { loanId: other.id, amountFen: 100, company: '新疆住房置业担保有限公司', idempotencyKey: h.key() }).message).toContain('担保方式不是担保公司担保');
     expect(h.fail('loan.guaranteeFee', { loanId: loan.id, amountFen: 0, company: '新疆住房置业担保有限公司', idempotencyKey: h.key() })).toMatchObject({ code: 'BAD_INPUT', field: 'amountFen' });
   });
+  it('lists the fees booked on a loan (loan.guaranteeFees), for any post; only the roles of loan.guaranteeFee book one', () => {
+    const r = household('urumqi', ['马建国', '李秀兰']);
+    h = r.h;
+    const [b, s] = r.members as [typeof r.members[0], typeof r.members[0]];
+    const app = signedLoan(h, { memberId: b.id, spouseMemberId: s.id, facts: { ...UQ_LOAN_FACTS, guarantee: { type: 'company' } }, requestedFen: 20_000_000 }, 'UQ-2026-DB03');
+    const loan = h.call('loan.disburse', { applicationId: app.id, idempotencyKey: h.key() }).loan!;
+    expect(h.call('loan.guaranteeFees', { loanId: loan.id }, 'approver')).toEqual([]);
+    const fee = h.call('loan.guaranteeFee', { loanId: loan.id, amountFen: 80_000, company: '新疆住房置业担保有限公司', idempotencyKey: h.key() });
+    h.call('loan.guaranteeFee', { loanId: loan.id, amountFen: 20_000, company: '乌鲁木齐市融资担保有限公司', idempotencyKey: h.key() }, 'admin');
+    const list = h.call('loan.guaranteeFees', { loanId: loan.id }, 'reviewer');
+    expect(list.map((x) => [x.entryNo === fee.entryNo, x.company, x.amountFen, x.operatorName])).toEqual([
+      [true, '新疆住房置业担保有限公司', 80_000, '王经办'],
+      [false, '乌鲁木齐市融资担保有限公司', 20_000, '管理员'],
+    ]);
+    expect(h.fail('loan.guaranteeFee', { loanId: loan.id, amountFen: 100, company: '新疆住房置业担保有限公司', idempotencyKey: h.key() }, 'approver').code).toBe('FORBIDDEN');
+  });
 });

@@ -10,6 +10,7 @@ import type { Operator, ServiceContext } from '../context';
 import { accountIdByCode } from '../ledger/accounts';
 import { postEntry } from '../ledger/post';
 import { hasWorkflowRule, RULE_IDS } from './rules';
+import type { GuaranteeFeeDto } from '../../shared/contract/conditions';
 
 export const GUARANTEE_FEE = '担保服务费';
 
@@ -35,4 +36,17 @@ export function bookGuaranteeFee(ctx: ServiceContext, by: Operator, input: { loa
   });
   audit(ctx, { operator: by, action: 'loan.guaranteeFee', recordType: 'loan', recordId: loan.id, detail: { amountFen: input.amountFen, company: input.company, entryNo: entry.entryNo } });
   return { loanId: loan.id, entryNo: entry.entryNo, amountFen: input.amountFen };
+}
+
+/** The 担保服务费 booked against a loan, newest last (the journal is the record: ref_type 'loan', business type). */
+export function guaranteeFeesOf(ctx: ServiceContext, loanId: number): GuaranteeFeeDto[] {
+  const rows = ctx.db
+    .prepare(
+      `SELECT e.entry_no, e.created_at AS at, p.amount_fen, p.memo, COALESCE(o.name, '') AS operator_name
+         FROM journal_entries e JOIN postings p ON p.entry_id = e.id AND p.side = 'D'
+         LEFT JOIN operators o ON o.id = e.operator_id
+        WHERE e.ref_type = 'loan' AND e.ref_id = ? AND e.business_type = ? ORDER BY e.id`,
+    )
+    .all(loanId, GUARANTEE_FEE) as { entry_no: string; at: string; amount_fen: number; memo: string; operator_name: string }[];
+  return rows.map((r) => ({ entryNo: r.entry_no, at: r.at, amountFen: r.amount_fen, company: /（(.*)）$/.exec(r.memo)?.[1] ?? '', operatorName: r.operator_name }));
 }

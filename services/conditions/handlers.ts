@@ -8,7 +8,7 @@ import { restrictions, setRestriction, liftRestriction } from './restriction';
 import { frozenFen, pledgesOf } from './pledges';
 import { notarisationStatus, recordNotarisation } from './notarisation';
 import { assessExcess, excessOf, payBackExcess } from './excess';
-import { bookGuaranteeFee } from './guaranteeFee';
+import { bookGuaranteeFee, guaranteeFeesOf } from './guaranteeFee';
 import { recordDishonestCheck } from './dishonestRecorded';
 import { withdrawalDto } from '../withdrawal/queries';
 
@@ -39,4 +39,5 @@ export const CONDITION_HANDLERS: Pick<Handlers, Names> = {
   'excess.assess': (env, i) => assessExcess(ctxOf(env), op(env), i.applicationId),
   'excess.payback': (env, i) => payBackExcess(ctxOf(env), op(env), i.paybackId, i.amountFen, i.idempotencyKey),
   'loan.guaranteeFee': (env, i) => bookGuaranteeFee(ctxOf(env), op(env), i),
+  'loan.guaranteeFees': (env, i) => guaranteeFeesOf(ctxOf(env), i.loanId),
 };

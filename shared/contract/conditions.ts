@@ -68,6 +68,13 @@ export interface MemberHoldsDto {
 const CLERK: readonly Role[] = ['clerk', 'admin'];
 const ANY: readonly Role[] = ['clerk', 'reviewer', 'approver', 'admin'];
 const APPROVER: readonly Role[] = ['approver'];
+export interface GuaranteeFeeDto {
+  entryNo: string;
+  at: string;
+  amountFen: number;
+  company: string;
+  operatorName: string;
+}
 
 const def = <O>() => <I extends z.ZodType>(d: { input: I; roles: readonly Role[]; write?: boolean }): CallDef<I, O> => ({ input: d.input, roles: d.roles, write: d.write ?? false });
 
@@ -123,4 +130,5 @@ export const conditionCalls = {
     roles: CLERK,
     write: true,
   }),
+  'loan.guaranteeFees': def<GuaranteeFeeDto[]>()({ input: z.object({ loanId: f.id('贷款') }), roles: ANY }),
 } as const;

@@ -16,6 +16,7 @@ import { chinaDateTime } from '../../format';
 import type { PageProps } from '../../routes';
 import { LoanActions } from './LoanActions';
 import { LoanConditionsPanel } from '../../components/conditions/LoanConditionsPanel';
+import { GuaranteeFeeCard } from '../../components/conditions/GuaranteeFeeCard';
 
 const ACTIONS: Record<string, string> = {
   create: '受理',
@@ -99,6 +100,7 @@ export function LoanAppPage({ route }: PageProps) {
               </div>
             )}
           </Card>
+          <GuaranteeFeeCard app={app} />
           <Card title="贷款进度" style={{ marginBottom: 16 }}>
             <LoanProgress app={app} />
           </Card>
