@@ -53,6 +53,19 @@ describe('uq.flow.dishonestCheck', () => {
     expect(h.call('withdrawal.approve', approve(app.id), 'approver').state).toBe('已审批');
   });
 
+  it('an application approved before the query was enforced is not paid until it is recorded', () => {
+    ({ h } = household('urumqi', ['买买提']));
+    const m = h.call('members.search', { query: '买买提' })[0]!;
+    const app = reviewed(m.id);
+    // As an upgrade finds it: 已审批 with no query on it.
+    h.app.db.sqlite.prepare(`UPDATE applications SET state = '已审批', approved_by = (SELECT id FROM operators WHERE login = 'approver') WHERE id = ?`).run(app.id);
+    const refused = h.fail('withdrawal.pay', { applicationId: app.id, idempotencyKey: h.key() }, 'clerk2');
+    expect(refused).toMatchObject({ code: 'RULE', field: 'dishonestCheck' });
+    expect(refused.message).toContain('支付前须记录申请人的失信惩戒查询结果');
+    record(app.id, 'member', 'clear', 'clerk');
+    expect(h.call('withdrawal.pay', { applicationId: app.id, idempotencyKey: h.key() }, 'clerk2').state).toBe('已支付');
+  });
+
   it('asks for the spouse too when the spouse’s account is drawn', () => {
     ({ h } = household('urumqi', ['阿依古丽', '艾力']));
     const [a, b] = ['阿依古丽', '艾力'].map((q) => h.call('members.search', { query: q })[0]!);

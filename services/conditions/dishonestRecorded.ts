@@ -26,13 +26,13 @@ export function missingDishonestChecks(ctx: ServiceContext, row: AppRow): Dishon
   return people.filter((p) => !has(p));
 }
 
-/** At approval: refused, naming whose query is missing, until it is recorded. */
+/** At approval, and at payment (an application approved before this was enforced): refused until it is recorded. */
 export function assertDishonestChecked(ctx: ServiceContext, row: AppRow): void {
   const missing = missingDishonestChecks(ctx, row);
   if (missing.length === 0) return;
   throw new AppError(
     'RULE',
-    `审批前须记录${missing.map((p) => WHO[p]).join('和')}的失信惩戒查询结果（004 一、(一)申请人处于失信惩戒期内的,不可提取本人住房公积金）：请在申请页“记录失信惩戒查询”`,
+    `${row.state === '已审批' ? '支付' : '审批'}前须记录${missing.map((p) => WHO[p]).join('和')}的失信惩戒查询结果（004 一、(一)申请人处于失信惩戒期内的,不可提取本人住房公积金）：请在申请页“记录失信惩戒查询”`,
     'dishonestCheck',
   );
 }
@@ -48,7 +48,7 @@ export function recordDishonestCheck(ctx: ServiceContext, by: Operator, id: numb
   const row = loadApp(ctx, id);
   if (row.kind !== 'withdrawal') throw new AppError('BAD_INPUT', '只有提取申请记录失信惩戒查询', 'applicationId');
   if (ctx.center.id !== 'urumqi') throw new AppError('BAD_INPUT', '本中心的提取政策没有失信惩戒查询的规定', 'applicationId');
-  expectState(row, ['草稿', '退回', '待复核', '待审批'], '记录失信惩戒查询');
+  expectState(row, ['草稿', '退回', '待复核', '待审批', '已审批'], '记录失信惩戒查询');
   const stored = JSON.parse(row.facts_json) as Record<string, unknown>;
   if (person === 'spouse' && stored.includeSpouse !== true) throw new AppError('BAD_INPUT', '本申请未提取配偶账户，无需记录配偶的查询', 'person');
   const root = ROOT[person];

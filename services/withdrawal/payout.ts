@@ -8,6 +8,7 @@
  *    status becomes 销户.
  * A paid withdrawal is undone only by a reversal with a reason, reviewed and approved by two other people.
  */
+import { assertDishonestChecked } from '../conditions/dishonestRecorded';
 import { AppError, conflict } from '../../shared/errors';
 import { formatYuanGrouped } from '../../shared/money';
 import type { Operator, ServiceContext } from '../context';
@@ -32,6 +33,8 @@ export function payWithdrawal(ctx: ServiceContext, by: Operator, id: number, ide
     throw conflict(`申请${row.app_no}已支付，不能重复支付`);
   }
   expectState(row, ['已审批'], '支付');
+  // An application approved before the query was enforced is not paid until it is recorded (004 一、(一)).
+  assertDishonestChecked(ctx, row);
   assertOwnsMember(ctx, row.member_id, '提取支付');
   assertNoExcessOwed(ctx, [row.member_id], '支付提取');
   const { decision } = composeAndDecide(ctx, {

@@ -30,7 +30,7 @@ export function DishonestCheckPanel(props: { app: WithdrawalAppDto; onChanged(ap
   const people: Person[] = facts.includeSpouse === true ? ['member', 'spouse'] : ['member'];
   const checkOf = (p: Person) => (facts[ROOT[p]] as { dishonestCheck?: Check } | undefined)?.dishonestCheck;
   const missing = people.filter((p) => !checkOf(p));
-  const open = ['草稿', '退回', '待复核', '待审批'].includes(a.state);
+  const open = ['草稿', '退回', '待复核', '待审批', '已审批'].includes(a.state);
   const mayRecord = open && can(operator.role, 'withdrawal.recordDishonestCheck');
   return (
     <div data-testid="dishonest-panel" style={{ marginBottom: 12 }}>
@@ -39,7 +39,7 @@ export function DishonestCheckPanel(props: { app: WithdrawalAppDto; onChanged(ap
           type="warning"
           showIcon
           data-testid="dishonest-missing"
-          title={`审批前须记录${missing.map((p) => WHO[p]).join('和')}的失信惩戒查询结果`}
+          title={`${a.state === '已审批' ? '支付' : '审批'}前须记录${missing.map((p) => WHO[p]).join('和')}的失信惩戒查询结果`}
           description="依据：乌鲁木齐住房公积金提取政策 一、(一)申请人处于失信惩戒期内的,不可提取本人住房公积金。"
           action={
             mayRecord ? (
