@@ -13,7 +13,7 @@ import { household, signedLoan, UQ_LOAN_FACTS } from '../../services/conditions/
 import type { Harness } from '../../services/testing/harness';
 import { PASSWORD } from '../../services/testing/harness';
 import { addStaffDirect } from '../../services/testing/staff';
-import { clickForCall, launchChromium, SHOTS, STATIC_DIR, shot } from './support';
+import { clickForCall, launchChromium, shot, SHOTS, signIn, STATIC_DIR } from './support';
 
 let h: Harness;
 let server: HttpTransport;
@@ -25,11 +25,7 @@ async function loanPage(login: string) {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url);
-  await page.getByLabel('登录名').fill(login);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.keyboard.press('Enter');
-  await page.getByTestId('operator-name').waitFor();
+  await signIn(page, server.url, login, PASSWORD);
   await page.goto(`${server.url}#/loan?id=${appId}`);
   await page.getByTestId('guarantee-fee-card').waitFor();
   return { context, page, errors };
