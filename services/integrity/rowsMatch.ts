@@ -34,7 +34,10 @@ export function rowsMatchLog(sqlite: Sqlite, spec: TableSpec, logRows: number): 
   const structureOnly = !sqlite.prepare(`SELECT 1 FROM integrity_log WHERE tbl = @tbl AND row_key = @schemaKey AND op <> 'S' LIMIT 1`).get(p);
   if (!structureOnly) return false;
   if (rows === 0) return true;
-  const on = spec.pk.map((c, i) => `c.${q(c)} = json_extract(l.row_key, '$[${i}]')`).join(' AND ');
+  const { on, key } = integerKey(sqlite, spec)
+    ? // An integer key: '[' || id || ']' is exactly json_array(id), and cheaper than parsing the JSON.
+      { on: `c.${q(spec.pk[0]!)} = CAST(substr(l.row_key, 2) AS INTEGER)`, key: `typeof(c.${q(spec.pk[0]!)}) = 'integer' AND l.row_key = '[' || c.${q(spec.pk[0]!)} || ']'` }
+    : { on: spec.pk.map((c, i) => `c.${q(c)} = json_extract(l.row_key, '$[${i}]')`).join(' AND '), key: `l.row_key = ${keyExpr(spec, 'c.')}` };
   // `+l.tbl` keeps SQLite off the (tbl, row_key) index: a big table's rows are read in seq order.
   const tbl = rows * SCAN_SHARE > logRows ? '+l.tbl' : 'l.tbl';
   try {
@@ -42,11 +45,18 @@ export function rowsMatchLog(sqlite: Sqlite, spec: TableSpec, logRows: number): 
       .prepare(
         `SELECT COUNT(*) AS m FROM integrity_log l JOIN ${t} c ON ${on}
           WHERE ${tbl} = @tbl AND l.row_key <> @schemaKey AND l.op IN ('I', 'U', 'B')
-            AND l.row_key = ${keyExpr(spec, 'c.')} AND l.image = ${imageExpr(spec, 'c.')}`,
+            AND ${key} AND l.image = ${imageExpr(spec, 'c.')}`,
       )
       .get(p) as { m: number };
     return matched.m === rows;
   } catch {
     return false; // a key that is not JSON (never written by the program): the full comparison says what it is
   }
+}
+
+/** A single-column primary key declared INTEGER (the rowid). */
+function integerKey(sqlite: Sqlite, spec: TableSpec): boolean {
+  if (spec.pk.length !== 1) return false;
+  const col = sqlite.prepare(`SELECT type FROM pragma_table_info(?) WHERE name = ? AND pk = 1`).get(spec.table, spec.pk[0]) as { type: string } | undefined;
+  return col?.type.toUpperCase() === 'INTEGER';
 }

@@ -321,7 +321,7 @@ describe('the quick proof that a table equals its sealed images (rowsMatch.ts)',
 
   it('holds for the untouched append-only tables, so the full comparison is skipped for them', () => {
     const { ctx } = copy();
-    for (const t of ['postings', 'contributions', 'journal_entries', 'audit_log']) expect([t, ...proofs(ctx, t)]).toEqual([t, true, true]);
+    for (const t of ['postings', 'contributions', 'journal_entries', 'audit_log', 'commands', 'loan_schedule']) expect([t, ...proofs(ctx, t)]).toEqual([t, true, true]);
     ctx.db.close();
   });
 
@@ -337,6 +337,12 @@ describe('the quick proof that a table equals its sealed images (rowsMatch.ts)',
     gone.sql(`DELETE FROM contributions WHERE id = ${c.id}`);
     expect(proofs(gone.ctx, 'contributions')).toEqual([false, false]);
     expect(violation(gone.ctx)).toBe(`缴存记录（contributions）主键${c.id}已被删除（签封记录中存在）`);
+
+    // A composite key (loan_id, period), checked through the JSON form of the key.
+    const schedule = copy();
+    schedule.sql(`UPDATE loan_schedule SET interest_fen = interest_fen + 1 WHERE loan_id = ${ids.loanId} AND period = 12`);
+    expect(proofs(schedule.ctx, 'loan_schedule')).toEqual([false, false]);
+    expect(violation(schedule.ctx)).toBe(`还款计划（loan_schedule）主键${ids.loanId}/12的内容与签封记录不符（在程序之外被修改）`);
 
     // A row the program updated is logged twice: no quick proof, the full comparison (which passes) decides.
     const updated = copy();
