@@ -5,9 +5,10 @@
  * Only rows written inside this transaction are sealed: rows someone slipped into the log outside the program stay
  * unsealed, and `gjj check` names them.
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { CommitHooks, Sqlite } from '../../db/connection';
 import { writeAnchor, type ChainHead } from './anchor';
+import { digestLogRange } from './digest';
 import type { IntegrityKey } from './key';
 
 export const GENESIS_MAC = '0'.repeat(64);
@@ -29,20 +30,9 @@ export function sealMac(key: IntegrityKey, s: Omit<SealRow, 'mac'>): string {
     .digest('hex');
 }
 
-/** sha256 over the log rows of a range, one JSON line each; also their count. */
+/** sha256 over the log rows of a range, one JSON line each; also their count (services/integrity/digest.ts). */
 export function digestRange(sqlite: Sqlite, fromSeq: number, toSeq: number): { digest: string; rows: number } {
-  const h = createHash('sha256');
-  let rows = 0;
-  const it = sqlite
-    .prepare('SELECT seq, tbl, row_key, op, image FROM integrity_log WHERE seq BETWEEN ? AND ? ORDER BY seq')
-    .raw()
-    .iterate(fromSeq, toSeq) as IterableIterator<unknown[]>;
-  for (const r of it) {
-    h.update(JSON.stringify(r));
-    h.update('\n');
-    rows++;
-  }
-  return { digest: h.digest('hex'), rows };
+  return digestLogRange(sqlite, fromSeq, toSeq);
 }
 
 export function maxSeq(sqlite: Sqlite): number {

@@ -18,6 +18,8 @@ import { rowHash, type AuditRow } from '../audit/log';
 import { ANCHOR_FILE, writeAnchor } from './anchor';
 import { keyFromHex, type IntegrityKey } from './key';
 import { sealMac, type SealRow } from './seal';
+import { rowsMatchLog } from './rowsMatch';
+import { currentSpecs } from './tracked';
 import type { ServiceContext } from '../context';
 
 let h: Harness;
@@ -309,5 +311,61 @@ describe('opening for business refuses a ledger the anchor contradicts', () => {
     expect(() => openDb(dir, { key })).toThrow(/锚定文件缺失/);
     writeFileSync(join(dir, ANCHOR_FILE), '{"v":1,"sealId":1,"mac":"x","keyId":"y","toSeq":1,"at":"","sig":""}');
     expect(() => openDb(dir, { key })).toThrow(/锚定文件不是用本数据库的密钥签署的/);
+  });
+});
+
+describe('the quick proof that a table equals its sealed images (rowsMatch.ts)', () => {
+  // logRows 0 reads the log in seq order, Infinity through the (tbl, row_key) index: both ways must agree.
+  const proofs = (ctx: ServiceContext, table: string) =>
+    [0, Number.POSITIVE_INFINITY].map((logRows) => rowsMatchLog(ctx.db.sqlite, currentSpecs(ctx.db.sqlite).find((s) => s.table === table)!, logRows));
+
+  it('holds for the untouched append-only tables, so the full comparison is skipped for them', () => {
+    const { ctx } = copy();
+    for (const t of ['postings', 'contributions', 'journal_entries', 'audit_log', 'commands', 'loan_schedule']) expect([t, ...proofs(ctx, t)]).toEqual([t, true, true]);
+    ctx.db.close();
+  });
+
+  it('never holds for an edited, deleted or updated row: the full comparison then names it', () => {
+    const edited = copy();
+    const p = edited.ctx.db.sqlite.prepare(`SELECT id FROM postings ORDER BY id DESC LIMIT 1`).get() as { id: number };
+    edited.sql(`UPDATE postings SET amount_fen = amount_fen + 1 WHERE id = ${p.id}`);
+    expect(proofs(edited.ctx, 'postings')).toEqual([false, false]);
+    expect(violation(edited.ctx)).toMatch(/借贷不平衡|与签封记录不符/);
+
+    const gone = copy();
+    const c = gone.ctx.db.sqlite.prepare(`SELECT id FROM contributions ORDER BY id LIMIT 1`).get() as { id: number };
+    gone.sql(`DELETE FROM contributions WHERE id = ${c.id}`);
+    expect(proofs(gone.ctx, 'contributions')).toEqual([false, false]);
+    expect(violation(gone.ctx)).toBe(`缴存记录（contributions）主键${c.id}已被删除（签封记录中存在）`);
+
+    // A composite key (loan_id, period), checked through the JSON form of the key.
+    const schedule = copy();
+    schedule.sql(`UPDATE loan_schedule SET interest_fen = interest_fen + 1 WHERE loan_id = ${ids.loanId} AND period = 12`);
+    expect(proofs(schedule.ctx, 'loan_schedule')).toEqual([false, false]);
+    expect(violation(schedule.ctx)).toBe(`还款计划（loan_schedule）主键${ids.loanId}/12的内容与签封记录不符（在程序之外被修改）`);
+
+    // A row the program updated is logged twice: no quick proof, the full comparison (which passes) decides.
+    const updated = copy();
+    const logged = updated.ctx.db.sqlite
+      .prepare(`SELECT tbl FROM integrity_log WHERE op = 'U' GROUP BY tbl ORDER BY COUNT(*) DESC LIMIT 1`)
+      .get() as { tbl: string } | undefined;
+    expect(logged).toBeDefined();
+    expect(proofs(updated.ctx, logged!.tbl)).toEqual([false, false]);
+    expect(checkLedger(updated.ctx).firstViolation).toBeNull();
+    updated.ctx.db.close();
+  });
+
+  it('a posting moved to another account with its image in the log rewritten to match is still caught (the seal)', () => {
+    const { ctx, sql } = copy();
+    const from = memberAccount(ctx, ids.a);
+    const to = memberAccount(ctx, ids.b);
+    const p = ctx.db.sqlite.prepare(`SELECT id, amount_fen FROM postings WHERE account_id = ? AND side = 'C' LIMIT 1`).get(from) as { id: number; amount_fen: number };
+    sql(`UPDATE postings SET account_id = ${to} WHERE id = ${p.id}`);
+    sql(`UPDATE accounts SET credits_fen = credits_fen - ${p.amount_fen} WHERE id = ${from}`);
+    sql(`UPDATE accounts SET credits_fen = credits_fen + ${p.amount_fen} WHERE id = ${to}`);
+    sql(`UPDATE integrity_log SET image = (SELECT json_array(id, entry_id, account_id, side, amount_fen, memo) FROM postings WHERE id = ${p.id})
+          WHERE tbl = 'postings' AND row_key = '[${p.id}]'`);
+    expect(proofs(ctx, 'postings')).toEqual([true, true]);
+    expect(violation(ctx)).toMatch(/^签封#\d+所覆盖的变更记录第\d+至\d+条被改动或删除/);
   });
 });

@@ -12,6 +12,7 @@ import type { Sqlite } from '../../db/connection';
 import { readAnchor } from './anchor';
 import { anchorProblem, recordedSignature, recordedTriggers } from './install';
 import type { IntegrityKey } from './key';
+import { rowsMatchLog } from './rowsMatch';
 import { digestRange, GENESIS_MAC, sealMac, type SealRow } from './seal';
 import { currentSpecs, currentTriggers, imageExpr, keyExpr, registerPii, rowLabel, specSignature, TABLE_LABELS, type TableSpec } from './tracked';
 
@@ -25,10 +26,10 @@ export function verifyIntegrity(sqlite: Sqlite, key: IntegrityKey, anchorFile: s
   registerPii(sqlite, key.key);
   const seals = (sqlite.prepare('SELECT COUNT(*) AS n FROM integrity_seals').get() as { n: number }).n;
   const loggedChanges = (sqlite.prepare('SELECT COUNT(*) AS n FROM integrity_log').get() as { n: number }).n;
-  return { problem: firstProblem(sqlite, key, anchorFile), seals, loggedChanges };
+  return { problem: firstProblem(sqlite, key, anchorFile, loggedChanges), seals, loggedChanges };
 }
 
-function firstProblem(sqlite: Sqlite, key: IntegrityKey, anchorFile: string | null): string | null {
+function firstProblem(sqlite: Sqlite, key: IntegrityKey, anchorFile: string | null, logRows: number): string | null {
   const stored = sqlite.prepare(`SELECT value FROM meta WHERE key = 'integrity_key_id'`).get() as { value: string } | undefined;
   if (!stored) return '数据库没有完整性密钥记录（integrity_key_id 被删除）';
   if (stored.value !== key.id) return `完整性密钥与本数据库不符（数据库记载 ${stored.value}，提供的是 ${key.id}）`;
@@ -60,6 +61,7 @@ function firstProblem(sqlite: Sqlite, key: IntegrityKey, anchorFile: string | nu
   }
 
   for (const spec of specs) {
+    if (rowsMatchLog(sqlite, spec, logRows)) continue; // proven equal to its sealed images (rowsMatch.ts)
     const p = tableProblem(sqlite, spec);
     if (p) return p;
   }

@@ -90,8 +90,12 @@ export function checkLedger(ctx: ServiceContext): CheckReport {
   }
   const direct = db
     .prepare(
-      `SELECT a.code FROM postings p JOIN accounts a ON a.id = p.account_id
-        WHERE a.code IN ('201', '202') OR EXISTS (SELECT 1 FROM accounts c WHERE c.parent_code = a.code) LIMIT 1`,
+      // The control accounts (a handful) probed through postings_account, not every posting scanned; the same
+      // answer as scanning that index: the lowest-id control account that has a posting.
+      `SELECT a.code FROM accounts a
+        WHERE (a.code IN ('201', '202') OR EXISTS (SELECT 1 FROM accounts c WHERE c.parent_code = a.code))
+          AND EXISTS (SELECT 1 FROM postings p WHERE p.account_id = a.id)
+        ORDER BY a.id LIMIT 1`,
     )
     .get() as { code: string } | undefined;
   if (direct) return fail(`控制账户${direct.code}不应直接记账（应记入个人明细账）`);

@@ -120,6 +120,29 @@ describe('gjj check', () => {
     expect(r.firstViolation).toContain('借贷不平衡');
   });
 
+  it('names the lowest control account posted to directly, even when the posting nets to nothing', () => {
+    const { ctx, bank, acct } = setup();
+    const entryId = postEntry(ctx, {
+      idempotencyKey: 'k-direct-1',
+      businessType: '汇缴',
+      summary: '汇缴',
+      operator: SYSTEM_OPERATOR,
+      lines: [
+        { accountId: bank, side: 'D', amountFen: 1000 },
+        { accountId: acct, side: 'C', amountFen: 1000 },
+      ],
+    }).entryId;
+    const s = ctx.db.sqlite;
+    // 202 first (lower posting ids), then 201: a debit and a credit each, totals kept, so only this check sees it.
+    for (const code of ['202', '201']) {
+      const id = accountIdByCode(ctx, code);
+      s.exec(`INSERT INTO postings (entry_id, account_id, side, amount_fen) VALUES (${entryId}, ${id}, 'D', 7), (${entryId}, ${id}, 'C', 7)`);
+      s.exec(`UPDATE accounts SET debits_fen = debits_fen + 7, credits_fen = credits_fen + 7 WHERE id = ${id}`);
+    }
+    const first = ['201', '202'].sort((a, b) => accountIdByCode(ctx, a) - accountIdByCode(ctx, b))[0];
+    expect(checkLedger(ctx).firstViolation).toBe(`控制账户${first}不应直接记账（应记入个人明细账）`);
+  });
+
   it('detects running totals that drift from the postings', () => {
     const { ctx, acct } = setup();
     ctx.db.sqlite.exec(`UPDATE accounts SET credits_fen = credits_fen + 1 WHERE id = ${acct}`);
