@@ -12,7 +12,7 @@ import { SYSTEM_OPERATOR, type ServiceContext } from '../context';
 import type { Db, Sqlite } from '../../db/connection';
 import { readAnchor, type AnchorRead } from './anchor';
 import type { IntegrityKey } from './key';
-import { chainHead, maxSeq, sealAfter, Sealer } from './seal';
+import { chainHead, lastSeal, maxSeq, sealAfter, Sealer } from './seal';
 import { currentSpecs, currentTriggers, keyExpr, imageExpr, registerPii, specSignature, triggerSql, type TableSpec } from './tracked';
 
 export const SCHEMA_KEY = '#columns';
@@ -121,7 +121,9 @@ export function installIntegrity(db: Db, key: IntegrityKey, opts: InstallOptions
       const ctx = { db, clock: { now: opts.now } } as unknown as ServiceContext;
       audit(ctx, { operator: SYSTEM_OPERATOR, action: 'integrity.repair', recordType: 'schema', recordId: 'triggers', detail: { restored: repaired } });
     }
-    sealAfter(sqlite, key, opts.preSeq, opts.now().toISOString());
+    // Never past the newest seal: another connection on the same file (a batch worker, the request thread) may have
+    // sealed rows after preSeq while this one was opening; sealing them again would overlap its seal.
+    sealAfter(sqlite, key, Math.max(opts.preSeq, lastSeal(sqlite)?.to_seq ?? 0), opts.now().toISOString());
   }).immediate();
   return sealer;
 }
