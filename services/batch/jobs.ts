@@ -5,7 +5,8 @@
  */
 import type { CallName } from '../../shared/contract/calls';
 import type { Operator, ServiceContext } from '../context';
-import { runYearEndInterest, type BatchReport } from '../interest/yearEnd';
+import { runYearEndInterest } from '../interest/yearEnd';
+import type { BatchReport } from './report';
 import { repriceLoans } from '../loan/servicing/reprice';
 import { postRemittance } from '../contributions/remit';
 

@@ -17,6 +17,7 @@ import { systemKey } from '../ledger/keys';
 import { depositRates } from '../policy/tables';
 import { audit } from '../audit/log';
 import { DAY_BASIS } from './accrual';
+import type { BatchReport } from '../batch/report';
 
 export interface YearEndResult {
   year: number;
@@ -31,8 +32,6 @@ export interface YearEndResult {
 /** Lines per 年终结息 entry: each entry is its own short transaction, so clerks' writes get in between chunks. */
 export const ENTRY_LINES = 500;
 
-/** How a batch tells whoever runs it how far it is (the worker relays it to `batch.progress`). */
-export type BatchReport = (phase: string, done: number, total: number) => void;
 
 /**
  * Runs (or resumes) the year's 年终结息. The 积数 are computed from one read snapshot; the credits are then posted

@@ -36,7 +36,7 @@ import { audit } from '../../audit/log';
 import { addDays } from './dates';
 import { dueDateOf, effectiveSchedule, loadFrozen, loadLoan, loadVersions, scheduleFor } from './schedule';
 import { versionOf } from './state';
-import type { BatchReport } from '../../interest/yearEnd';
+import type { BatchReport } from '../../batch/report';
 
 export interface RepriceOptions {
   asOf: string;
