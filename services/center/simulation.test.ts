@@ -47,6 +47,8 @@ interface Branch {
   tokens: Record<string, string>;
   employers: Employer[];
   couple: { borrower: number; spouse: number };
+  /** The loan couple's employer: remitted to last month at setup, never by the random schedule. */
+  coupleEmployer: number;
   loans: number[];
   call: Caller;
 }
@@ -170,7 +172,7 @@ async function setupBranch(code: string, fingerprint: string): Promise<Branch> {
   const spouse = await openMember(local, ce.id, '李秀兰', ++idSeq, 1_000_000, OPENED);
   for (let m = -12; m <= -1; m++) await remit(local, ce.id, monthFrom(TODAY, m));
   h.app.db.close();
-  const b: Branch = { code, joinFile: joined.joinFile, dir: h.dir, relay, proc: null, port: 0, tokens: {}, employers, couple: { borrower: borrower.id, spouse: spouse.id }, loans: [], call: null as never };
+  const b: Branch = { code, joinFile: joined.joinFile, dir: h.dir, relay, proc: null, port: 0, tokens: {}, employers, couple: { borrower: borrower.id, spouse: spouse.id }, coupleEmployer: ce.id, loans: [], call: null as never };
   b.call = httpCaller(b);
   return b;
 }
@@ -290,6 +292,8 @@ describe('branch network simulation (real processes, seeded)', () => {
   it('by file: gjj sync export → gjj center import; a tampered copy refused with nothing applied; the replay 没有新内容', async () => {
     C().relay.cut();
     await schedule(4, [C()]);
+    // The seeded schedule may draw only 开户 (no journal entry); this month's 汇缴 for the couple's employer always posts one.
+    await remit(C().call, C().coupleEmployer, monthFrom(TODAY, 0));
     const file = join(root, 'wq03.batch');
     const ex = gjj('sync', 'export', '--data', C().dir, '--out', file);
     expect(ex.stdout).toMatch(/^已导出网点WQ03第\d+至\d+批/);
