@@ -12,6 +12,7 @@
  */
 import { maskIdNumber } from '../../shared/idcard';
 import type { MemberStatus } from '../../db/schema';
+import { statement } from '../../db/connection';
 import type { MemberListItem } from '../../shared/contract/dto';
 import type { ServiceContext } from '../context';
 import { isValidAccountNo } from './numbers';
@@ -45,7 +46,7 @@ export function searchMembers(ctx: ServiceContext, query: string, limit = 50): M
 type Sqlite = ServiceContext['db']['sqlite'];
 
 function column(sqlite: Sqlite, sql: string, params: unknown[]): Ids {
-  return sqlite.prepare(sql).pluck().all(...params) as Ids;
+  return statement(sqlite, sql).pluck(true).all(...params) as Ids;
 }
 
 function union(lists: Ids[], limit: number): Ids {
@@ -88,7 +89,7 @@ function idTail(sqlite: Sqlite, q: string, limit: number): Ids {
 /** Members whose account number or ID number starts with q (digits and X only, so GLOB reads the unique index). */
 function prefixRange(sqlite: Sqlite, col: 'account_no' | 'id_number', q: string, limit: number): Ids {
   const pattern = `${q}*`;
-  const inRange = sqlite.prepare(`SELECT count(*) FROM (SELECT 1 FROM members WHERE ${col} GLOB ? LIMIT ${DENSE_RANGE})`).pluck().get(pattern) as number;
+  const inRange = statement(sqlite, `SELECT count(*) FROM (SELECT 1 FROM members WHERE ${col} GLOB ? LIMIT ${DENSE_RANGE})`).pluck(true).get(pattern) as number;
   if (inRange < DENSE_RANGE) {
     // Materialised: the range is read from the index alone, then sorted (the planner would otherwise walk all ids).
     return column(sqlite, `WITH r AS MATERIALIZED (SELECT id FROM members WHERE ${col} GLOB ?) SELECT id FROM r ORDER BY id LIMIT ?`, [pattern, limit]);
@@ -98,7 +99,7 @@ function prefixRange(sqlite: Sqlite, col: 'account_no' | 'id_number', q: string,
 
 function rowsFor(ctx: ServiceContext, ids: Ids): MemberListItem[] {
   if (ids.length === 0) return [];
-  const rows = ctx.db.sqlite
+  const rows = ctx.db
     .prepare(
       `SELECT m.id, m.account_no, m.name, m.id_number, m.status, e.name AS employer_name,
               COALESCE((SELECT a.credits_fen - a.debits_fen FROM accounts a WHERE a.member_id = m.id AND a.parent_code = '201'), 0) AS balance

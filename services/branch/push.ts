@@ -41,10 +41,10 @@ function writePushState(dataDir: string, s: PushState): void {
 }
 
 export const lastLocalSeal = (ctx: ServiceContext): number =>
-  (ctx.db.sqlite.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM integrity_seals').get() as { n: number }).n;
+  (ctx.db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM integrity_seals').get() as { n: number }).n;
 
 const macOf = (ctx: ServiceContext, id: number): string | null =>
-  (ctx.db.sqlite.prepare('SELECT mac FROM integrity_seals WHERE id = ?').get(id) as { mac: string } | undefined)?.mac ?? null;
+  (ctx.db.prepare('SELECT mac FROM integrity_seals WHERE id = ?').get(id) as { mac: string } | undefined)?.mac ?? null;
 
 export interface PushProgress {
   fromSeal: number;

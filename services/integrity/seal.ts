@@ -6,7 +6,7 @@
  * unsealed, and `gjj check` names them.
  */
 import { createHmac } from 'node:crypto';
-import type { CommitHooks, Sqlite } from '../../db/connection';
+import { statement, type CommitHooks, type Sqlite } from '../../db/connection';
 import { writeAnchor, type ChainHead } from './anchor';
 import { digestLogRange } from './digest';
 import type { IntegrityKey } from './key';
@@ -36,11 +36,11 @@ export function digestRange(sqlite: Sqlite, fromSeq: number, toSeq: number): { d
 }
 
 export function maxSeq(sqlite: Sqlite): number {
-  return (sqlite.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM integrity_log').get() as { n: number }).n;
+  return (statement(sqlite, 'SELECT COALESCE(MAX(seq), 0) AS n FROM integrity_log').get() as { n: number }).n;
 }
 
 export function lastSeal(sqlite: Sqlite): SealRow | undefined {
-  return sqlite.prepare('SELECT * FROM integrity_seals ORDER BY id DESC LIMIT 1').get() as SealRow | undefined;
+  return statement(sqlite, 'SELECT * FROM integrity_seals ORDER BY id DESC LIMIT 1').get() as SealRow | undefined;
 }
 
 export function chainHead(sqlite: Sqlite): ChainHead | null {
@@ -52,19 +52,17 @@ export function chainHead(sqlite: Sqlite): ChainHead | null {
 export function sealAfter(sqlite: Sqlite, key: IntegrityKey, afterSeq: number, at: string): SealRow | null {
   const to = maxSeq(sqlite);
   if (to <= afterSeq) return null;
-  const from = (sqlite.prepare('SELECT MIN(seq) AS n FROM integrity_log WHERE seq > ?').get(afterSeq) as { n: number }).n;
+  const from = (statement(sqlite, 'SELECT MIN(seq) AS n FROM integrity_log WHERE seq > ?').get(afterSeq) as { n: number }).n;
   const { digest, rows } = digestRange(sqlite, from, to);
   const prev = lastSeal(sqlite);
   const base = { id: (prev?.id ?? 0) + 1, from_seq: from, to_seq: to, rows, digest, at, prev_mac: prev?.mac ?? GENESIS_MAC };
   const seal: SealRow = { ...base, mac: sealMac(key, base) };
-  sqlite
-    .prepare('INSERT INTO integrity_seals (id, from_seq, to_seq, rows, digest, at, prev_mac, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(seal.id, seal.from_seq, seal.to_seq, seal.rows, seal.digest, seal.at, seal.prev_mac, seal.mac);
+  statement(sqlite, 'INSERT INTO integrity_seals (id, from_seq, to_seq, rows, digest, at, prev_mac, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(seal.id, seal.from_seq, seal.to_seq, seal.rows, seal.digest, seal.at, seal.prev_mac, seal.mac);
   return seal;
 }
 
 function dataVersion(sqlite: Sqlite): number {
-  return sqlite.pragma('data_version', { simple: true }) as number;
+  return statement(sqlite, 'PRAGMA data_version').pluck(true).get() as number;
 }
 
 /**
