@@ -1,3 +1,4 @@
+import { withProgress } from './progress';
 import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -63,7 +64,7 @@ export const COMMANDS: Command[] = [
       opts.done();
       if (members < 1) throw new UsageError('--members 至少为 1');
       const ctx = writerContext(dir, 'demo');
-      const r = generateDemo(ctx, cliOperator(), { members, months, perEmployer, seed });
+      const r = withProgress('生成演示数据', (report) => generateDemo(ctx, cliOperator(), { members, months, perEmployer, seed, report }));
       out(opts, r, () => `已生成 ${r.employers} 个单位、${r.members} 名职工、${r.remittances} 笔汇缴，用时 ${r.seconds.toFixed(1)} 秒`);
     },
   },
@@ -138,7 +139,8 @@ export const COMMANDS: Command[] = [
       const year = opts.int('year', '结息年度');
       opts.done();
       if (year < 2000 || year > 2100) throw new UsageError('--year 应为四位年份');
-      const r = runYearEndInterest(writerContext(dir, 'interest'), cliOperator(), year);
+      const ctx = writerContext(dir, 'interest');
+      const r = withProgress('年终结息', (report) => runYearEndInterest(ctx, cliOperator(), year, { report }));
       out(opts, r, () =>
         r.alreadyRun
           ? `${year}年度已结息（${r.bookedDate}），${r.accounts} 个账户，合计 ${formatYuanGrouped(r.totalFen)} 元；本次未重复记账`

@@ -1,4 +1,5 @@
 /** gjj reprice / loan status / loan repayments: loan servicing from the command line (issue 6). */
+import { withProgress } from './progress';
 import { isIsoDate } from '../shared/dates';
 import { formatYuan, formatYuanGrouped } from '../shared/money';
 import { openContext } from '../services/app/open';
@@ -27,7 +28,8 @@ export const LOAN_COMMANDS: Command[] = [
       const asOf = dateOpt(opts, 'as-of', '调整基准日');
       const limit = opts.int('limit', '列出条数', 50);
       opts.done();
-      const r = repriceLoans(writerContext(dir, 'reprice'), cliOperator(), { asOf, limit });
+      const ctx = writerContext(dir, 'reprice');
+      const r = withProgress('贷款调息', (report) => repriceLoans(ctx, cliOperator(), { asOf, limit, report }));
       out(opts, r, () => {
         const lines = [
           `利率调整（基准日 ${asOf}）：检查 ${r.examined} 笔贷款，调整 ${r.changed} 笔，一年期执行合同利率 ${r.keptShort} 笔，已是新利率或无剩余期次 ${r.alreadyCurrent} 笔，用时 ${r.seconds.toFixed(1)} 秒`,

@@ -4,6 +4,7 @@
  * Employers and members are inserted in bulk (one transaction, prepared statements); the history goes through
  * the real remittance service, so the demo ledger is exactly what the counter would have posted.
  */
+import type { BatchReport } from '../batch/report';
 import { makeIdNumber } from '../../shared/idcard';
 import { makeUscc } from '../../shared/uscc';
 import { addMonthsToMonth, monthOf } from '../../shared/dates';
@@ -27,6 +28,8 @@ export interface DemoOptions {
   /** Members per employer on average; one employer may be made large for benchmarks. */
   perEmployer?: number;
   seed?: number;
+  /** Progress for whoever runs it (`gjj demo` prints it): members opened, then remittances posted. */
+  report?: BatchReport;
 }
 
 export interface DemoResult {
@@ -48,6 +51,7 @@ function base31(n: number, width: number): string {
 
 export function generateDemo(ctx: ServiceContext, by: Operator, opts: DemoOptions): DemoResult {
   const started = performance.now();
+  const report = opts.report ?? (() => undefined);
   const rand = rng(opts.seed ?? 20260601);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const db = ctx.db;
@@ -121,6 +125,7 @@ export function generateDemo(ctx: ServiceContext, by: Operator, opts: DemoOption
       const accountNo = memberAccountNo(center.accountPrefix, branch ? memberBase + (i - 1) * NUMBER_STRIDE : id);
       insMember.run(id, accountNo, pick(SURNAMES) + given, idNumber, `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`, sex, `1${pick(['38', '39', '50', '58', '88', '99'])}${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`, firstEmployer + employerIndex + 1, base, openedDate, now);
       insAccount.run(memberAccountCode('basic', accountNo), '住房公积金个人账户', '201', id);
+      if (i % 1000 === 0) report('职工开户', i, opts.members);
     }
     audit(ctx, { operator: by, action: 'demo.generate', recordType: 'center', recordId: center.id, detail: { employers: employerCount, members: opts.members, months: opts.months } });
   });
@@ -136,6 +141,7 @@ export function generateDemo(ctx: ServiceContext, by: Operator, opts: DemoOption
       for (const employerId of employerIds) {
         postRemittance(monthCtx, by, { employerId, month, idempotencyKey: systemKey('demo', employerId, month) });
         remittances++;
+        report('汇缴', remittances, opts.months * employerIds.length);
       }
     });
   }
