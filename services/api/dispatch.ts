@@ -15,7 +15,7 @@ import { ROLE_LABELS } from '../../shared/roles';
 import { FIELD_LABELS } from '../../shared/contract/labels';
 import { callerKey } from '../ledger/keys';
 import { handlers, type HandlerEnv } from './handlers';
-import { redactIds } from './redact';
+import { redactedJson } from './redact';
 import { isBatchCall } from '../batch/jobs';
 import type { AppState } from './state';
 import type { ClientInfo } from '../auth/sessions';
@@ -154,5 +154,5 @@ function recordCommand(app: AppState, key: string, name: string, hash: string, r
   app.db
     .prepare('INSERT INTO commands (idempotency_key, action, request_hash, result_json, operator_id, created_at) VALUES (?, ?, ?, ?, ?, ?)')
     // The stored copy has ID numbers masked (personal data stays in members only); see redact.ts.
-    .run(key, name, hash, JSON.stringify(redactIds(result)), operatorId, app.clock.now().toISOString());
+    .run(key, name, hash, redactedJson(result), operatorId, app.clock.now().toISOString());
 }

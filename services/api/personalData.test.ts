@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { harness, newEmployer, type Harness } from '../testing/harness';
 import { contributingCouple, disbursedLoan, YC_COMMODITY_FACTS } from '../testing/loanFixture';
 import { makeIdNumber, maskIdNumber } from '../../shared/idcard';
-import { redactIds } from './redact';
+import { redactedJson, redactIds } from './redact';
 import { dispatch } from './dispatch';
 
 let h: Harness;
@@ -61,5 +61,24 @@ describe('redactIds', () => {
     const r = redactIds({ idNumber: id, spouse: { spouseIdNumber: id, n: 1 }, people: [{ note: id }], accountNo: '6217000010012345678', token: 't' });
     expect(JSON.stringify(r)).not.toContain(id);
     expect(r).toMatchObject({ idNumber: maskIdNumber(id), accountNo: '6217000010012345678', token: 't', spouse: { n: 1 } });
+  });
+
+  it('redactedJson writes exactly what JSON.stringify(redactIds(…)) writes, in one pass', () => {
+    const id = makeIdNumber('640104', '19900615', 16);
+    const lower = id.endsWith('X') ? id.toLowerCase() : makeIdNumber('650102', '19851231', 3);
+    const cases: unknown[] = [
+      { idNumber: id, spouse: { spouseIdNumber: id, n: 1 }, people: [{ note: id }, [id, 'x']], accountNo: '6217000010012345678' },
+      { id_number: 'not-an-id', idNumber: null, at: new Date('2026-11-26T02:00:00Z'), nested: { toJSON: () => ({ idNumber: id }) } },
+      [id, { idnumber: '123' }, undefined, () => 1, 12.5, true],
+      { '0': id, lower, fake: '11010519491231002Y', digits: '123456789012345678' },
+      'plain',
+      id,
+      null,
+    ];
+    for (const c of cases) {
+      const a = redactedJson(c);
+      expect(a).toBe(JSON.stringify(redactIds(c)));
+      expect(a).not.toContain(id);
+    }
   });
 });

@@ -22,3 +22,12 @@ export function redactIds(value: unknown, key = ''): unknown {
   }
   return value;
 }
+
+/**
+ * JSON.stringify(redactIds(value)) in one pass, without building a masked copy first (every write stores its
+ * result: issue 14). The replacer sees each value after toJSON, with its property name (array elements get their
+ * index, which never ends in "idnumber", as redactIds' '').
+ */
+export function redactedJson(value: unknown): string {
+  return JSON.stringify(value, (k, v: unknown) => (typeof v === 'string' && (/idnumber$|id_number$/i.test(k) || isIdNumber(v)) ? maskIdNumber(v) : v));
+}
