@@ -30,10 +30,7 @@ export const BATCH_JOBS = {
   // One transaction, as before (a pass's run row and its schedule versions go together): in the worker the request
   // thread still answers every read, and a clerk's write waits for it or is told 系统正忙.
   'loan.reprice': (ctx, by, input, report) => repriceLoans(ctx, by, { asOf: String(input.asOf), limit: input.limit === undefined ? 1000 : Number(input.limit), report }),
-  'remit.post': (ctx, by, input, report) => {
-    report('记账', 0, 1);
-    return postRemittance(ctx, by, input as unknown as Parameters<typeof postRemittance>[2]);
-  },
+  'remit.post': (ctx, by, input, report) => postRemittance(ctx, by, input as unknown as Parameters<typeof postRemittance>[2], report),
 } satisfies Partial<Record<CallName, BatchJob>>;
 
 export type BatchCall = keyof typeof BATCH_JOBS;

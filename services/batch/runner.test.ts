@@ -125,6 +125,10 @@ describe('batches in the worker thread', () => {
     expect(a).toMatchObject({ ok: true, data: { totalFen: inline.totalFen, memberCount: inline.memberCount } });
     expect(b.ok).toBe(true);
     expect(runner.progress().map((p) => [p.label, p.outcome])).toEqual([['单位汇缴', 'done'], ['单位汇缴', 'done']]);
+    // Each run is told apart by its employer (the page polls its own), and ends on the last of the 汇缴's steps.
+    expect(runner.progress().map((p) => [p.lane, p.phase, p.done, p.total]).sort()).toEqual(
+      [big.id, other.id].map((id) => [`remit.post:${id}`, '写入缴存明细', 3, 4]).sort(),
+    );
     // The small employer's 汇缴 never reaches the worker.
     expect(await call(h, 'remit.post', { employerId: small.id, month: '2026-05', idempotencyKey: 'remit-small-2026-05' }, 'clerk')).toMatchObject({ ok: true });
     expect(runner.progress()).toHaveLength(2);

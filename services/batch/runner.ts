@@ -64,6 +64,7 @@ export class BatchRunner {
     if (!integrity) throw new AppError('INTERNAL', '数据库未以完整性密钥打开，不能启动批处理');
     const progress: BatchProgressDto = {
       call,
+      lane,
       label: BATCH_LABELS[call],
       phase: '启动',
       done: 0,

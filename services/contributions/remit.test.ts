@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { harness, newEmployer, newMember, type Harness } from '../testing/harness';
+import { postRemittance, REMIT_STEPS } from './remit';
+import { SYSTEM_OPERATOR } from '../context';
 
 let h: Harness;
 afterEach(() => h.close());
@@ -16,6 +18,20 @@ describe('汇缴 (monthly remittance)', () => {
     expect(h.call('members.get', { memberId: a.id }).balanceFen).toBe(56800);
     expect(h.call('members.get', { memberId: b.id }).balanceFen).toBe(56600);
     expect(h.call('ledger.check', {}, 'admin').ok).toBe(true);
+  });
+
+  it('reports its four steps in order while it runs (the page shows them for a large employer in the batch worker)', () => {
+    const e = newEmployer(h);
+    newMember(h, e.id);
+    const seen: Array<[string, number, number]> = [];
+    const entries = () => (h.app.db.sqlite.prepare('SELECT COUNT(*) AS n FROM journal_entries').get() as { n: number }).n;
+    const before = entries();
+    const r = postRemittance(h.app.ctx!, SYSTEM_OPERATOR, { employerId: e.id, month: '2026-05', idempotencyKey: h.key() }, (phase, done, total) => {
+      seen.push([phase, done, total]);
+    });
+    expect(r.memberCount).toBe(1);
+    expect(seen).toEqual(REMIT_STEPS.map((s, i) => [s, i, 4]));
+    expect(entries()).toBe(before + 1);
   });
 
   it('refuses the same month twice with a clear error, and posts nothing', () => {

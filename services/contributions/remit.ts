@@ -5,6 +5,7 @@
  * The employee/employer split of every member is kept in `contributions`, which also answers "months of
  * continuous contribution" for the loan and withdrawal rules.
  */
+import type { BatchReport } from '../batch/report';
 import { checkContributionLimits, lowerBaseFen } from '../../shared/contribution';
 import { limitsOn } from '../../shared/centers';
 import { percentOfFen } from '../../shared/money';
@@ -167,14 +168,21 @@ export function previewRemittance(
 /** Member account ids found while previewing, so posting does not look them up again. */
 const previewAccounts = new WeakMap<RemittancePreview, Map<number, [number, number | null]>>();
 
+/** The steps of a 汇缴 as the page shows them while a large one runs. */
+export const REMIT_STEPS = ['核对职工与缴存基数', '开立补充公积金账户', '记账', '写入缴存明细'] as const;
+
 export function postRemittance(
   ctx: ServiceContext,
   by: Operator,
   args: { employerId: number; month: string; kind?: RemittanceKind; memberIds?: number[]; idempotencyKey: string },
+  report: BatchReport = () => undefined,
 ): RemittanceResult {
   const kind = args.kind ?? '汇缴';
   const db = ctx.db;
+  // A large employer's 汇缴 runs in the batch worker (services/batch/jobs.ts); the page shows these steps.
+  const steps = REMIT_STEPS.length;
   return db.tx(() => {
+    report(REMIT_STEPS[0], 0, steps);
     const replay = db.prepare(
       `SELECT r.id FROM remittances r JOIN journal_entries e ON e.id = r.entry_id WHERE e.idempotency_key = ?`,
     ).get(args.idempotencyKey) as { id: number } | undefined;
@@ -185,6 +193,7 @@ export function postRemittance(
     if (p.problems.length > 0) throw new AppError('RULE', `有${p.problems.length}名职工的缴存基数超出规定，请先调整：${p.problems[0]}`, 'month');
 
     const ids = previewAccounts.get(p)!;
+    report(REMIT_STEPS[1], 1, steps);
     const lines: PostingLine[] = [{ accountId: accountIdByCode(ctx, '101'), side: 'D', amountFen: p.totalFen }];
     // Supplementary accounts this month opens: one statement for all of them.
     const opened = openMemberAccounts(
@@ -199,6 +208,7 @@ export function postRemittance(
       if (supp > 0) lines.push({ accountId: suppAccountId ?? opened.get(l.memberId)!, side: 'C', amountFen: supp });
     }
     const remittanceId = (db.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS n FROM remittances').get() as { n: number }).n;
+    report(REMIT_STEPS[2], 2, steps);
     const entry = postEntry(ctx, {
       idempotencyKey: args.idempotencyKey,
       businessType: kind,
@@ -212,6 +222,7 @@ export function postRemittance(
       `INSERT INTO remittances (id, employer_id, month, kind, entry_id, member_count, employee_total_fen, employer_total_fen, supp_total_fen, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(remittanceId, p.employer.id, p.month, kind, entry.entryId, p.memberCount, p.employeeTotalFen, p.employerTotalFen, p.suppTotalFen, nowIso(ctx));
+    report(REMIT_STEPS[3], 3, steps);
     const rows: Array<[number, string, number, number, number]> = [];
     for (const l of p.lines) {
       rows.push([l.memberId, 'basic', l.baseFen, l.employeeFen, l.employerFen]);

@@ -8,6 +8,7 @@ import { toChineseUpper } from '../../../shared/money';
 import { api, newKey } from '../api';
 import { chinaToday, monthLabel } from '../format';
 import { applyError } from '../forms';
+import { BatchBar, useBatchProgress } from './BatchProgress';
 import { Money } from './Money';
 
 /** 补缴 proposes the latest past month without an unreversed 汇缴 (else last month): the usual reason for one. */
@@ -41,6 +42,8 @@ export function RemitPanel(props: { page: EmployerPage; kind: RemittanceKind; on
   const thisMonth = dayjs(chinaToday()).startOf('month');
   const initialMonth = kind === '汇缴' ? dayjs(`${page.nextMonth ?? thisMonth.format('YYYY-MM')}-01`) : dayjs(`${firstGap(page, thisMonth.format('YYYY-MM'))}-01`);
   const activeMembers = page.members.filter((m) => m.status === '正常');
+  // A large employer's 汇缴 runs in the host's batch worker: its steps show while 确认入账 waits (small ones never appear).
+  const progress = useBatchProgress(`remit.post:${page.employer.id}`, busy && preview !== null);
 
   const request = (v: FormValues) => ({
     employerId: page.employer.id,
@@ -258,6 +261,7 @@ export function RemitPanel(props: { page: EmployerPage; kind: RemittanceKind; on
               确认入账
             </Button>
           </Flex>
+          {progress && <BatchBar progress={progress} />}
         </div>
       )}
     </div>

@@ -1,10 +1,10 @@
-import { Alert, Button, Card, Col, DatePicker, Descriptions, Form, InputNumber, Progress, Result, Row, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Descriptions, Form, InputNumber, Result, Row, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
-import type { BatchProgressDto } from '../../../../shared/contract/batch';
+import { useState } from 'react';
 import type { CallOutput } from '../../../../shared/contract/calls';
 import type { RepriceChangeDto, RepriceReportDto } from '../../../../shared/contract/loanServicing';
 import { api, newKey } from '../../api';
+import { BatchBar, useBatchProgress } from '../../components/BatchProgress';
 import { Money } from '../../components/Money';
 import { PageTitle } from '../../components/PageTitle';
 import { chinaToday } from '../../format';
@@ -97,44 +97,6 @@ function YearEndCard() {
         </div>
       )}
     </Card>
-  );
-}
-
-/** While `active`, the batch's progress from the host every half second (it runs in the host's batch worker). */
-function useBatchProgress(call: string, active: boolean): BatchProgressDto | null {
-  const [p, setP] = useState<BatchProgressDto | null>(null);
-  useEffect(() => {
-    if (!active) return setP(null);
-    let stop = false;
-    const poll = async () => {
-      try {
-        const list = await api('batch.progress', {});
-        if (!stop) setP(list.find((x) => x.call === call && x.outcome === 'running') ?? null);
-      } catch {
-        /* the bar is a courtesy: the result or the error comes with the call itself */
-      }
-    };
-    void poll();
-    const timer = setInterval(() => void poll(), 500);
-    return () => {
-      stop = true;
-      clearInterval(timer);
-    };
-  }, [call, active]);
-  return p;
-}
-
-function BatchBar({ progress }: { progress: BatchProgressDto | null }) {
-  const pct = progress && progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0;
-  const unit = progress?.phase === '记账' ? ' 户' : progress?.call === 'loan.reprice' ? ' 笔贷款' : ' 段';
-  return (
-    <div data-testid="batch-progress" style={{ marginTop: 16 }}>
-      <Typography.Text type="secondary">
-        {progress ? `${progress.label}：${progress.phase}${progress.total ? ` ${progress.done.toLocaleString('zh-CN')}/${progress.total.toLocaleString('zh-CN')}${unit}` : ''}` : '正在启动…'}
-        ；其他柜台可照常办理业务
-      </Typography.Text>
-      <Progress percent={pct} status="active" />
-    </div>
   );
 }
 
