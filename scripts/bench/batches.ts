@@ -1,7 +1,8 @@
 /**
  * The batches beside bare SQL over the same rows: 汇缴 of one employer beside a prepared-statement insert of the
  * rows it wrote (postings and contributions, into bare tables of the same shape in the same database file — no
- * integrity triggers, no indexes but the key — one transaction, dropped afterwards); 年终结息 beside the
+ * integrity triggers, no indexes but the key — one transaction, dropped afterwards), and beside its floor (the same
+ * rows with the real indexes plus its integrity-log rows, no code); 年终结息 beside the
  * GROUP BY over the same postings it reads; `gjj check` beside a plain GROUP BY scan of the postings.
  */
 import type { ServiceContext } from '../../services/context';
@@ -30,6 +31,54 @@ export function benchRemit(ctx: ServiceContext, members: number): void {
   );
   sqlite.exec('DROP TABLE bare_postings; DROP TABLE bare_contributions');
   rows.push({ operation: '汇缴, one employer, one entry', size: sizeLabel(members), figure, baseline, baselineWhat: `prepared insert of its ${postings.length + contributions.length} rows`, goal: '≤ 2× (50k)' });
+  const floor = remitFloor(sqlite, postings, contributions);
+  rows.push({
+    operation: '汇缴 floor: the same rows into copies with the tables\' own indexes, plus its integrity-log rows (no code, no triggers)',
+    size: sizeLabel(members),
+    figure: floor.total,
+    note: `indexed rows ${floor.tables.toFixed(0)} ms + ${floor.logRows} log rows ${(floor.total - floor.tables).toFixed(0)} ms incl. commit; 汇缴 ÷ floor ${(figure / floor.total).toFixed(1)}×`,
+    baseline,
+    baselineWhat: 'the bare insert above',
+    goal: '— (what any per-row log costs)',
+  });
+}
+
+/** The CREATE INDEX statements of `table`, renamed for its copy. */
+function copyIndexes(sqlite: ServiceContext['db']['sqlite'], table: string, copy: string): string[] {
+  return (sqlite.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`).pluck().all(table) as string[]).map((q) =>
+    q.replace(/^CREATE (UNIQUE )?INDEX (\w+) ON \w+\s*\(/, (_m, u: string | undefined, name: string) => `CREATE ${u ?? ''}INDEX floor_${name} ON ${copy}(`),
+  );
+}
+
+/**
+ * What the 汇缴's writes cost before any of our code runs: its postings and contributions inserted into copies that
+ * carry the real tables' indexes, and its integrity-log rows (as the triggers wrote them) into a copy of the log
+ * with its index. The gap between this and the bare insert is the price of the indexes and the per-row log.
+ */
+function remitFloor(sqlite: ServiceContext['db']['sqlite'], postings: unknown[][], contributions: unknown[][]): { total: number; tables: number; logRows: number } {
+  const indexes = (table: string, copy: string) => copyIndexes(sqlite, table, copy);
+  // The 汇缴 was one transaction, so one seal: the newest.
+  const [from, to] = sqlite.prepare('SELECT from_seq, to_seq FROM integrity_seals ORDER BY id DESC LIMIT 1').raw().get() as [number, number];
+  const log = sqlite.prepare('SELECT tbl, row_key, op, image FROM integrity_log WHERE seq BETWEEN ? AND ?').raw().all(from, to) as unknown[][];
+  sqlite.exec(`CREATE TABLE floor_postings AS SELECT * FROM postings WHERE 0;
+               CREATE TABLE floor_contributions AS SELECT * FROM contributions WHERE 0;
+               CREATE TABLE floor_log (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, row_key TEXT NOT NULL, op TEXT NOT NULL, image TEXT)`);
+  for (const q of [...indexes('postings', 'floor_postings'), ...indexes('contributions', 'floor_contributions'), ...indexes('integrity_log', 'floor_log')]) sqlite.exec(q);
+  const insP = sqlite.prepare('INSERT INTO floor_postings (entry_id, account_id, side, amount_fen) VALUES (?, ?, ?, ?)');
+  const insC = sqlite.prepare('INSERT INTO floor_contributions (member_id, month, fund, base_fen, employee_fen, employer_fen, remittance_id, entry_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const insL = sqlite.prepare('INSERT INTO floor_log (tbl, row_key, op, image) VALUES (?, ?, ?, ?)');
+  let tables = 0;
+  const [, t] = ms(() =>
+    sqlite.transaction(() => {
+      tables = ms(() => {
+        for (const p of postings) insP.run(...p);
+        for (const c of contributions) insC.run(...c);
+      })[1];
+      for (const l of log) insL.run(...l);
+    })(),
+  );
+  sqlite.exec('DROP TABLE floor_postings; DROP TABLE floor_contributions; DROP TABLE floor_log');
+  return { total: t, tables, logRows: log.length };
 }
 
 /** The year of the latest 30 June on or before today (the bench's demo data ends this month). */
@@ -47,8 +96,47 @@ export function benchYearEnd(ctx: ServiceContext, n: number): void {
       WHERE a.parent_code IN ('201', '202') AND m.status <> '销户' AND e.booked_date < :to GROUP BY a.id`,
   );
   const [, baseline] = ms(() => group.all({ to: `${year}-07-01` }));
+  const lastSealBefore = sqlite.prepare('SELECT COALESCE(MAX(id), 0) FROM integrity_seals').pluck().get() as number;
   const [r, figure] = ms(() => runYearEndInterest(ctx, SYSTEM_OPERATOR, year));
   rows.push({ operation: '年终结息', size: `${sizeLabel(n)} (${r.accounts} accounts)`, figure, baseline, baselineWhat: 'one GROUP BY over the same postings', goal: '≤ 1.5×' });
+  // Its floor: the same GROUP BY, then its postings and the log rows its seals cover, written by prepared inserts
+  // into copies with the real indexes, as many transactions as it made entries.
+  const postings = sqlite
+    .prepare(`SELECT p.entry_id, p.account_id, p.side, p.amount_fen FROM postings p JOIN journal_entries e ON e.id = p.entry_id WHERE e.business_type = '年终结息' AND e.booked_date = ? ORDER BY p.id`)
+    .raw()
+    .all(`${year}-06-30`) as unknown[][];
+  const log = sqlite.prepare('SELECT l.tbl, l.row_key, l.op, l.image FROM integrity_log l WHERE l.seq > (SELECT COALESCE(MAX(to_seq), 0) FROM integrity_seals WHERE id <= ?) ORDER BY l.seq').raw().all(lastSealBefore) as unknown[][];
+  const writes = floorWrites(sqlite, postings, log, Math.max(1, r.entries));
+  rows.push({
+    operation: '年终结息 floor: the GROUP BY, then its postings into a copy with the real indexes and its integrity-log rows (no code, no triggers)',
+    size: `${sizeLabel(n)} (${r.accounts} accounts)`,
+    figure: baseline + writes,
+    baseline,
+    baselineWhat: 'the GROUP BY above',
+    goal: '— (what reading plus a per-row log costs)',
+    note: `${postings.length} postings + ${log.length} log rows in ${r.entries} transactions ${writes.toFixed(0)} ms; 年终结息 ÷ floor ${(figure / (baseline + writes)).toFixed(1)}×`,
+  });
+}
+
+/** Postings and log rows by prepared inserts into indexed copies, in `transactions` transactions; dropped after. */
+function floorWrites(sqlite: ServiceContext['db']['sqlite'], postings: unknown[][], log: unknown[][], transactions: number): number {
+  sqlite.exec(`CREATE TABLE floor_postings AS SELECT * FROM postings WHERE 0;
+               CREATE TABLE floor_log (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, row_key TEXT NOT NULL, op TEXT NOT NULL, image TEXT)`);
+  for (const q of [...copyIndexes(sqlite, 'postings', 'floor_postings'), ...copyIndexes(sqlite, 'integrity_log', 'floor_log')]) sqlite.exec(q);
+  const insP = sqlite.prepare('INSERT INTO floor_postings (entry_id, account_id, side, amount_fen) VALUES (?, ?, ?, ?)');
+  const insL = sqlite.prepare('INSERT INTO floor_log (tbl, row_key, op, image) VALUES (?, ?, ?, ?)');
+  const per = Math.ceil(postings.length / transactions);
+  const perLog = Math.ceil(log.length / transactions);
+  const [, t] = ms(() => {
+    for (let k = 0; k < transactions; k++) {
+      sqlite.transaction(() => {
+        for (const p of postings.slice(k * per, (k + 1) * per)) insP.run(...p);
+        for (const l of log.slice(k * perLog, (k + 1) * perLog)) insL.run(...l);
+      })();
+    }
+  });
+  sqlite.exec('DROP TABLE floor_postings; DROP TABLE floor_log');
+  return t;
 }
 
 export function benchCheck(ctx: ServiceContext, n: number): void {
