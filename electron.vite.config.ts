@@ -26,6 +26,8 @@ export default defineConfig({
           backend: resolve(__dirname, 'electron/backend.ts'),
           // The batch worker thread the backend starts for 年终结息 (services/batch/runner.ts).
           batchWorker: resolve(__dirname, 'services/batch/worker.ts'),
+          // gjj check's second thread (services/integrity/parallelCheck.ts).
+          checkWorker: resolve(__dirname, 'services/integrity/checkWorker.ts'),
           // The command line and `npm run web`, prebuilt so they start without compiling TypeScript (scripts/run-built.cjs).
           gjj: resolve(__dirname, 'cli/gjj.ts'),
           web: resolve(__dirname, 'services/http/serve.ts'),

@@ -1,4 +1,5 @@
 import { withProgress } from './progress';
+import { checkLedgerParallel } from '../services/integrity/parallelCheck';
 import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -116,10 +117,10 @@ export const COMMANDS: Command[] = [
     name: 'check',
     usage: 'check --data DIR [--json]',
     help: '核对账务：每笔凭证借贷平衡、明细账合计等于控制账户、累计发生额与分录一致、审计日志哈希链完整，\n并用完整性密钥核对签封链、锚定文件和每一行业务数据（第一处被改动、删除或在程序之外写入的行）。\n成立时退出码 0，否则 1 并给出第一处问题。',
-    run(opts) {
+    async run(opts) {
       const dir = dataDirOf(opts);
       opts.done();
-      const r = checkLedger(openContext(dir, undefined, { checkOnly: true }));
+      const { report: r } = await checkLedgerParallel(openContext(dir, undefined, { checkOnly: true }));
       out(opts, r, () =>
         r.ok
           ? `账务核对通过：${r.entries} 笔凭证、${r.postings} 条分录、${r.accounts} 个账户、${r.auditRows} 条审计日志；` +

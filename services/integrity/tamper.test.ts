@@ -5,15 +5,16 @@
  * One realistic ledger (a remitting employer, a disbursed loan, a rate row) is built once; each case tampers with
  * its own VACUUM INTO copy, which also proves a backup copy verifies.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { harness, newEmployer, newMember, type Harness } from '../testing/harness';
 import { contributingCouple, disbursedLoan, YC_COMMODITY_FACTS } from '../testing/loanFixture';
 import { openContext, openDb } from '../app/open';
 import { checkLedger } from '../ledger/check';
+import { checkLedgerParallel } from './parallelCheck';
 import { rowHash, type AuditRow } from '../audit/log';
 import { ANCHOR_FILE, writeAnchor } from './anchor';
 import { keyFromHex, type IntegrityKey } from './key';
@@ -73,8 +74,18 @@ function copy(): { ctx: ServiceContext; dir: string; sql: (s: string) => void; l
   return { ctx, dir, sql, loud: (text) => db.exec(text) };
 }
 
+/** Every tampered copy and what the one-thread check named: the two-thread check must name the same (last test). */
+const named: Array<{ dir: string; first: string }> = [];
+
 function violation(ctx: ServiceContext): string {
   const r = checkLedger(ctx);
+  // Kept as checked: closing seals what this connection wrote outside a transaction (a `loud` edit), by design.
+  const kept = mkdtempSync(join(tmpdir(), 'gjj-tamper-kept-'));
+  dirs.push(kept);
+  ctx.db.sqlite.exec(`VACUUM INTO '${join(kept, 'gjj.sqlite')}'`);
+  const anchor = join(dirname(ctx.db.sqlite.name), ANCHOR_FILE);
+  if (existsSync(anchor)) copyFileSync(anchor, join(kept, ANCHOR_FILE));
+  named.push({ dir: kept, first: r.firstViolation! });
   ctx.db.close();
   expect(r.ok).toBe(false);
   return r.firstViolation!;
@@ -368,4 +379,30 @@ describe('the quick proof that a table equals its sealed images (rowsMatch.ts)',
     expect(proofs(ctx, 'postings')).toEqual([true, true]);
     expect(violation(ctx)).toMatch(/^签封#\d+所覆盖的变更记录第\d+至\d+条被改动或删除/);
   });
+});
+
+describe('gjj check on two threads (issue 14)', () => {
+  it('names the same first problem as the one-thread check in every tampered copy above, and passes the untouched one', async () => {
+    expect(named.length).toBeGreaterThanOrEqual(14);
+    for (const { dir, first } of named) {
+      const ctx = openContext(dir, undefined, { key, checkOnly: true });
+      try {
+        const again = checkLedger(ctx).firstViolation;
+        const r = await checkLedgerParallel(ctx);
+        expect([again, r.report.firstViolation]).toEqual([first, first]);
+        // A problem the bookkeeping checks find ends the check before the worker's parts are read.
+        expect(r.parts).toBe('worker');
+      } finally {
+        ctx.db.close();
+      }
+    }
+    const { ctx } = copy();
+    try {
+      const one = checkLedger(ctx);
+      const two = await checkLedgerParallel(ctx);
+      expect(two).toEqual({ report: one, parts: 'worker' });
+    } finally {
+      ctx.db.close();
+    }
+  }, 240_000);
 });

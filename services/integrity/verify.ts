@@ -16,25 +16,52 @@ import { rowsMatchLog } from './rowsMatch';
 import { digestRange, GENESIS_MAC, sealMac, type SealRow } from './seal';
 import { currentSpecs, currentTriggers, imageExpr, keyExpr, registerPii, rowLabel, specSignature, TABLE_LABELS, type TableSpec } from './tracked';
 
+/**
+ * Parts of the verification computed ahead, e.g. by another thread on the same snapshot (parallelCheck.ts): each
+ * seal's digest over its range, and which tables the quick proof (rowsMatch.ts) went through for. The findings and
+ * their order are the same; a missing or non-matching part is computed here as usual.
+ */
+export interface Precomputed {
+  digests: Map<number, { from: number; to: number; digest: string; rows: number }>;
+  proofs: Map<string, boolean>;
+}
+
 export interface IntegrityReport {
   problem: string | null;
   seals: number;
   loggedChanges: number;
 }
 
-export function verifyIntegrity(sqlite: Sqlite, key: IntegrityKey, anchorFile: string | null): IntegrityReport {
+export function verifyIntegrity(sqlite: Sqlite, key: IntegrityKey, anchorFile: string | null, pre?: Precomputed): IntegrityReport {
   registerPii(sqlite, key.key);
   const seals = (sqlite.prepare('SELECT COUNT(*) AS n FROM integrity_seals').get() as { n: number }).n;
   const loggedChanges = (sqlite.prepare('SELECT COUNT(*) AS n FROM integrity_log').get() as { n: number }).n;
-  return { problem: firstProblem(sqlite, key, anchorFile, loggedChanges), seals, loggedChanges };
+  return { problem: firstProblem(sqlite, key, anchorFile, loggedChanges, pre), seals, loggedChanges };
 }
 
-function firstProblem(sqlite: Sqlite, key: IntegrityKey, anchorFile: string | null, logRows: number): string | null {
+/** Every seal's digest over the log rows it covers, in seal order (what verifySeals compares). */
+export function sealDigests(sqlite: Sqlite): Precomputed['digests'] {
+  const out: Precomputed['digests'] = new Map();
+  for (const s of sqlite.prepare('SELECT id, from_seq, to_seq FROM integrity_seals ORDER BY id').all() as Array<{ id: number; from_seq: number; to_seq: number }>) {
+    out.set(s.id, { from: s.from_seq, to: s.to_seq, ...digestRange(sqlite, s.from_seq, s.to_seq) });
+  }
+  return out;
+}
+
+/** The quick proof for the named tables (those that exist and are tracked). */
+export function tableProofs(sqlite: Sqlite, tables: readonly string[]): Precomputed['proofs'] {
+  const logRows = (sqlite.prepare('SELECT COUNT(*) AS n FROM integrity_log').get() as { n: number }).n;
+  const out: Precomputed['proofs'] = new Map();
+  for (const spec of currentSpecs(sqlite)) if (tables.includes(spec.table)) out.set(spec.table, rowsMatchLog(sqlite, spec, logRows));
+  return out;
+}
+
+function firstProblem(sqlite: Sqlite, key: IntegrityKey, anchorFile: string | null, logRows: number, pre?: Precomputed): string | null {
   const stored = sqlite.prepare(`SELECT value FROM meta WHERE key = 'integrity_key_id'`).get() as { value: string } | undefined;
   if (!stored) return '数据库没有完整性密钥记录（integrity_key_id 被删除）';
   if (stored.value !== key.id) return `完整性密钥与本数据库不符（数据库记载 ${stored.value}，提供的是 ${key.id}）`;
 
-  const chain = verifySeals(sqlite, key);
+  const chain = verifySeals(sqlite, key, pre?.digests);
   if (chain) return chain;
 
   if (anchorFile) {
@@ -61,7 +88,7 @@ function firstProblem(sqlite: Sqlite, key: IntegrityKey, anchorFile: string | nu
   }
 
   for (const spec of specs) {
-    if (rowsMatchLog(sqlite, spec, logRows)) continue; // proven equal to its sealed images (rowsMatch.ts)
+    if (pre?.proofs.get(spec.table) ?? rowsMatchLog(sqlite, spec, logRows)) continue; // proven equal to its sealed images (rowsMatch.ts)
     const p = tableProblem(sqlite, spec);
     if (p) return p;
   }
@@ -74,7 +101,7 @@ function describeTrigger(name: string): string {
   return '数据库触发器';
 }
 
-function verifySeals(sqlite: Sqlite, key: IntegrityKey): string | null {
+function verifySeals(sqlite: Sqlite, key: IntegrityKey, digests?: Precomputed['digests']): string | null {
   let prevMac = GENESIS_MAC;
   let nextId = 1;
   let nextSeq: number | null = null;
@@ -92,7 +119,8 @@ function verifySeals(sqlite: Sqlite, key: IntegrityKey): string | null {
       }
       return `签封#${s.id}的范围与前一签封重叠`;
     }
-    const { digest, rows } = digestRange(sqlite, s.from_seq, s.to_seq);
+    const ahead = digests?.get(s.id);
+    const { digest, rows } = ahead && ahead.from === s.from_seq && ahead.to === s.to_seq ? ahead : digestRange(sqlite, s.from_seq, s.to_seq);
     if (rows !== s.rows || digest !== s.digest) {
       return `签封#${s.id}所覆盖的变更记录第${s.from_seq}至${s.to_seq}条被改动或删除（应有${s.rows}条，现有${rows}条）`;
     }

@@ -13,13 +13,19 @@ import type { ServiceContext } from '../context';
 import { verifyAuditChain } from '../audit/log';
 import { printedHead } from '../integrity/anchor';
 import { chainHead } from '../integrity/seal';
-import { verifyIntegrity } from '../integrity/verify';
+import { verifyIntegrity, type Precomputed } from '../integrity/verify';
 import type { CheckReport } from '../../shared/contract/dto';
 export type { CheckReport };
 
 
 
 export function checkLedger(ctx: ServiceContext): CheckReport {
+  const classic = classicChecks(ctx);
+  return classic.ok ? keyedChecks(ctx, classic) : classic;
+}
+
+/** The bookkeeping checks (balance, running totals, controls, reversals, audit chain), in order; the first failure. */
+export function classicChecks(ctx: ServiceContext): CheckReport {
   const db = ctx.db.sqlite;
   const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
   const report: CheckReport = {
@@ -119,11 +125,14 @@ export function checkLedger(ctx: ServiceContext): CheckReport {
   const chain = verifyAuditChain(ctx);
   if (chain) return fail(chain);
 
-  const integrity = ctx.db.integrity;
-  if (!integrity) return fail('未提供完整性密钥，无法核对签封（见 README“完整性密钥”）');
-  const ir = verifyIntegrity(db, integrity.key, integrity.anchorFile);
-  report.seals = ir.seals;
-  report.loggedChanges = ir.loggedChanges;
-  if (ir.problem) return fail(ir.problem);
   return report;
+}
+
+/** After classicChecks passed: the keyed evidence (services/integrity/verify.ts), with parts computed ahead if given. */
+export function keyedChecks(ctx: ServiceContext, classic: CheckReport, pre?: Precomputed): CheckReport {
+  const integrity = ctx.db.integrity;
+  if (!integrity) return { ...classic, ok: false, firstViolation: '未提供完整性密钥，无法核对签封（见 README“完整性密钥”）' };
+  const ir = verifyIntegrity(ctx.db.sqlite, integrity.key, integrity.anchorFile, pre);
+  const report = { ...classic, seals: ir.seals, loggedChanges: ir.loggedChanges };
+  return ir.problem ? { ...report, ok: false, firstViolation: ir.problem } : report;
 }

@@ -1,0 +1,30 @@
+/** What `gjj check`'s two threads exchange (parallelCheck.ts, checkWorker.ts). */
+import type { Sqlite } from '../../db/connection';
+
+export interface CheckWorkerInput {
+  file: string;
+  key: Uint8Array;
+  /** The main thread's snapshotMark: the worker computes only if it sees the same. */
+  mark: string;
+  /** Tables whose quick proof the worker computes. */
+  tables: string[];
+}
+
+export type CheckWorkerOutput =
+  | { kind: 'parts'; digests: Array<[number, { from: number; to: number; digest: string; rows: number }]>; proofs: Array<[string, boolean]> }
+  | { kind: 'other-snapshot'; mark: string }
+  | { kind: 'failed'; error: string };
+
+/**
+ * Which state of the file a read transaction sees, as far as the integrity evidence goes: every write the program
+ * makes adds log rows and a seal in the same transaction, so two snapshots with the same newest log row and the
+ * same seals hold the same logged rows.
+ */
+export function snapshotMark(sqlite: Sqlite): string {
+  const r = sqlite.prepare('SELECT (SELECT COALESCE(MAX(seq), 0) FROM integrity_log) AS seq, (SELECT COUNT(*) FROM integrity_seals) AS seals, (SELECT COALESCE(MAX(id), 0) FROM integrity_seals) AS last').get() as {
+    seq: number;
+    seals: number;
+    last: number;
+  };
+  return `${r.seq}/${r.seals}/${r.last}`;
+}

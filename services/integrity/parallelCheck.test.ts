@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { harness, newEmployer, newMember, type Harness } from '../testing/harness';
+import { checkLedger } from '../ledger/check';
+import { snapshotMark, type CheckWorkerInput, type CheckWorkerOutput } from './checkParts';
+import { checkLedgerParallel, checkWorkerFile } from './parallelCheck';
+
+let h: Harness;
+beforeAll(() => {
+  h = harness('yinchuan', '2026-06-15T02:00:00Z');
+  const e = newEmployer(h);
+  for (let i = 0; i < 5; i++) newMember(h, e.id, { baseFen: 500_000 + i * 10_000 });
+  for (const month of ['2026-03', '2026-04', '2026-05']) h.call('remit.post', { employerId: e.id, month, idempotencyKey: h.key() });
+});
+afterAll(() => h?.close());
+
+function runWorker(input: CheckWorkerInput): Promise<CheckWorkerOutput> {
+  const file = checkWorkerFile()!;
+  const w = new Worker(file, { workerData: input, execArgv: file.endsWith('.ts') ? ['--import', 'tsx'] : [] });
+  return new Promise((resolve, reject) => {
+    w.once('message', resolve);
+    w.once('error', reject);
+  });
+}
+
+describe('gjj check on two threads (parallelCheck.ts)', () => {
+  it('finds its worker beside the source here (and out/main/checkWorker.js in the build)', () => {
+    expect(checkWorkerFile()).toBe(join(__dirname, 'checkWorker.ts'));
+  });
+
+  it('reports what the one-thread check reports, with the digests and proofs from the worker', async () => {
+    const one = checkLedger(h.app.ctx!);
+    expect(one.ok).toBe(true);
+    expect(await checkLedgerParallel(h.app.ctx!)).toEqual({ report: one, parts: 'worker' });
+    expect(h.app.db.sqlite.inTransaction).toBe(false);
+    // Without a worker file: the same, on one thread.
+    expect(await checkLedgerParallel(h.app.ctx!, null)).toEqual({ report: one, parts: 'no-worker' });
+  });
+
+  it('the worker computes nothing on another snapshot than the main thread’s', async () => {
+    const sqlite = h.app.db.sqlite;
+    const key = new Uint8Array(h.app.db.integrity!.key.key);
+    const mark = snapshotMark(sqlite);
+    const same = await runWorker({ file: sqlite.name, key, mark, tables: ['postings'] });
+    expect(same.kind).toBe('parts');
+    const seals = sqlite.prepare('SELECT COUNT(*) AS n FROM integrity_seals').pluck().get() as number;
+    expect(same.kind === 'parts' && same.digests.length).toBe(seals);
+    expect(same.kind === 'parts' && same.proofs).toEqual([['postings', true]]);
+    // Another writer committed after the main thread's mark (here: the counter writes once more).
+    h.call('notices.post', { kind: '公告', title: '停电通知', body: '周六上午停电。', idempotencyKey: h.key() }, 'admin');
+    const other = await runWorker({ file: sqlite.name, key, mark, tables: ['postings'] });
+    expect(other).toEqual({ kind: 'other-snapshot', mark: snapshotMark(sqlite) });
+    expect(snapshotMark(sqlite)).not.toBe(mark);
+  });
+
+  it("a table edited outside the program: the worker's quick proof does not go through (this thread then names the row: tamper.test.ts)", async () => {
+    const copy = join(h.dir, 'copy.sqlite');
+    h.app.db.sqlite.exec(`VACUUM INTO '${copy}'`);
+    const raw = new Database(copy);
+    const saved = raw.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger'`).all() as Array<{ name: string; sql: string }>;
+    for (const t of saved) raw.exec(`DROP TRIGGER "${t.name}"`);
+    raw.exec(`UPDATE contributions SET base_fen = base_fen + 100 WHERE rowid = (SELECT MIN(rowid) FROM contributions)`);
+    for (const t of saved) raw.exec(t.sql);
+    const mark = snapshotMark(raw);
+    raw.close();
+    const out = await runWorker({ file: copy, key: new Uint8Array(h.app.db.integrity!.key.key), mark, tables: ['contributions', 'members'] });
+    expect(out.kind === 'parts' && Object.fromEntries(out.proofs)).toEqual({ contributions: false, members: true });
+  });
+});
