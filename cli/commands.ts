@@ -1,5 +1,3 @@
-import { withProgress } from './progress';
-import { checkLedgerParallel } from '../services/integrity/parallelCheck';
 import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -15,11 +13,12 @@ import { postRemittance } from '../services/contributions/remit';
 import { callerKey } from '../services/ledger/keys';
 import { getMember } from '../services/accounts/members';
 import { memberStatement } from '../services/accounts/statement';
-import { checkLedger } from '../services/ledger/check';
+import { checkLedgerParallel } from '../services/integrity/parallelCheck';
 import { runYearEndInterest } from '../services/interest/yearEnd';
 import { backupTo } from '../services/app/backup';
 import { UsageError, type Opts } from './args';
 import { cliOperator, dataDirOf, out, readStdin, takeWriterLock, writerContext } from './util';
+import { withProgress } from './progress';
 
 export interface Command {
   name: string;

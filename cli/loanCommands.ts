@@ -1,5 +1,4 @@
 /** gjj reprice / loan status / loan repayments: loan servicing from the command line (issue 6). */
-import { withProgress } from './progress';
 import { isIsoDate } from '../shared/dates';
 import { formatYuan, formatYuanGrouped } from '../shared/money';
 import { openContext } from '../services/app/open';
@@ -9,6 +8,7 @@ import { loanRepayments } from '../services/loan/servicing/record';
 import { UsageError, type Opts } from './args';
 import type { Command } from './commands';
 import { cliOperator, dataDirOf, out, writerContext } from './util';
+import { withProgress } from './progress';
 
 function dateOpt(opts: Opts, name: string, label: string): string {
   const v = opts.str(name, label);

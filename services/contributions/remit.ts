@@ -5,7 +5,6 @@
  * The employee/employer split of every member is kept in `contributions`, which also answers "months of
  * continuous contribution" for the loan and withdrawal rules.
  */
-import type { BatchReport } from '../batch/report';
 import { checkContributionLimits, lowerBaseFen } from '../../shared/contribution';
 import { limitsOn } from '../../shared/centers';
 import { percentOfFen } from '../../shared/money';
@@ -23,6 +22,7 @@ export type { RemittanceLine, RemittancePreview, RemittanceResult };
 
 
 import type { RemittanceKind } from '../../shared/contract/dto';
+import type { BatchReport } from '../batch/report';
 export type { RemittanceKind };
 
 

@@ -4,7 +4,6 @@
  * Employers and members are inserted in bulk (one transaction, prepared statements); the history goes through
  * the real remittance service, so the demo ledger is exactly what the counter would have posted.
  */
-import type { BatchReport } from '../batch/report';
 import { makeIdNumber } from '../../shared/idcard';
 import { makeUscc } from '../../shared/uscc';
 import { addMonthsToMonth, monthOf } from '../../shared/dates';
@@ -20,6 +19,7 @@ import { postRemittance } from '../contributions/remit';
 import { systemKey } from '../ledger/keys';
 import { audit } from '../audit/log';
 import { COMPANY_FORM, COMPANY_PREFIX, COMPANY_TRADE, GIVEN, ODD_CHARS, REGION_CODES, SURNAMES, rng } from './names';
+import type { BatchReport } from '../batch/report';
 
 export interface DemoOptions {
   members: number;
