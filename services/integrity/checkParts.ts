@@ -1,7 +1,16 @@
 /** What `gjj check`'s two threads exchange (parallelCheck.ts, checkWorker.ts). */
 import type { Sqlite } from '../../db/connection';
+import type { CheckReport } from '../../shared/contract/dto';
+
+/** The whole check of a data folder, off the request thread of a host (the in-app 核对账务, `ledger.check`). */
+export interface FullCheckInput {
+  kind: 'full';
+  dataDir: string;
+  key: { key: Uint8Array; id: string; source: string };
+}
 
 export interface CheckWorkerInput {
+  kind?: 'parts';
   file: string;
   key: Uint8Array;
   /** The main thread's snapshotMark: the worker computes only if it sees the same. */
@@ -13,6 +22,7 @@ export interface CheckWorkerInput {
 export type CheckWorkerOutput =
   | { kind: 'parts'; digests: Array<[number, { from: number; to: number; digest: string; rows: number }]>; proofs: Array<[string, boolean]> }
   | { kind: 'other-snapshot'; mark: string }
+  | { kind: 'report'; report: CheckReport }
   | { kind: 'failed'; error: string };
 
 /**

@@ -6,6 +6,8 @@ import { harness, newEmployer, newMember, type Harness } from '../testing/harnes
 import { checkLedger } from '../ledger/check';
 import { snapshotMark, type CheckWorkerInput, type CheckWorkerOutput } from './checkParts';
 import { checkLedgerParallel, checkWorkerFile } from './parallelCheck';
+import { dispatchAsync } from '../api/dispatch';
+import { enableBatchWorker } from '../api/state';
 
 let h: Harness;
 beforeAll(() => {
@@ -68,4 +70,30 @@ describe('gjj check on two threads (parallelCheck.ts)', () => {
     const out = await runWorker({ file: copy, key: new Uint8Array(h.app.db.integrity!.key.key), mark, tables: ['contributions', 'members'] });
     expect(out.kind === 'parts' && Object.fromEntries(out.proofs)).toEqual({ contributions: false, members: true });
   });
+
+  it('the in-app 核对账务 on a host runs in a worker on one snapshot: counters are answered and write meanwhile, no false alarm', async () => {
+    const host = harness('yinchuan', '2026-06-15T02:00:00Z');
+    try {
+      const e = newEmployer(host);
+      for (let i = 0; i < 3; i++) newMember(host, e.id);
+      host.call('remit.post', { employerId: e.id, month: '2026-04', idempotencyKey: host.key() });
+      const runner = enableBatchWorker(host.app);
+      let done = false;
+      const checking = dispatchAsync(host.app, { call: 'ledger.check', input: {}, token: host.tokens.admin! }).then((r) => ((done = true), r));
+      // The request thread is free while the worker checks: a search, and a 汇缴 and a notice committed meanwhile.
+      expect(host.call('members.search', { query: e.accountNo.slice(0, 6) })).toBeDefined();
+      host.call('remit.post', { employerId: e.id, month: '2026-05', idempotencyKey: host.key() });
+      host.call('notices.post', { kind: '公告', title: '核对期间的公告', body: '照常办理。', idempotencyKey: host.key() }, 'admin');
+      expect(done).toBe(false);
+      const r = await checking;
+      expect(r).toMatchObject({ ok: true, data: { ok: true, firstViolation: null } });
+      // The same answer the service gives in process now (the worker saw the ledger before or after those writes).
+      const now = checkLedger(host.app.ctx!);
+      expect(now.ok).toBe(true);
+      expect((r as { data: { entries: number } }).data.entries).toBeLessThanOrEqual(now.entries);
+      await runner.close();
+    } finally {
+      host.close();
+    }
+  }, 60_000);
 });
