@@ -3,7 +3,8 @@
  * AppState with the batch worker, as `gjj serve` has it; a mix of counter calls (search by name, open a member,
  * save a draft: two reads and a write) through the real dispatcher, one after another, first with nothing else
  * running (the bare baseline: the same calls, the same database), then while `interest.yearEnd` runs in the worker.
- * The year-end's own time is printed beside the inline run's time on a copy of the same book.
+ * The year-end's own time is printed beside the inline run's time on a copy of the same book. Then the same for the
+ * in-app 账务核对 (`ledger.check`), which a host also runs in a worker thread.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { generateDemo } from '../../services/demo/generate';
 import { addStaffDirect, TEST_ADMIN } from '../../services/testing/staff';
 import { lastYearEnd } from './batches';
 import { dbPath } from '../../services/app/open';
+import { checkLedger } from '../../services/ledger/check';
 import { ANCHOR_FILE } from '../../services/integrity/anchor';
 import { msAsync, quantile, rows, sizeLabel } from './table';
 
@@ -85,6 +87,27 @@ export async function benchInteractive(sizes: number[]): Promise<void> {
     const inWorker = performance.now() - started;
     rows.push({ operation: '柜台业务 p99, 年终结息 running in the worker', size: sizeLabel(n), figure: quantile(during, 0.99), baseline: quantile(idle, 0.99), baselineWhat: 'p99 of the same calls with no batch', goal: '< 100 ms', note: `p50 ${quantile(during, 0.5).toFixed(1)} ms, ${during.length} calls during the batch, ${busy - busyIdle} answered 系统正忙` });
     rows.push({ operation: '年终结息 in the worker (while serving)', size: sizeLabel(n), figure: inWorker, baseline: inline, baselineWhat: 'the same 结息 inline on a copy (blocks every call)', goal: '—' });
+
+    // The in-app 账务核对 on the same host: in a worker thread too (services/integrity/parallelCheck.ts checkOffThread).
+    const busyBefore = busy;
+    const duringCheck: number[] = [];
+    let checked = false;
+    const c0 = performance.now();
+    const check = must(app, 'ledger.check', {}, token).finally(() => (checked = true));
+    for (let i = 0; !checked; i++) duringCheck.push(...(await round(app, token, i, firstMember)));
+    const report = (await check) as { ok: boolean; firstViolation: string | null };
+    const checkMs = performance.now() - c0;
+    const [, onThread] = await msAsync(async () => checkLedger(app.ctx!));
+    rows.push({
+      operation: '柜台业务 p99, 账务核对 running in a worker',
+      size: sizeLabel(n),
+      figure: quantile(duringCheck, 0.99),
+      baseline: quantile(idle, 0.99),
+      baselineWhat: 'p99 of the same calls with no batch',
+      goal: '< 100 ms',
+      note: `p50 ${quantile(duringCheck, 0.5).toFixed(1)} ms, ${duringCheck.length} calls during the check, ${busy - busyBefore} answered 系统正忙${report.ok ? '' : `; check failed: ${report.firstViolation}`}`,
+    });
+    rows.push({ operation: '账务核对 in a worker (while serving)', size: sizeLabel(n), figure: checkMs, baseline: onThread, baselineWhat: 'the same check on the request thread (blocks every call)', goal: '—' });
     await app.batches?.close();
     app.db.close();
     rmSync(dir, { recursive: true, force: true });
