@@ -162,7 +162,8 @@ class Client {
 async function clientLoop(c: Client, n: number, deadline: number, district: string): Promise<void> {
   const grace = () => Math.max(deadline, Date.now()) + 30_000; // an operation begun before the deadline may finish
   while (Date.now() < deadline) {
-    const uscc = makeUscc(`91640100MA7${String(n).padStart(2, '0')}${String(++seq).padStart(4, '0')}`);
+    // 17 characters before the check digit: room for 99,999 employers per client (a fast run opens more than 9,999).
+    const uscc = makeUscc(`91640100MA${String(n).padStart(2, '0')}${String(++seq).padStart(5, '0')}`);
     const emp = (await c.tracked(
       'employers.create',
       { name: '宁夏压力测试有限公司', uscc, district, employeeRatioPercent: '12', employerRatioPercent: '12', contactName: '张会计', contactPhone: '0951-5012345', openedDate: '2022-01-01', idempotencyKey: `stress-emp-${n}-${seq}` },
