@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ServiceContext } from '../context';
-import { classicChecks, keyedChecks, type CheckReport } from '../ledger/check';
+import { checkLedger, classicChecks, keyedChecks, type CheckReport } from '../ledger/check';
 import { snapshotMark, type CheckWorkerInput, type CheckWorkerOutput, type FullCheckInput } from './checkParts';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../../db/connection';
@@ -38,7 +38,7 @@ export interface ParallelCheck {
 export async function checkLedgerParallel(ctx: ServiceContext, workerFile: string | null = checkWorkerFile()): Promise<ParallelCheck> {
   const sqlite = ctx.db.sqlite;
   const integrity = ctx.db.integrity;
-  if (!workerFile || !integrity || sqlite.inTransaction) return { report: keyedOrFail(ctx), parts: 'no-worker' };
+  if (!workerFile || !integrity || sqlite.inTransaction) return { report: checkLedger(ctx), parts: 'no-worker' };
   sqlite.exec('BEGIN');
   try {
     const input: CheckWorkerInput = { file: sqlite.name, key: new Uint8Array(integrity.key.key), mark: snapshotMark(sqlite), tables: WORKER_TABLES };
@@ -78,11 +78,6 @@ export function checkOffThread(dataDir: string, integrity: NonNullable<Db['integ
     worker.once('error', (e) => reject(new AppError('INTERNAL', `核对账务未完成：${e.message}`)));
     worker.once('exit', (code) => reject(new AppError('INTERNAL', `核对账务意外中止（退出码 ${code}）`)));
   }).finally(() => void worker.terminate());
-}
-
-function keyedOrFail(ctx: ServiceContext): CheckReport {
-  const classic = classicChecks(ctx);
-  return classic.ok ? keyedChecks(ctx, classic) : classic;
 }
 
 /**

@@ -96,6 +96,17 @@ function memberAccount(ctx: ServiceContext, memberId: number): number {
   return (ctx.db.sqlite.prepare(`SELECT id FROM accounts WHERE member_id = ? AND parent_code = '201'`).get(memberId) as { id: number }).id;
 }
 
+/** One of member a's credits moved to member b, both running totals kept consistent (the classic checks pass). */
+function moveCredit(ctx: ServiceContext, sql: (s: string) => void): { id: number; amount_fen: number } {
+  const from = memberAccount(ctx, ids.a);
+  const to = memberAccount(ctx, ids.b);
+  const p = ctx.db.sqlite.prepare(`SELECT id, amount_fen FROM postings WHERE account_id = ? AND side = 'C' LIMIT 1`).get(from) as { id: number; amount_fen: number };
+  sql(`UPDATE postings SET account_id = ${to} WHERE id = ${p.id}`);
+  sql(`UPDATE accounts SET credits_fen = credits_fen - ${p.amount_fen} WHERE id = ${from}`);
+  sql(`UPDATE accounts SET credits_fen = credits_fen + ${p.amount_fen} WHERE id = ${to}`);
+  return p;
+}
+
 describe('the untouched ledger and its backup copy', () => {
   it('verify, and every business change is sealed', () => {
     const { ctx } = copy();
@@ -111,12 +122,7 @@ describe('the untouched ledger and its backup copy', () => {
 describe('gjj check catches, naming the row', () => {
   it('a credit moved from one member to another with every running total kept consistent', () => {
     const { ctx, sql } = copy();
-    const from = memberAccount(ctx, ids.a);
-    const to = memberAccount(ctx, ids.b);
-    const p = ctx.db.sqlite.prepare(`SELECT id, amount_fen FROM postings WHERE account_id = ? AND side = 'C' LIMIT 1`).get(from) as { id: number; amount_fen: number };
-    sql(`UPDATE postings SET account_id = ${to} WHERE id = ${p.id}`);
-    sql(`UPDATE accounts SET credits_fen = credits_fen - ${p.amount_fen} WHERE id = ${from}`);
-    sql(`UPDATE accounts SET credits_fen = credits_fen + ${p.amount_fen} WHERE id = ${to}`);
+    const p = moveCredit(ctx, sql);
     // The classic checks alone would pass: totals, balance and control accounts all agree.
     expect(violation(ctx)).toBe(`分录（postings）主键${p.id}的内容与签封记录不符（在程序之外被修改）`);
   });
@@ -368,12 +374,7 @@ describe('the quick proof that a table equals its sealed images (rowsMatch.ts)',
 
   it('a posting moved to another account with its image in the log rewritten to match is still caught (the seal)', () => {
     const { ctx, sql } = copy();
-    const from = memberAccount(ctx, ids.a);
-    const to = memberAccount(ctx, ids.b);
-    const p = ctx.db.sqlite.prepare(`SELECT id, amount_fen FROM postings WHERE account_id = ? AND side = 'C' LIMIT 1`).get(from) as { id: number; amount_fen: number };
-    sql(`UPDATE postings SET account_id = ${to} WHERE id = ${p.id}`);
-    sql(`UPDATE accounts SET credits_fen = credits_fen - ${p.amount_fen} WHERE id = ${from}`);
-    sql(`UPDATE accounts SET credits_fen = credits_fen + ${p.amount_fen} WHERE id = ${to}`);
+    const p = moveCredit(ctx, sql);
     sql(`UPDATE integrity_log SET image = (SELECT json_array(id, entry_id, account_id, side, amount_fen, memo) FROM postings WHERE id = ${p.id})
           WHERE tbl = 'postings' AND row_key = '[${p.id}]'`);
     expect(proofs(ctx, 'postings')).toEqual([true, true]);

@@ -4,16 +4,14 @@
  * the booked fee shows on the loan; an approver (not among the call's roles) sees the fees but no button. Data is
  * set up through the real dispatcher on the services' test harness (frozen clock). Screenshots: test-output/e2e/guarantee-fee-*.png.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHttpTransport, type HttpTransport } from '../../services/http/server';
+import type { HttpTransport } from '../../services/http/server';
 import { household, signedLoan, UQ_LOAN_FACTS } from '../../services/conditions/conditionsFixture';
 import type { Harness } from '../../services/testing/harness';
 import { PASSWORD } from '../../services/testing/harness';
 import { addStaffDirect } from '../../services/testing/staff';
-import { clickForCall, launchChromium, shot, SHOTS, signIn, STATIC_DIR } from './support';
+import { clickForCall, serveUi, shot, signIn, stopUi } from './support';
 
 let h: Harness;
 let server: HttpTransport;
@@ -33,8 +31,6 @@ async function loanPage(login: string) {
 
 describe('担保服务费 on the loan page (Chromium, 乌鲁木齐)', () => {
   beforeAll(async () => {
-    if (!existsSync(join(STATIC_DIR, 'index.html'))) throw new Error(`找不到已构建的界面 ${STATIC_DIR}/index.html：请先运行 npx electron-vite build`);
-    mkdirSync(SHOTS, { recursive: true });
     const r = household('urumqi', ['马建国', '李秀兰']);
     h = r.h;
     const [b, s] = r.members as [typeof r.members[0], typeof r.members[0]];
@@ -43,13 +39,11 @@ describe('担保服务费 on the loan page (Chromium, 乌鲁木齐)', () => {
     appId = app.id;
     addStaffDirect(h.app, 20, 'feeclerk', '古丽娜尔', 'clerk', PASSWORD);
     addStaffDirect(h.app, 21, 'feeapprover', '孙审批', 'approver', PASSWORD);
-    server = await startHttpTransport(h.app, { staticDir: STATIC_DIR });
-    browser = await launchChromium();
+    ({ server, browser } = await serveUi(h.app));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await stopUi(browser, server);
     h?.close();
   });
 

@@ -5,15 +5,15 @@
  * application's borrower is a sealed zero-balance account under 异地缴存职工（中心代管）. Screenshot:
  * test-output/e2e/loan-remote-01-intake.png.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../shared/idcard';
 import { addMonths } from '../../services/rules/dates';
-import { startHttpTransport, type HttpTransport } from '../../services/http/server';
+import type { HttpTransport } from '../../services/http/server';
 import { ago, today, BORROWER, INTAKE, PASSWORD, setUpLoanData, type LoanData } from './loanData';
-import { clickForCall, launchChromium, SHOTS, shot, signIn, STATIC_DIR, waitCall } from './support';
+import { clickForCall, serveUi, shot, SHOTS, signIn, stopUi, waitCall } from './support';
 
 let data: LoanData;
 let server: HttpTransport;
@@ -41,16 +41,12 @@ async function chooseOption(page: Page, label: string, option: string | RegExp):
 
 describe('loan intake for a borrower with no account here (Chromium, 银川)', () => {
   beforeAll(async () => {
-    if (!existsSync(join(STATIC_DIR, 'index.html'))) throw new Error(`找不到已构建的界面 ${STATIC_DIR}/index.html：请先运行 npx electron-vite build`);
-    mkdirSync(SHOTS, { recursive: true });
     data = setUpLoanData();
-    server = await startHttpTransport(data.app, { staticDir: STATIC_DIR });
-    browser = await launchChromium();
+    ({ server, browser } = await serveUi(data.app));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await stopUi(browser, server);
     data?.app.db.close();
     if (data?.dir) rmSync(data.dir, { recursive: true, force: true });
   });

@@ -2,7 +2,7 @@
  * The member page in Chromium: the member's own 预约记录 lists the appointments booked for them (000 "预约记录"查询),
  * newest first, and nobody else's. Screenshot: test-output/e2e/member-appointments.png.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -12,9 +12,9 @@ import { makeIdNumber } from '../../shared/idcard';
 import { makeUscc } from '../../shared/uscc';
 import { dispatch } from '../../services/api/dispatch';
 import { openAppState, type AppState } from '../../services/api/state';
-import { startHttpTransport, type HttpTransport } from '../../services/http/server';
+import type { HttpTransport } from '../../services/http/server';
 import { addStaffDirect, TEST_ADMIN } from '../../services/testing/staff';
-import { launchChromium, SHOTS, shot, signIn, STATIC_DIR } from './support';
+import { serveUi, shot, signIn, stopUi } from './support';
 
 const PASSWORD = 'Counter2026';
 let dir: string;
@@ -32,7 +32,6 @@ function call<N extends CallName>(name: N, input: CallInput<N>, token: string | 
 
 describe('member page: 预约记录 (Chromium)', () => {
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'gjj-e2e-'));
     app = openAppState(dir);
     const init = dispatch(app, { call: 'setup.init', input: { center: 'yinchuan', adminLogin: 'admin', adminName: '系统管理员', adminPassword: PASSWORD, ...TEST_ADMIN } });
@@ -56,13 +55,11 @@ describe('member page: 预约记录 (Chromium)', () => {
     }
     // Somebody else's appointment the same day: not on 马建国's page.
     call('appointments.create', { date: '2025-04-10', slot: '15:00-15:30', business: '租房提取', name: '孙八', idNumber: makeIdNumber('640104', '19800101', 119), phone: '13895001299', idempotencyKey: `e2e-appt-${String(++key).padStart(4, "0")}` }, token);
-    server = await startHttpTransport(app, { staticDir: STATIC_DIR });
-    browser = await launchChromium();
+    ({ server, browser } = await serveUi(app));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await stopUi(browser, server);
     app?.db.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });

@@ -2,7 +2,6 @@
  * A large employer's 汇缴 at the counter (issue 14), in Chromium: 20,000 members, so the host runs it in its batch
  * worker; while 确认入账 waits, the page shows the 汇缴's step and says the other counters go on. Screenshot: test-output/e2e/remit-progress-*.png.
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,9 +9,9 @@ import { generateDemo } from '../../services/demo/generate';
 import { SYSTEM_OPERATOR } from '../../services/context';
 import { REMIT_STEPS } from '../../services/contributions/remit';
 import { harness, PASSWORD, type Harness } from '../../services/testing/harness';
-import { startHttpTransport, type HttpTransport } from '../../services/http/server';
+import type { HttpTransport } from '../../services/http/server';
 import { formatYuanGrouped } from '../../shared/money';
-import { launchChromium, SHOTS, STATIC_DIR, shot, signIn, waitCall } from './support';
+import { serveUi, shot, signIn, stopUi, waitCall } from './support';
 
 const MEMBERS = 20_000;
 let h: Harness;
@@ -21,17 +20,13 @@ let browser: Browser;
 
 describe('汇缴 of a 20,000-member employer (Chromium)', () => {
   beforeAll(async () => {
-    if (!existsSync(join(STATIC_DIR, 'index.html'))) throw new Error(`找不到已构建的界面 ${STATIC_DIR}/index.html：请先运行 npx electron-vite build`);
-    mkdirSync(SHOTS, { recursive: true });
     h = harness('yinchuan', '2026-06-25T02:00:00Z');
     generateDemo(h.app.ctx!, SYSTEM_OPERATOR, { members: MEMBERS, months: 0, perEmployer: MEMBERS });
-    server = await startHttpTransport(h.app, { staticDir: STATIC_DIR });
-    browser = await launchChromium();
+    ({ server, browser } = await serveUi(h.app));
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await stopUi(browser, server);
     h?.close();
   });
 

@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type LaunchOptions, type Locator, type Page, type Response } from 'playwright-core';
 import type { CallName } from '../../shared/contract/calls';
+import type { AppState } from '../../services/api/state';
+import { startHttpTransport, type HttpTransport } from '../../services/http/server';
 
 export const STATIC_DIR = resolve('out/renderer');
 export const SHOTS = resolve('test-output/e2e');
@@ -115,4 +117,20 @@ export async function signIn(page: Page, url: string, login: string, password: s
   await page.getByLabel('密码').fill(password);
   await page.keyboard.press('Enter');
   await page.getByTestId('operator-name').waitFor();
+}
+
+/**
+ * What an e2e file starts in beforeAll: the built UI served for `app` over HTTP, and a Chromium to drive it
+ * (refused with the build command when the UI is not built). stopUi closes both, either possibly missing.
+ */
+export async function serveUi(app: AppState): Promise<{ server: HttpTransport; browser: Browser }> {
+  if (!existsSync(join(STATIC_DIR, 'index.html'))) throw new Error(`找不到已构建的界面 ${STATIC_DIR}/index.html：请先运行 npx electron-vite build`);
+  mkdirSync(SHOTS, { recursive: true });
+  const server = await startHttpTransport(app, { staticDir: STATIC_DIR });
+  return { server, browser: await launchChromium() };
+}
+
+export async function stopUi(browser: Browser | undefined, server: HttpTransport | undefined): Promise<void> {
+  await browser?.close();
+  await server?.close();
 }
