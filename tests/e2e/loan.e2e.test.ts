@@ -14,7 +14,7 @@ import type { CallOutput } from '../../shared/contract/calls';
 import { formatYuanGrouped } from '../../shared/money';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
 import { BORROWER, INTAKE, PASSWORD, SPOUSE, setUpLoanData, type LoanData } from './loanData';
-import { clickForCall, launchChromium, SHOTS, STATIC_DIR, waitCall, shot } from './support';
+import { chooseOption, clickForCall, launchChromium, shot, SHOTS, STATIC_DIR, typeDate, waitCall } from './support';
 
 
 let data: LoanData;
@@ -45,20 +45,6 @@ async function signIn(page: Page, login: string): Promise<void> {
 async function menu(page: Page, item: string): Promise<void> {
   await page.getByRole('menuitem', { name: '贷款', exact: true }).hover();
   await page.getByRole('menuitem', { name: item }).click();
-}
-
-/** Types a date into an antd DatePicker as a clerk does, confirmed with Enter. */
-async function typeDate(scope: Page | Locator, label: string, date: string): Promise<void> {
-  const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(date);
-  await input.press('Enter');
-  await expect.poll(() => input.inputValue()).toBe(date);
-}
-
-async function chooseOption(page: Page, label: string, option: string | RegExp): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).click();
 }
 
 async function pickMember(page: Page, label: string, name: string): Promise<void> {

@@ -13,7 +13,7 @@ import { makeIdNumber } from '../../shared/idcard';
 import { addMonths } from '../../services/rules/dates';
 import type { HttpTransport } from '../../services/http/server';
 import { ago, today, BORROWER, INTAKE, PASSWORD, setUpLoanData, type LoanData } from './loanData';
-import { clickForCall, serveUi, shot, SHOTS, signIn, stopUi, waitCall } from './support';
+import { chooseOption, clickForCall, serveUi, shot, SHOTS, signIn, stopUi, typeDate, waitCall } from './support';
 
 let data: LoanData;
 let server: HttpTransport;
@@ -25,19 +25,6 @@ const LAST_VALID = (() => {
   while (addMonths(d, 1) < today) d = dayAfter(d);
   return d;
 })();
-
-async function typeDate(scope: Page | Locator, label: string, date: string): Promise<void> {
-  const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(date);
-  await input.press('Enter');
-  await expect.poll(() => input.inputValue()).toBe(date);
-}
-
-async function chooseOption(page: Page, label: string, option: string | RegExp): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).click();
-}
 
 describe('loan intake for a borrower with no account here (Chromium, 银川)', () => {
   beforeAll(async () => {

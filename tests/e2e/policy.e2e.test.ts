@@ -21,7 +21,7 @@ import { dispatch } from '../../services/api/dispatch';
 import { openAppState, type AppState } from '../../services/api/state';
 import { addStaffDirect, TEST_ADMIN } from '../../services/testing/staff';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
-import { launchChromium, SHOTS, STATIC_DIR, waitCall, shot } from './support';
+import { launchChromium, shot, SHOTS, STATIC_DIR, typeDate, waitCall } from './support';
 
 const PASSWORD = 'Counter2026';
 
@@ -58,15 +58,6 @@ async function login(page: Page, login: string): Promise<void> {
   await page.getByLabel('密码').fill(PASSWORD);
   await page.keyboard.press('Enter');
   await page.getByTestId('operator-name').waitFor();
-}
-
-/** Types a date into an antd DatePicker the way a clerk does, and confirms it with Enter. */
-async function typeDate(page: Page, label: string, date: string): Promise<void> {
-  const input = page.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(date);
-  await input.press('Enter');
-  await expect.poll(() => input.inputValue()).toBe(date);
 }
 
 /** A validation message antd shows under a form item (not one on its way out). */

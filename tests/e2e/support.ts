@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type LaunchOptions, type Locator, type Page, type Response } from 'playwright-core';
+import { expect } from 'vitest';
 import type { CallName } from '../../shared/contract/calls';
 import type { AppState } from '../../services/api/state';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
@@ -133,4 +134,19 @@ export async function serveUi(app: AppState): Promise<{ server: HttpTransport; b
 export async function stopUi(browser: Browser | undefined, server: HttpTransport | undefined): Promise<void> {
   await browser?.close();
   await server?.close();
+}
+
+/** Types a date into an antd DatePicker the way a clerk does, and confirms it with Enter. */
+export async function typeDate(scope: Page | Locator, label: string, date: string): Promise<void> {
+  const input = scope.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+  await expect.poll(() => input.inputValue()).toBe(date);
+}
+
+/** Opens the antd Select labelled `label` and picks the option showing `option`. */
+export async function chooseOption(page: Page, label: string, option: string | RegExp): Promise<void> {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).click();
 }
