@@ -137,7 +137,8 @@ describe('center → branch over HTTPS, admin routes on the running center (real
     for (const b of ['WQ01', 'WQ02']) {
       const s = await until(`${b} applied`, async () => {
         const x = await status(b);
-        return x.down.lastApplied >= seqs[1]! ? x : null;
+        // lastApplied is read from the ledger; lastError is set when the poll returns: wait for both.
+        return x.down.lastApplied >= seqs[1]! && x.down.lastSuccessAt !== null && x.down.lastError === null ? x : null;
       });
       expect(s.down).toMatchObject({ lastError: null, stopped: false });
       const notices = await call<Array<{ title: string }>>(b, 'notices.list', {});
@@ -187,7 +188,13 @@ describe('center → branch over HTTPS, admin routes on the running center (real
     const ackAt = query<{ applied_at: string }>('WQ01', 'SELECT applied_at FROM center_applied WHERE seq = ?', seq)[0]!.applied_at;
     const releasedAt = query<{ applied_at: string }>('WQ02', 'SELECT applied_at FROM center_applied WHERE seq = ?', seq)[0]!.applied_at;
     expect(releasedAt >= ackAt).toBe(true);
-    expect((await status('WQ02')).down).toMatchObject({ held: null, stopped: false });
+    // The status's `held` is the center's answer to the last poll, set after that poll's batch is committed, so the
+    // row can be visible a moment before the status says so: wait for a poll that has seen the release.
+    const down = await until('WQ02 reports no hold', async () => {
+      const d = (await status('WQ02')).down;
+      return d.lastApplied >= seq && d.held === null ? d : null;
+    });
+    expect(down).toMatchObject({ held: null, stopped: false, lastError: null });
   }, 120_000);
 
   it('(d) `gjj center check` and `gjj center register` work while the center serves; routes refuse strangers', async () => {
