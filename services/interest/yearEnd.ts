@@ -85,21 +85,29 @@ export function runYearEndInterest(ctx: ServiceContext, by: Operator, year: numb
         .all(booked) as number[]),
     );
     // Per account and segment: opening balance before the segment × its days + each movement inside it × days left.
-    // This year's own 年终结息 entries (booked 30 June) are not part of the year's 积数.
+    // The opening balance is the account's running total less everything booked from the segment's start on, so only
+    // the postings of this year and later are read, not the whole history (issue 14: with 4 years of history it reads
+    // a quarter of the rows). The running totals are the balances every payout already uses; `gjj check` proves them
+    // against the postings. This year's own 年终结息 entries (booked 30 June) are not part of the year's 积数.
     const product = new Map<number, Array<{ fenDays: number; rate: string }>>();
     segments.forEach((seg, n) => {
       const rows = ctx.db
         .prepare(
-          `SELECT a.id AS account_id,
-                  SUM(CASE WHEN e.booked_date < :from THEN (CASE p.side WHEN 'C' THEN p.amount_fen ELSE -p.amount_fen END) * (julianday(:to) - julianday(:from))
-                           ELSE (CASE p.side WHEN 'C' THEN p.amount_fen ELSE -p.amount_fen END) * (julianday(:to) - julianday(e.booked_date)) END) AS fen_days
+          `WITH since AS (
+             SELECT p.account_id,
+                    SUM(CASE p.side WHEN 'C' THEN p.amount_fen ELSE -p.amount_fen END) AS net,
+                    SUM(CASE WHEN e.booked_date >= :to OR (e.business_type = '年终结息' AND e.booked_date = :booked) THEN 0
+                             ELSE (CASE p.side WHEN 'C' THEN p.amount_fen ELSE -p.amount_fen END) * (julianday(:to) - julianday(e.booked_date)) END) AS moved
+               FROM journal_entries e INDEXED BY journal_booked
+              CROSS JOIN postings p ON p.entry_id = e.id
+              WHERE e.booked_date >= :from
+              GROUP BY p.account_id)
+           SELECT a.id AS account_id,
+                  (a.credits_fen - a.debits_fen - COALESCE(s.net, 0)) * (julianday(:to) - julianday(:from)) + COALESCE(s.moved, 0) AS fen_days
              FROM accounts a
              JOIN members m ON m.id = a.member_id
-             JOIN postings p ON p.account_id = a.id
-             JOIN journal_entries e ON e.id = p.entry_id
-            WHERE a.parent_code IN ('201', '202') AND m.status <> '销户' AND e.booked_date < :to
-              AND NOT (e.business_type = '年终结息' AND e.booked_date = :booked)
-            GROUP BY a.id`,
+             LEFT JOIN since s ON s.account_id = a.id
+            WHERE a.parent_code IN ('201', '202') AND m.status <> '销户'`,
         )
         .all({ from: seg.from, to: seg.to, booked }) as Array<{ account_id: number; fen_days: number }>;
       for (const r of rows) {

@@ -38,10 +38,16 @@ describe('年终结息, integer arithmetic', () => {
     expect(yearInterestFen([{ fenDays: 208_140_000, rate: '1.50' }])).toBe(8673);
   });
 
-  it('credits every account of a demo database to the fen of the decimal formula', () => {
+  // 36 months: two years of history before the settlement year, which the run no longer reads (it starts from the
+  // running totals); the oracle below still sums every posting since the first.
+  it.each([12, 36])('credits every account of a demo database (%i months of history) to the fen of the decimal formula', (months) => {
     h = harness('yinchuan', '2026-07-10T02:00:00Z');
     const ctx = h.app.ctx!;
-    generateDemo(ctx, SYSTEM_OPERATOR, { members: 400, months: 12, perEmployer: 40 });
+    generateDemo(ctx, SYSTEM_OPERATOR, { members: 400, months, perEmployer: 40 });
+    const before = ctx.db.sqlite.prepare(`SELECT COUNT(*) FROM postings p JOIN journal_entries e ON e.id = p.entry_id WHERE e.booked_date < '2025-07-01'`).pluck().get() as number;
+    const after = ctx.db.sqlite.prepare(`SELECT COUNT(*) FROM postings p JOIN journal_entries e ON e.id = p.entry_id WHERE e.booked_date >= '2026-07-01'`).pluck().get() as number;
+    if (months > 12) expect(before).toBeGreaterThan(10_000);
+    expect(after).toBeGreaterThan(0); // this month's 汇缴, after the year: part of the running totals, not of the 积数
     // A rate change inside the year, so that accounts have two segments.
     ctx.db.sqlite.prepare(`INSERT INTO deposit_rates (effective_from, annual_rate_percent, source, created_at, created_by) VALUES ('2026-02-01', '1.35', '测试', '2026-01-01T00:00:00Z', 'test')`).run();
     const start = '2025-07-01';
