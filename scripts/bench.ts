@@ -67,6 +67,13 @@ void (async () => {
     benchYearEnd(ctx, n);
     done();
   }
+  // 年终结息 on four years of history: the run reads from the settlement year on, the GROUP BY everything.
+  {
+    const { ctx, done } = fresh('yinchuan');
+    generateDemo(ctx, SYSTEM_OPERATOR, { members: 10_000, months: 48 });
+    benchYearEnd(ctx, 10_000, 48);
+    done();
+  }
   await benchPdf();
   await benchStartup();
   await benchInteractive(sizes);
