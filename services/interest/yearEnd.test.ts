@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { harness, newEmployer, newMember, type Harness } from '../testing/harness';
 import { runYearEndInterest } from './yearEnd';
 import { SYSTEM_OPERATOR } from '../context';
+import { postEntry } from '../ledger/post';
+import { accountIdByCode, memberAccountId } from '../ledger/accounts';
 
 let h: Harness;
 afterEach(() => h.close());
@@ -36,6 +38,36 @@ describe('年终结息', () => {
     expect(runYearEndInterest(h.app.ctx!, SYSTEM_OPERATOR, 2026)).toMatchObject({ alreadyRun: true, totalFen: 8673 });
     expect(h.call('members.get', { memberId: m.id }).balanceFen).toBe(420_000 + 8673);
     expect(h.call('ledger.check', {}, 'admin').ok).toBe(true);
+  });
+
+  it('takes the opening balance from the running total less what was booked since: history years back, money after the year', () => {
+    h = harness('yinchuan', '2026-08-10T02:00:00Z');
+    const ctx = h.app.ctx!;
+    const e = newEmployer(h);
+    const m = newMember(h, e.id, { name: '马建国', baseFen: 1_000_000, openedDate: '2023-01-01' });
+    const acct = memberAccountId(ctx, m.id, 'basic')!;
+    const bank = accountIdByCode(ctx, '101');
+    const op = { ...SYSTEM_OPERATOR, branchCode: ctx.center.branches[0]!.code };
+    const book = (date: string, fen: number) =>
+      postEntry(ctx, {
+        idempotencyKey: `ye-history-${date}`,
+        businessType: fen > 0 ? '汇缴' : '部分提取',
+        summary: '测试',
+        bookedDate: date,
+        operator: op,
+        lines: fen > 0
+          ? [{ accountId: bank, side: 'D', amountFen: fen }, { accountId: acct, side: 'C', amountFen: fen }]
+          : [{ accountId: acct, side: 'D', amountFen: -fen }, { accountId: bank, side: 'C', amountFen: -fen }],
+      });
+    book('2023-03-10', 1_000_000); // two years before the settlement year
+    book('2024-02-01', -400_000); // a withdrawal before it
+    book('2025-10-01', 200_000); // inside it
+    book('2026-08-01', 500_000); // after it: in the running total, not in the 积数
+    const r = runYearEndInterest(ctx, SYSTEM_OPERATOR, 2026);
+    // Opening on 2025-07-01: 10,000 − 4,000 = 6,000 for 92 days (→10-01), then 8,000 for 273 days (→2026-07-01):
+    // 552,000 + 2,184,000 = 2,736,000 yuan-days × 1.50% ÷ 360 = 114.00
+    expect(r).toMatchObject({ accounts: 1, totalFen: 11_400, entries: 1 });
+    expect(h.call('members.get', { memberId: m.id }).balanceFen).toBe(1_300_000 + 11_400);
   });
 
   it('skips closed accounts and pays nothing on an empty year', () => {
