@@ -145,8 +145,23 @@ export async function typeDate(scope: Page | Locator, label: string, date: strin
   await expect.poll(() => input.inputValue()).toBe(date);
 }
 
-/** Opens the antd Select labelled `label` and picks the option showing `option`. */
+/**
+ * Opens the antd Select labelled `label`, picks the option showing `option`, and waits until the select shows it.
+ * On a loaded machine a click can land on the list while it is closing, which antd ignores (CI saw 婚姻状况 stay
+ * empty once): then it opens the list and picks again, once; a select that still does not show it fails the test.
+ */
 export async function chooseOption(page: Page, label: string, option: string | RegExp): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).click();
+  const input = page.getByLabel(label, { exact: true });
+  const shown = input.locator(`xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]`).locator('.ant-select-content');
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).click();
+    try {
+      // antd shows the chosen option's label as the title of the select's content.
+      await expect.poll(async () => ((await shown.count()) > 0 ? ((await shown.first().getAttribute('title')) ?? '') : ''), { timeout: 5_000 }).toMatch(option);
+      return;
+    } catch (e) {
+      if (attempt === 2) throw e;
+    }
+  }
 }
