@@ -5,10 +5,9 @@
  * joins it. The anchor file stays this thread's: each seal the worker makes is relayed here, and the anchor is
  * rewritten from the database's newest seal.
  */
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { AppError, type AppErrorShape } from '../../shared/errors';
 import type { BatchProgressDto } from '../../shared/contract/batch';
 import { systemClock, type Clock, type Operator, type ServiceContext } from '../context';
@@ -17,6 +16,7 @@ import { writeAnchor } from '../integrity/anchor';
 import { chainHead } from '../integrity/seal';
 import { BATCH_LABELS, laneOf, offThread, type BatchCall, type BatchTuning } from './jobs';
 import type { WorkerInput, WorkerMessage } from './worker';
+import { findWorker, startWorker } from '../threads';
 
 export interface BatchRunnerOptions {
   /** The built worker (electron-vite's out/main/batchWorker.js); by default services/batch/worker.ts through tsx. */
@@ -115,7 +115,7 @@ export class BatchRunner {
 
   private spawn(data: WorkerInput, progress: BatchProgressDto, integrity: NonNullable<Db['integrity']>): Promise<unknown> {
     const file = this.options.workerFile ?? sourceWorker();
-    const worker = new Worker(file, { workerData: data, execArgv: file.endsWith('.ts') ? ['--import', 'tsx'] : [] });
+    const worker = startWorker(file, data);
     this.workers.add(worker);
     return new Promise((resolve, reject) => {
       let settled = false;
@@ -168,9 +168,7 @@ function fromShape(e: AppErrorShape): AppError {
  * prebuilt command line (out/main, its chunks) the built batchWorker.js.
  */
 function sourceWorker(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [join(here, 'worker.ts'), join(here, 'batchWorker.js'), join(here, '..', 'batchWorker.js')];
-  const file = candidates.find((f) => existsSync(f));
-  if (!file) throw new AppError('INTERNAL', `找不到批处理程序：${candidates[0]}`);
+  const file = findWorker(import.meta.url, 'worker.ts', 'batchWorker.js');
+  if (!file) throw new AppError('INTERNAL', `找不到批处理程序：${join(dirname(fileURLToPath(import.meta.url)), 'worker.ts')}`);
   return file;
 }

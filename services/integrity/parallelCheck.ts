@@ -9,10 +9,6 @@
  * ours and computes nothing if another writer committed in between; then, as when the worker cannot start at all,
  * this thread computes those parts itself.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { ServiceContext } from '../context';
 import { checkLedger, classicChecks, keyedChecks, type CheckReport } from '../ledger/check';
 import { snapshotMark, type CheckWorkerInput, type CheckWorkerOutput, type FullCheckInput } from './checkParts';
@@ -20,6 +16,7 @@ import { AppError } from '../../shared/errors';
 import type { Db } from '../../db/connection';
 import { registerPii } from './tracked';
 import { tableProofs, type Precomputed } from './verify';
+import { findWorker, startWorker } from '../threads';
 
 /**
  * The tables whose proofs the worker takes beside the digests, and those this thread proves after the bookkeeping
@@ -42,7 +39,7 @@ export async function checkLedgerParallel(ctx: ServiceContext, workerFile: strin
   sqlite.exec('BEGIN');
   try {
     const input: CheckWorkerInput = { file: sqlite.name, key: new Uint8Array(integrity.key.key), mark: snapshotMark(sqlite), tables: WORKER_TABLES };
-    const worker = new Worker(workerFile, { workerData: input, execArgv: workerFile.endsWith('.ts') ? ['--import', 'tsx'] : [] });
+    const worker = startWorker(workerFile, input);
     const answer = new Promise<CheckWorkerOutput>((resolve) => {
       worker.once('message', (m: CheckWorkerOutput) => resolve(m));
       worker.once('error', (e) => resolve({ kind: 'failed', error: e.message }));
@@ -72,7 +69,7 @@ export async function checkLedgerParallel(ctx: ServiceContext, workerFile: strin
 export function checkOffThread(dataDir: string, integrity: NonNullable<Db['integrity']>, workerFile: string | null = checkWorkerFile()): Promise<CheckReport> {
   if (!workerFile) return Promise.reject(new AppError('INTERNAL', '找不到核对程序（checkWorker），请重新构建后再试'));
   const input: FullCheckInput = { kind: 'full', dataDir, key: { key: new Uint8Array(integrity.key.key), id: integrity.key.id, source: integrity.key.source } };
-  const worker = new Worker(workerFile, { workerData: input, execArgv: workerFile.endsWith('.ts') ? ['--import', 'tsx'] : [] });
+  const worker = startWorker(workerFile, input);
   return new Promise<CheckReport>((resolve, reject) => {
     worker.once('message', (m: CheckWorkerOutput) => (m.kind === 'report' ? resolve(m.report) : reject(new AppError('INTERNAL', `核对账务未完成：${m.kind === 'failed' ? m.error : m.kind}`))));
     worker.once('error', (e) => reject(new AppError('INTERNAL', `核对账务未完成：${e.message}`)));
@@ -85,6 +82,5 @@ export function checkOffThread(dataDir: string, integrity: NonNullable<Db['integ
  * line (out/main, its chunks) the built checkWorker.js; null when neither is there (the check then runs on one thread).
  */
 export function checkWorkerFile(): string | null {
-  const here = dirname(fileURLToPath(import.meta.url));
-  return [join(here, 'checkWorker.ts'), join(here, 'checkWorker.js'), join(here, '..', 'checkWorker.js')].find((f) => existsSync(f)) ?? null;
+  return findWorker(import.meta.url, 'checkWorker.ts', 'checkWorker.js');
 }
