@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { checkOrder, migrate, MIGRATIONS, type Migration } from './migrate';
+import { NEW_OP_CHECK, OLD_OP_CHECK } from './migrations/020_integrity_log_check';
 
 describe('migrations', () => {
   it('applies every migration once, in order', () => {
@@ -24,5 +25,45 @@ describe('migrations', () => {
              VALUES ('2026-01-01', 'a', 'x', 'y', '1', '{}', '', 'h')`);
     expect(() => db.exec('DELETE FROM audit_log')).toThrow('只允许追加');
     expect(() => db.exec("UPDATE audit_log SET detail = 'x'")).toThrow('只允许追加');
+  });
+});
+
+describe('020: the integrity log CHECK without an IN list', () => {
+  const logRows = (db: Database.Database) => db.prepare('SELECT seq, tbl, row_key, op, image FROM integrity_log ORDER BY seq').all();
+  const tableSql = (db: Database.Database) => db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'integrity_log'`).pluck().get() as string;
+
+  it('keeps every row and allows exactly the same five ops', () => {
+    const db = new Database(':memory:');
+    const upTo19 = MIGRATIONS.filter((m) => m.id < '020');
+    migrate(db, upTo19);
+    const ins = db.prepare(`INSERT INTO integrity_log (tbl, row_key, op, image) VALUES ('t', ?, ?, '[]')`);
+    for (const op of ['I', 'U', 'D', 'B', 'S']) ins.run(`[${op}]`, op);
+    const before = logRows(db);
+    expect(tableSql(db)).toContain(OLD_OP_CHECK);
+
+    expect(migrate(db)).toEqual(['020_integrity_log_check']);
+    expect(tableSql(db)).toContain(NEW_OP_CHECK);
+    expect(tableSql(db)).not.toContain(' IN (');
+    expect(logRows(db)).toEqual(before);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    for (const op of ['I', 'U', 'D', 'B', 'S']) expect(() => ins.run('[again]', op)).not.toThrow();
+    for (const op of ['X', 'i', '', 'IU']) expect(() => ins.run('[bad]', op)).toThrow('CHECK constraint failed');
+    expect(() => db.prepare(`INSERT INTO integrity_log (tbl, row_key, op) VALUES ('t', 'k', NULL)`).run()).toThrow('NOT NULL');
+    // Defensive mode is back on: the schema table cannot be written after the migration.
+    expect(() => db.exec(`UPDATE sqlite_master SET sql = sql WHERE name = 'integrity_log'`)).toThrow();
+    // AUTOINCREMENT kept: a deleted last row's seq is not handed out again.
+    const last = (db.prepare('SELECT MAX(seq) FROM integrity_log').pluck().get() as number);
+    db.prepare('DELETE FROM integrity_log WHERE seq = ?').run(last);
+    expect(Number(ins.run('[next]', 'I').lastInsertRowid)).toBe(last + 1);
+  });
+
+  it('refuses a log whose table was changed by hand, and changes nothing', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.filter((m) => m.id < '020'));
+    db.exec(`DROP TABLE integrity_log; CREATE TABLE integrity_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, tbl TEXT, row_key TEXT, op TEXT, image TEXT)`);
+    const sql = tableSql(db);
+    expect(() => migrate(db)).toThrow('integrity_log 的结构与程序建立的不同');
+    expect(tableSql(db)).toBe(sql);
+    expect(db.prepare(`SELECT COUNT(*) FROM schema_migrations WHERE id = '020_integrity_log_check'`).pluck().get()).toBe(0);
   });
 });
