@@ -13,12 +13,12 @@ import { postRemittance } from '../services/contributions/remit';
 import { callerKey } from '../services/ledger/keys';
 import { getMember } from '../services/accounts/members';
 import { memberStatement } from '../services/accounts/statement';
-import { checkLedgerParallel } from '../services/integrity/parallelCheck';
+import { checkLedgerParallel, checkWorkerFile } from '../services/integrity/parallelCheck';
 import { runYearEndInterest } from '../services/interest/yearEnd';
 import { backupTo } from '../services/app/backup';
 import { UsageError, type Opts } from './args';
 import { cliOperator, dataDirOf, out, readStdin, takeWriterLock, writerContext } from './util';
-import { withProgress } from './progress';
+import { withProgress, withProgressAsync } from './progress';
 
 export interface Command {
   name: string;
@@ -119,7 +119,8 @@ export const COMMANDS: Command[] = [
     async run(opts) {
       const dir = dataDirOf(opts);
       opts.done();
-      const { report: r } = await checkLedgerParallel(openContext(dir, undefined, { checkOnly: true }));
+      const ctx = openContext(dir, undefined, { checkOnly: true });
+      const { report: r } = await withProgressAsync('账务核对', (report) => checkLedgerParallel(ctx, checkWorkerFile(), report));
       out(opts, r, () =>
         r.ok
           ? `账务核对通过：${r.entries} 笔凭证、${r.postings} 条分录、${r.accounts} 个账户、${r.auditRows} 条审计日志；` +

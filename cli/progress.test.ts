@@ -75,6 +75,18 @@ describe('progress of a long command on stderr (issue 14)', () => {
       const y = run(['interest', '--data', dir, '--year', String(new Date().getUTCFullYear() - 1)]);
       expect(y.status).toBe(0);
       expect(y.stderr).toMatch(/^年终结息：计算积数 /m);
+      // gjj check: the bookkeeping checks, the seals and the tables, on stderr; stdout keeps the verdict.
+      const c = run(['check', '--data', dir, '--json']);
+      expect(c.status).toBe(0);
+      expect(JSON.parse(c.stdout)).toMatchObject({ ok: true });
+      const seals = (JSON.parse(c.stdout) as { seals: number }).seals;
+      // In a log one line per phase: the checks, the big tables' proofs, the seals (the other thread), the verdict's table pass.
+      expect(c.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(/^账务核对：核对凭证与明细账 0\/6（0%，已用 \d+ 秒）$/),
+        expect.stringMatching(/^账务核对：核对分录等大表 0\/4（0%，已用 \d+ 秒）$/),
+        expect.stringMatching(new RegExp(`^账务核对：核对签封 \\d+/${seals}（\\d+%，已用 \\d+ 秒）$`)),
+        expect.stringMatching(/^账务核对：逐表核对业务数据 0\/\d+（0%，已用 \d+ 秒）$/),
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -69,3 +69,13 @@ export function withProgress<T>(label: string, fn: (report: BatchReport) => T): 
     p.done();
   }
 }
+
+/** withProgress for an asynchronous command (`gjj check` waits for its second thread). */
+export async function withProgressAsync<T>(label: string, fn: (report: BatchReport) => Promise<T>): Promise<T> {
+  const p = cliProgress(label);
+  try {
+    return await fn(p.report);
+  } finally {
+    p.done();
+  }
+}

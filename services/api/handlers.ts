@@ -172,7 +172,19 @@ export const handlers: Handlers = {
     return { entryId: posted.entryId, entryNo: posted.entryNo };
   },
   // On a host the whole check runs in a worker thread (seconds on a large ledger): the counters keep being answered.
-  'ledger.check': (env) => (env.app.batches && env.app.db.integrity ? checkOffThread(env.app.dataDir, env.app.db.integrity) : checkLedger(ctxOf(env))),
+  // Its progress is listed in `batch.progress` (lane 'ledger.check') for the 账务核对 page.
+  'ledger.check': (env) => {
+    const { batches, db } = env.app;
+    if (!batches || !db.integrity) return checkLedger(ctxOf(env));
+    const t = batches.track('ledger.check', '账务核对', op(env));
+    return checkOffThread(env.app.dataDir, db.integrity, t.report).then(
+      (r) => (t.finish(null), r),
+      (e: Error) => {
+        t.finish(e.message);
+        throw e;
+      },
+    );
+  },
 
   'users.list': (env) => listOperators(ctxOf(env)),
   'users.add': (env, { idempotencyKey: _key, ...input }) => requestAddOperator(ctxOf(env), op(env), input),

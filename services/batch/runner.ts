@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { AppError, type AppErrorShape } from '../../shared/errors';
 import type { BatchProgressDto } from '../../shared/contract/batch';
+import type { BatchReport } from './report';
 import { systemClock, type Clock, type Operator, type ServiceContext } from '../context';
 import type { Db } from '../../db/connection';
 import { writeAnchor } from '../integrity/anchor';
@@ -38,6 +39,8 @@ const KEEP_FINISHED = 10;
 export class BatchRunner {
   private readonly running = new Map<string, Running>();
   private readonly finished: BatchProgressDto[] = [];
+  /** Long reads in their own worker (the in-app 账务核对), listed beside the batches. */
+  private readonly tracked = new Set<BatchProgressDto>();
   private readonly workers = new Set<Worker>();
   /** The request thread's open write transactions, which the worker's connection lets go first (Db.priority). */
   private readonly shared = new SharedArrayBuffer(4);
@@ -102,7 +105,37 @@ export class BatchRunner {
 
   /** Batches running now, then the last few finished ones, newest first. */
   progress(): BatchProgressDto[] {
-    return [...[...this.running.values()].map((r) => r.progress), ...[...this.finished].reverse()].map((p) => ({ ...p }));
+    return [...[...this.running.values()].map((r) => r.progress), ...this.tracked, ...[...this.finished].reverse()].map((p) => ({ ...p }));
+  }
+
+  /**
+   * Lists a long read that runs in a worker of its own (the in-app 账务核对, services/integrity/parallelCheck.ts) in
+   * `batch.progress` like a batch, so its page can show how far it is. Several may run at once: reads hold no lock.
+   */
+  track(call: string, label: string, operator: Operator): { report: BatchReport; finish(error: string | null): void } {
+    const progress: BatchProgressDto = {
+      call,
+      lane: call,
+      label,
+      phase: '启动',
+      done: 0,
+      total: 0,
+      startedAt: this.clock.now().toISOString(),
+      finishedAt: null,
+      operatorName: operator.name,
+      outcome: 'running',
+      error: null,
+    };
+    this.tracked.add(progress);
+    return {
+      report: (phase, done, total) => void Object.assign(progress, { phase, done, total }),
+      finish: (error) => {
+        this.tracked.delete(progress);
+        Object.assign(progress, { finishedAt: this.clock.now().toISOString(), outcome: error ? 'failed' : 'done', error });
+        this.finished.push(progress);
+        if (this.finished.length > KEEP_FINISHED) this.finished.shift();
+      },
+    };
   }
 
   /**

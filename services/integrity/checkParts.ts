@@ -1,5 +1,6 @@
 /** What `gjj check`'s two threads exchange (parallelCheck.ts, checkWorker.ts). */
 import type { Sqlite } from '../../db/connection';
+import type { BatchReport } from '../batch/report';
 import type { CheckReport } from '../../shared/contract/dto';
 
 /** The whole check of a data folder, off the request thread of a host (the in-app 核对账务, `ledger.check`). */
@@ -17,6 +18,14 @@ export interface CheckWorkerInput {
   mark: string;
   /** Tables whose quick proof the worker computes. */
   tables: string[];
+}
+
+/** How far the worker is; sent any number of times before its one answer. */
+export interface CheckWorkerProgress {
+  kind: 'progress';
+  phase: string;
+  done: number;
+  total: number;
 }
 
 export type CheckWorkerOutput =
@@ -37,4 +46,20 @@ export function snapshotMark(sqlite: Sqlite): string {
     last: number;
   };
   return `${r.seq}/${r.seals}/${r.last}`;
+}
+
+/**
+ * A BatchReport that posts at most one message per phase change or every `everyMs` (a check reports every seal and
+ * table; the receiving thread only needs to know roughly where it is), and always the last count of a phase.
+ */
+export function throttledReport(post: (m: CheckWorkerProgress) => void, everyMs = 200, now: () => number = () => performance.now()): BatchReport {
+  let phase = '';
+  let at = -Infinity;
+  return (p, done, total) => {
+    const t = now();
+    if (p === phase && t - at < everyMs && done < total) return;
+    phase = p;
+    at = t;
+    post({ kind: 'progress', phase: p, done, total });
+  };
 }

@@ -9,11 +9,12 @@ import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openContext } from '../app/open';
 import { checkLedger } from '../ledger/check';
-import { snapshotMark, type CheckWorkerInput, type CheckWorkerOutput, type FullCheckInput } from './checkParts';
+import { snapshotMark, throttledReport, type CheckWorkerInput, type CheckWorkerOutput, type FullCheckInput } from './checkParts';
 import { registerPii } from './tracked';
 import { sealDigests, tableProofs } from './verify';
 
 const input = workerData as CheckWorkerInput | FullCheckInput;
+const progress = throttledReport((m) => parentPort!.postMessage(m));
 parentPort!.postMessage(input.kind === 'full' ? fullCheck(input) : parts(input));
 
 /** The whole check in one read transaction (one snapshot: the host's request thread keeps committing meanwhile). */
@@ -22,7 +23,7 @@ function fullCheck(input: FullCheckInput): CheckWorkerOutput {
     const ctx = openContext(input.dataDir, undefined, { key: { ...input.key, key: Buffer.from(input.key.key) }, checkOnly: true });
     try {
       ctx.db.sqlite.exec('BEGIN');
-      const report = checkLedger(ctx);
+      const report = checkLedger(ctx, progress);
       ctx.db.sqlite.exec('COMMIT');
       return { kind: 'report', report };
     } finally {
@@ -41,7 +42,7 @@ function parts(input: CheckWorkerInput): CheckWorkerOutput {
     sqlite.exec('BEGIN');
     const mark = snapshotMark(sqlite);
     if (mark !== input.mark) out = { kind: 'other-snapshot', mark };
-    else out = { kind: 'parts', digests: [...sealDigests(sqlite)], proofs: [...tableProofs(sqlite, input.tables)] };
+    else out = { kind: 'parts', digests: [...sealDigests(sqlite, progress)], proofs: [...tableProofs(sqlite, input.tables)] };
     sqlite.exec('COMMIT');
   } catch (err) {
     out = { kind: 'failed', error: err instanceof Error ? err.message : String(err) };

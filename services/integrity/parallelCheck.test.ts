@@ -4,7 +4,10 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { harness, newEmployer, newMember, type Harness } from '../testing/harness';
 import { checkLedger } from '../ledger/check';
-import { snapshotMark, type CheckWorkerInput, type CheckWorkerOutput } from './checkParts';
+import { snapshotMark, throttledReport, type CheckWorkerInput, type CheckWorkerOutput, type CheckWorkerProgress } from './checkParts';
+import { CHECK_PHASES } from '../ledger/check';
+import { currentSpecs } from './tracked';
+import type { BatchProgressDto } from '../../shared/contract/batch';
 import { checkLedgerParallel, checkWorkerFile } from './parallelCheck';
 import { dispatchAsync } from '../api/dispatch';
 import { enableBatchWorker } from '../api/state';
@@ -22,7 +25,8 @@ function runWorker(input: CheckWorkerInput): Promise<CheckWorkerOutput> {
   const file = checkWorkerFile()!;
   const w = new Worker(file, { workerData: input, execArgv: file.endsWith('.ts') ? ['--import', 'tsx'] : [] });
   return new Promise((resolve, reject) => {
-    w.once('message', resolve);
+    // Progress messages come first; the answer is the one message that is not progress.
+    w.on('message', (m: CheckWorkerOutput | CheckWorkerProgress) => m.kind !== 'progress' && resolve(m));
     w.once('error', reject);
   });
 }
@@ -39,6 +43,42 @@ describe('gjj check on two threads (parallelCheck.ts)', () => {
     expect(h.app.db.sqlite.inTransaction).toBe(false);
     // Without a worker file: the same, on one thread.
     expect(await checkLedgerParallel(h.app.ctx!, null)).toEqual({ report: one, parts: 'no-worker' });
+  });
+
+  it('reports how far it is: the bookkeeping checks, every seal, every table (gjj check prints it on stderr)', async () => {
+    const sqlite = h.app.db.sqlite;
+    const seals = sqlite.prepare('SELECT COUNT(*) FROM integrity_seals').pluck().get() as number;
+    const tables = currentSpecs(sqlite).length;
+    for (const file of [checkWorkerFile(), null]) {
+      const seen: Array<[string, number, number]> = [];
+      const r = await checkLedgerParallel(h.app.ctx!, file, (phase, done, total) => seen.push([phase, done, total]));
+      expect(r.report.ok).toBe(true);
+      const last = (phase: string) => seen.filter(([p]) => p === phase).pop();
+      expect(last(CHECK_PHASES.books)).toEqual([CHECK_PHASES.books, 6, 6]);
+      expect(last(CHECK_PHASES.seals)).toEqual([CHECK_PHASES.seals, seals, seals]);
+      expect(last(CHECK_PHASES.tables)).toEqual([CHECK_PHASES.tables, tables, tables]);
+      // The bookkeeping checks come first; the verdict's table pass comes last.
+      expect(seen[0]).toEqual([CHECK_PHASES.books, 0, 6]);
+      expect(seen[seen.length - 1]).toEqual([CHECK_PHASES.tables, tables, tables]);
+      for (const [, done, total] of seen) expect(done).toBeLessThanOrEqual(total);
+    }
+  });
+
+  it('a worker posts its progress at most every 200 ms per phase, but always a phase change and its last count', () => {
+    let t = 0;
+    const posted: CheckWorkerProgress[] = [];
+    const report = throttledReport((m) => posted.push(m), 200, () => t);
+    report('a', 0, 3);
+    t = 50;
+    report('a', 1, 3); // too soon
+    t = 260;
+    report('a', 2, 3);
+    t = 270;
+    report('a', 3, 3); // the last count: always
+    report('b', 0, 10); // a new phase: always
+    t = 300;
+    report('b', 1, 10); // too soon
+    expect(posted.map((m) => `${m.phase}${m.done}/${m.total}`)).toEqual(['a0/3', 'a2/3', 'a3/3', 'b0/10']);
   });
 
   it('the worker computes nothing on another snapshot than the main thread’s', async () => {
@@ -87,6 +127,17 @@ describe('gjj check on two threads (parallelCheck.ts)', () => {
       expect(done).toBe(false);
       const r = await checking;
       expect(r).toMatchObject({ ok: true, data: { ok: true, firstViolation: null } });
+      // Its progress was listed for the 账务核对 page, and ends at the last table.
+      const listed = await dispatchAsync(host.app, { call: 'batch.progress', input: {}, token: host.tokens.clerk! });
+      const tables = currentSpecs(host.app.db.sqlite).length;
+      expect(listed.ok && (listed.data as BatchProgressDto[]).find((p) => p.lane === 'ledger.check')).toMatchObject({
+        label: '账务核对',
+        outcome: 'done',
+        phase: CHECK_PHASES.tables,
+        done: tables,
+        total: tables,
+        error: null,
+      });
       // The same answer the service gives in process now (the worker saw the ledger before or after those writes).
       const now = checkLedger(host.app.ctx!);
       expect(now.ok).toBe(true);

@@ -11,7 +11,9 @@
  */
 import type { ServiceContext } from '../context';
 import { checkLedger, classicChecks, keyedChecks, type CheckReport } from '../ledger/check';
-import { snapshotMark, type CheckWorkerInput, type CheckWorkerOutput, type FullCheckInput } from './checkParts';
+import { snapshotMark, type CheckWorkerInput, type CheckWorkerOutput, type CheckWorkerProgress, type FullCheckInput } from './checkParts';
+import type { BatchReport } from '../batch/report';
+import type { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../../db/connection';
 import { registerPii } from './tracked';
@@ -32,28 +34,34 @@ export interface ParallelCheck {
   parts: 'worker' | 'other-snapshot' | 'no-worker' | 'failed';
 }
 
-export async function checkLedgerParallel(ctx: ServiceContext, workerFile: string | null = checkWorkerFile()): Promise<ParallelCheck> {
+/** The worker's one answer; its progress messages before it go to `progress`. */
+function answerOf(worker: Worker, progress: BatchReport): Promise<CheckWorkerOutput> {
+  return new Promise<CheckWorkerOutput>((resolve) => {
+    worker.on('message', (m: CheckWorkerOutput | CheckWorkerProgress) => (m.kind === 'progress' ? progress(m.phase, m.done, m.total) : resolve(m)));
+    worker.once('error', (e) => resolve({ kind: 'failed', error: e.message }));
+    worker.once('exit', (code) => resolve({ kind: 'failed', error: `exit ${code}` }));
+  });
+}
+
+export async function checkLedgerParallel(ctx: ServiceContext, workerFile: string | null = checkWorkerFile(), progress: BatchReport = () => undefined): Promise<ParallelCheck> {
   const sqlite = ctx.db.sqlite;
   const integrity = ctx.db.integrity;
-  if (!workerFile || !integrity || sqlite.inTransaction) return { report: checkLedger(ctx), parts: 'no-worker' };
+  if (!workerFile || !integrity || sqlite.inTransaction) return { report: checkLedger(ctx, progress), parts: 'no-worker' };
   sqlite.exec('BEGIN');
   try {
     const input: CheckWorkerInput = { file: sqlite.name, key: new Uint8Array(integrity.key.key), mark: snapshotMark(sqlite), tables: WORKER_TABLES };
     const worker = startWorker(workerFile, input);
-    const answer = new Promise<CheckWorkerOutput>((resolve) => {
-      worker.once('message', (m: CheckWorkerOutput) => resolve(m));
-      worker.once('error', (e) => resolve({ kind: 'failed', error: e.message }));
-      worker.once('exit', (code) => resolve({ kind: 'failed', error: `exit ${code}` }));
-    });
+    // The worker's digests count seals; it reports them once this thread waits for it (messages arrive then).
+    const answer = answerOf(worker, progress);
     try {
-      const classic = classicChecks(ctx);
+      const classic = classicChecks(ctx, progress);
       if (!classic.ok) return { report: classic, parts: 'worker' };
       registerPii(sqlite, integrity.key.key);
-      const mine = tableProofs(sqlite, MAIN_TABLES);
+      const mine = tableProofs(sqlite, MAIN_TABLES, progress);
       const got = await answer;
-      if (got.kind !== 'parts') return { report: keyedChecks(ctx, classic, { digests: new Map(), proofs: mine }), parts: got.kind === 'other-snapshot' ? got.kind : 'failed' };
+      if (got.kind !== 'parts') return { report: keyedChecks(ctx, classic, { digests: new Map(), proofs: mine }, progress), parts: got.kind === 'other-snapshot' ? got.kind : 'failed' };
       const pre: Precomputed = { digests: new Map(got.digests), proofs: new Map([...got.proofs, ...mine]) };
-      return { report: keyedChecks(ctx, classic, pre), parts: 'worker' };
+      return { report: keyedChecks(ctx, classic, pre, progress), parts: 'worker' };
     } finally {
       void worker.terminate();
     }
@@ -66,12 +74,21 @@ export async function checkLedgerParallel(ctx: ServiceContext, workerFile: strin
  * The in-app 核对账务 on a host (`ledger.check` while a BatchRunner serves): the whole check in a worker thread on
  * its own connection and one snapshot, so every counter keeps being answered meanwhile (100,000 members: ~7 s).
  */
-export function checkOffThread(dataDir: string, integrity: NonNullable<Db['integrity']>, workerFile: string | null = checkWorkerFile()): Promise<CheckReport> {
+export function checkOffThread(
+  dataDir: string,
+  integrity: NonNullable<Db['integrity']>,
+  progress: BatchReport = () => undefined,
+  workerFile: string | null = checkWorkerFile(),
+): Promise<CheckReport> {
   if (!workerFile) return Promise.reject(new AppError('INTERNAL', '找不到核对程序（checkWorker），请重新构建后再试'));
   const input: FullCheckInput = { kind: 'full', dataDir, key: { key: new Uint8Array(integrity.key.key), id: integrity.key.id, source: integrity.key.source } };
   const worker = startWorker(workerFile, input);
   return new Promise<CheckReport>((resolve, reject) => {
-    worker.once('message', (m: CheckWorkerOutput) => (m.kind === 'report' ? resolve(m.report) : reject(new AppError('INTERNAL', `核对账务未完成：${m.kind === 'failed' ? m.error : m.kind}`))));
+    worker.on('message', (m: CheckWorkerOutput | CheckWorkerProgress) => {
+      if (m.kind === 'progress') progress(m.phase, m.done, m.total);
+      else if (m.kind === 'report') resolve(m.report);
+      else reject(new AppError('INTERNAL', `核对账务未完成：${m.kind === 'failed' ? m.error : m.kind}`));
+    });
     worker.once('error', (e) => reject(new AppError('INTERNAL', `核对账务未完成：${e.message}`)));
     worker.once('exit', (code) => reject(new AppError('INTERNAL', `核对账务意外中止（退出码 ${code}）`)));
   }).finally(() => void worker.terminate());

@@ -9,6 +9,7 @@
  *  6. every business row equals its last sealed image, no sealed row is missing, no row exists that was never sealed.
  */
 import type { Sqlite } from '../../db/connection';
+import type { BatchReport } from '../batch/report';
 import { readAnchor } from './anchor';
 import { anchorProblem, recordedSignature, recordedTriggers } from './install';
 import type { IntegrityKey } from './key';
@@ -32,36 +33,46 @@ export interface IntegrityReport {
   loggedChanges: number;
 }
 
-export function verifyIntegrity(sqlite: Sqlite, key: IntegrityKey, anchorFile: string | null, pre?: Precomputed): IntegrityReport {
+/** The phases verification reports (the names services/ledger/check.ts's CHECK_PHASES shows). */
+export const VERIFY_PHASES = { seals: '核对签封', bigTables: '核对分录等大表', tables: '逐表核对业务数据' } as const;
+
+export function verifyIntegrity(sqlite: Sqlite, key: IntegrityKey, anchorFile: string | null, pre?: Precomputed, progress: BatchReport = () => undefined): IntegrityReport {
   registerPii(sqlite, key.key);
   const seals = (sqlite.prepare('SELECT COUNT(*) AS n FROM integrity_seals').get() as { n: number }).n;
   const loggedChanges = (sqlite.prepare('SELECT COUNT(*) AS n FROM integrity_log').get() as { n: number }).n;
-  return { problem: firstProblem(sqlite, key, anchorFile, loggedChanges, pre), seals, loggedChanges };
+  return { problem: firstProblem(sqlite, key, anchorFile, loggedChanges, pre, progress, seals), seals, loggedChanges };
 }
 
 /** Every seal's digest over the log rows it covers, in seal order (what verifySeals compares). */
-export function sealDigests(sqlite: Sqlite): Precomputed['digests'] {
+export function sealDigests(sqlite: Sqlite, progress: BatchReport = () => undefined): Precomputed['digests'] {
   const out: Precomputed['digests'] = new Map();
-  for (const s of sqlite.prepare('SELECT id, from_seq, to_seq FROM integrity_seals ORDER BY id').all() as Array<{ id: number; from_seq: number; to_seq: number }>) {
+  const seals = sqlite.prepare('SELECT id, from_seq, to_seq FROM integrity_seals ORDER BY id').all() as Array<{ id: number; from_seq: number; to_seq: number }>;
+  progress(VERIFY_PHASES.seals, 0, seals.length);
+  for (const [i, s] of seals.entries()) {
     out.set(s.id, { from: s.from_seq, to: s.to_seq, ...digestRange(sqlite, s.from_seq, s.to_seq) });
+    progress(VERIFY_PHASES.seals, i + 1, seals.length);
   }
   return out;
 }
 
-/** The quick proof for the named tables (those that exist and are tracked). */
-export function tableProofs(sqlite: Sqlite, tables: readonly string[]): Precomputed['proofs'] {
+/** The quick proof for the named tables (those that exist and are tracked), computed ahead of the verdict's table pass. */
+export function tableProofs(sqlite: Sqlite, tables: readonly string[], progress: BatchReport = () => undefined): Precomputed['proofs'] {
   const logRows = (sqlite.prepare('SELECT COUNT(*) AS n FROM integrity_log').get() as { n: number }).n;
   const out: Precomputed['proofs'] = new Map();
-  for (const spec of currentSpecs(sqlite)) if (tables.includes(spec.table)) out.set(spec.table, rowsMatchLog(sqlite, spec, logRows));
+  const specs = currentSpecs(sqlite).filter((s) => tables.includes(s.table));
+  for (const [i, spec] of specs.entries()) {
+    progress(VERIFY_PHASES.bigTables, i, specs.length);
+    out.set(spec.table, rowsMatchLog(sqlite, spec, logRows));
+  }
   return out;
 }
 
-function firstProblem(sqlite: Sqlite, key: IntegrityKey, anchorFile: string | null, logRows: number, pre?: Precomputed): string | null {
+function firstProblem(sqlite: Sqlite, key: IntegrityKey, anchorFile: string | null, logRows: number, pre: Precomputed | undefined, progress: BatchReport, sealCount: number): string | null {
   const stored = sqlite.prepare(`SELECT value FROM meta WHERE key = 'integrity_key_id'`).get() as { value: string } | undefined;
   if (!stored) return '数据库没有完整性密钥记录（integrity_key_id 被删除）';
   if (stored.value !== key.id) return `完整性密钥与本数据库不符（数据库记载 ${stored.value}，提供的是 ${key.id}）`;
 
-  const chain = verifySeals(sqlite, key, pre?.digests);
+  const chain = verifySeals(sqlite, key, pre?.digests, (done) => progress(VERIFY_PHASES.seals, done, sealCount));
   if (chain) return chain;
 
   if (anchorFile) {
@@ -87,11 +98,13 @@ function firstProblem(sqlite: Sqlite, key: IntegrityKey, anchorFile: string | nu
     if (!want.some(([n]) => n === name)) return `触发器${name}不在签封记录中（在程序之外建立）`;
   }
 
-  for (const spec of specs) {
+  for (const [i, spec] of specs.entries()) {
+    progress(VERIFY_PHASES.tables, i, specs.length);
     if (pre?.proofs.get(spec.table) ?? rowsMatchLog(sqlite, spec, logRows)) continue; // proven equal to its sealed images (rowsMatch.ts)
     const p = tableProblem(sqlite, spec);
     if (p) return p;
   }
+  progress(VERIFY_PHASES.tables, specs.length, specs.length);
   return null;
 }
 
@@ -101,7 +114,8 @@ function describeTrigger(name: string): string {
   return '数据库触发器';
 }
 
-function verifySeals(sqlite: Sqlite, key: IntegrityKey, digests?: Precomputed['digests']): string | null {
+function verifySeals(sqlite: Sqlite, key: IntegrityKey, digests: Precomputed['digests'] | undefined, done: (n: number) => void): string | null {
+  done(0);
   let prevMac = GENESIS_MAC;
   let nextId = 1;
   let nextSeq: number | null = null;
@@ -127,6 +141,7 @@ function verifySeals(sqlite: Sqlite, key: IntegrityKey, digests?: Precomputed['d
     prevMac = s.mac;
     nextId = s.id + 1;
     nextSeq = s.to_seq + 1;
+    done(s.id);
   }
   const tail = sqlite.prepare('SELECT seq FROM integrity_log WHERE seq >= ? ORDER BY seq LIMIT 1').get(nextSeq ?? 0) as { seq: number } | undefined;
   if (tail) return `变更记录第${tail.seq}条起未经签封（在程序之外写入）：${describeRows(sqlite, tail.seq, tail.seq)}`;

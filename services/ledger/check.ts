@@ -13,19 +13,25 @@ import type { ServiceContext } from '../context';
 import { verifyAuditChain } from '../audit/log';
 import { printedHead } from '../integrity/anchor';
 import { chainHead } from '../integrity/seal';
-import { verifyIntegrity, type Precomputed } from '../integrity/verify';
+import { verifyIntegrity, VERIFY_PHASES, type Precomputed } from '../integrity/verify';
 import type { CheckReport } from '../../shared/contract/dto';
+import type { BatchReport } from '../batch/report';
 export type { CheckReport };
 
+/** The phases a check reports (`gjj check` on stderr, the 账务核对 page through `batch.progress`). */
+export const CHECK_PHASES = { books: '核对凭证与明细账', ...VERIFY_PHASES } as const;
+/** The bookkeeping checks, in order: what the first phase counts. */
+const BOOK_STEPS = 6;
 
-
-export function checkLedger(ctx: ServiceContext): CheckReport {
-  const classic = classicChecks(ctx);
-  return classic.ok ? keyedChecks(ctx, classic) : classic;
+export function checkLedger(ctx: ServiceContext, progress?: BatchReport): CheckReport {
+  const classic = classicChecks(ctx, progress);
+  return classic.ok ? keyedChecks(ctx, classic, undefined, progress) : classic;
 }
 
 /** The bookkeeping checks (balance, running totals, controls, reversals, audit chain), in order; the first failure. */
-export function classicChecks(ctx: ServiceContext): CheckReport {
+export function classicChecks(ctx: ServiceContext, progress: BatchReport = () => undefined): CheckReport {
+  const step = (n: number) => progress(CHECK_PHASES.books, n, BOOK_STEPS);
+  step(0);
   const db = ctx.db.sqlite;
   const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
   const report: CheckReport = {
@@ -54,6 +60,7 @@ export function classicChecks(ctx: ServiceContext): CheckReport {
   if (unbalanced) {
     return fail(`凭证${unbalanced.entry_no}借贷不平衡：借方${unbalanced.d}分，贷方${unbalanced.c}分，${unbalanced.lines}行`);
   }
+  step(1);
 
   const drift = db
     .prepare(
@@ -79,6 +86,7 @@ export function classicChecks(ctx: ServiceContext): CheckReport {
       `账户${drift.code}的累计发生额与分录不符：记载借${drift.debits_fen}/贷${drift.credits_fen}分，分录合计借${drift.d}/贷${drift.c}分`,
     );
   }
+  step(2);
 
   const controls = db
     .prepare(
@@ -105,6 +113,7 @@ export function classicChecks(ctx: ServiceContext): CheckReport {
     )
     .get() as { code: string } | undefined;
   if (direct) return fail(`控制账户${direct.code}不应直接记账（应记入个人明细账）`);
+  step(3);
 
   const orphan = db
     .prepare(
@@ -113,6 +122,7 @@ export function classicChecks(ctx: ServiceContext): CheckReport {
     )
     .get() as { member_id: number; month: string } | undefined;
   if (orphan) return fail(`职工${orphan.member_id}的${orphan.month}缴存记录没有对应凭证`);
+  step(4);
 
   const badReversal = db
     .prepare(
@@ -121,18 +131,19 @@ export function classicChecks(ctx: ServiceContext): CheckReport {
     )
     .get() as { entry_no: string } | undefined;
   if (badReversal) return fail(`凭证${badReversal.entry_no}冲正了一笔冲正凭证`);
+  step(5);
 
   const chain = verifyAuditChain(ctx);
   if (chain) return fail(chain);
-
+  step(6);
   return report;
 }
 
 /** After classicChecks passed: the keyed evidence (services/integrity/verify.ts), with parts computed ahead if given. */
-export function keyedChecks(ctx: ServiceContext, classic: CheckReport, pre?: Precomputed): CheckReport {
+export function keyedChecks(ctx: ServiceContext, classic: CheckReport, pre?: Precomputed, progress?: BatchReport): CheckReport {
   const integrity = ctx.db.integrity;
   if (!integrity) return { ...classic, ok: false, firstViolation: '未提供完整性密钥，无法核对签封（见 README“完整性密钥”）' };
-  const ir = verifyIntegrity(ctx.db.sqlite, integrity.key, integrity.anchorFile, pre);
+  const ir = verifyIntegrity(ctx.db.sqlite, integrity.key, integrity.anchorFile, pre, progress);
   const report = { ...classic, seals: ir.seals, loggedChanges: ir.loggedChanges };
   return ir.problem ? { ...report, ok: false, firstViolation: ir.problem } : report;
 }

@@ -4,6 +4,7 @@ import type { CheckReport } from '../../../../shared/contract/dto';
 import { api } from '../../api';
 import { Money } from '../../components/Money';
 import { PageTitle } from '../../components/PageTitle';
+import { BatchBar, useBatchProgress } from '../../components/BatchProgress';
 
 const CONTROL_NAMES: Record<string, string> = {
   '121': '委托贷款（各笔贷款明细账合计）',
@@ -16,6 +17,8 @@ export function LedgerCheckPage() {
   const [report, setReport] = useState<CheckReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // On a host the check runs in its own thread and reports how far it is (seconds on a large ledger).
+  const progress = useBatchProgress('ledger.check', busy);
 
   const run = useCallback(() => {
     setBusy(true);
@@ -36,6 +39,11 @@ export function LedgerCheckPage() {
           </Button>
         }
       />
+      {busy && progress && (
+        <Card style={{ marginBottom: 16 }}>
+          <BatchBar progress={progress} />
+        </Card>
+      )}
       <Card loading={!report && !error}>
         {error && <Result status="error" title="核对未能完成" subTitle={error} />}
         {report && (
