@@ -65,19 +65,7 @@ export class BatchRunner {
     }
     const integrity = this.db.integrity;
     if (!integrity) throw new AppError('INTERNAL', '数据库未以完整性密钥打开，不能启动批处理');
-    const progress: BatchProgressDto = {
-      call,
-      lane,
-      label: BATCH_LABELS[call],
-      phase: '启动',
-      done: 0,
-      total: 0,
-      startedAt: this.clock.now().toISOString(),
-      finishedAt: null,
-      operatorName: operator.name,
-      outcome: 'running',
-      error: null,
-    };
+    const progress = this.started(call, lane, BATCH_LABELS[call], operator);
     const data: WorkerInput = {
       dataDir: this.dataDir,
       key: { id: integrity.key.id, key: new Uint8Array(integrity.key.key), source: integrity.key.source },
@@ -90,9 +78,7 @@ export class BatchRunner {
     };
     const promise = this.spawn(data, progress, integrity).finally(() => {
       this.running.delete(lane);
-      progress.finishedAt = this.clock.now().toISOString();
-      this.finished.push(progress);
-      if (this.finished.length > KEEP_FINISHED) this.finished.shift();
+      this.ended(progress);
     });
     this.running.set(lane, { key, hash, promise, progress });
     return promise;
@@ -113,29 +99,28 @@ export class BatchRunner {
    * `batch.progress` like a batch, so its page can show how far it is. Several may run at once: reads hold no lock.
    */
   track(call: string, label: string, operator: Operator): { report: BatchReport; finish(error: string | null): void } {
-    const progress: BatchProgressDto = {
-      call,
-      lane: call,
-      label,
-      phase: '启动',
-      done: 0,
-      total: 0,
-      startedAt: this.clock.now().toISOString(),
-      finishedAt: null,
-      operatorName: operator.name,
-      outcome: 'running',
-      error: null,
-    };
+    const progress = this.started(call, call, label, operator);
     this.tracked.add(progress);
     return {
       report: (phase, done, total) => void Object.assign(progress, { phase, done, total }),
       finish: (error) => {
         this.tracked.delete(progress);
-        Object.assign(progress, { finishedAt: this.clock.now().toISOString(), outcome: error ? 'failed' : 'done', error });
-        this.finished.push(progress);
-        if (this.finished.length > KEEP_FINISHED) this.finished.shift();
+        Object.assign(progress, { outcome: error ? 'failed' : 'done', error });
+        this.ended(progress);
       },
     };
+  }
+
+  private started(call: string, lane: string, label: string, operator: Operator): BatchProgressDto {
+    const at = this.clock.now().toISOString();
+    return { call, lane, label, phase: '启动', done: 0, total: 0, startedAt: at, finishedAt: null, operatorName: operator.name, outcome: 'running', error: null };
+  }
+
+  /** Keeps a finished run for `batch.progress` (the last KEEP_FINISHED). */
+  private ended(progress: BatchProgressDto): void {
+    progress.finishedAt = this.clock.now().toISOString();
+    this.finished.push(progress);
+    if (this.finished.length > KEEP_FINISHED) this.finished.shift();
   }
 
   /**
