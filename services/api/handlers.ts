@@ -178,7 +178,7 @@ export const handlers: Handlers = {
     if (!batches || !db.integrity) return checkLedger(ctxOf(env));
     const t = batches.track('ledger.check', '账务核对', op(env));
     return checkOffThread(env.app.dataDir, db.integrity, t.report).then(
-      (r) => (t.finish(null), r),
+      (r) => (t.finish(null), r.report),
       (e: Error) => {
         t.finish(e.message);
         throw e;

@@ -8,6 +8,8 @@ export interface FullCheckInput {
   kind: 'full';
   dataDir: string;
   key: { key: Uint8Array; id: string; source: string };
+  /** false: on the one worker thread only (tests compare the two). */
+  twoThreads?: boolean;
 }
 
 export interface CheckWorkerInput {
@@ -31,7 +33,7 @@ export interface CheckWorkerProgress {
 export type CheckWorkerOutput =
   | { kind: 'parts'; digests: Array<[number, { from: number; to: number; digest: string; rows: number }]>; proofs: Array<[string, boolean]> }
   | { kind: 'other-snapshot'; mark: string }
-  | { kind: 'report'; report: CheckReport }
+  | { kind: 'report'; report: CheckReport; parts: 'worker' | 'other-snapshot' | 'no-worker' | 'failed' }
   | { kind: 'failed'; error: string };
 
 /**

@@ -8,24 +8,26 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openContext } from '../app/open';
-import { checkLedger } from '../ledger/check';
+import { checkLedgerParallel, checkWorkerFile } from './parallelCheck';
 import { snapshotMark, throttledReport, type CheckWorkerInput, type CheckWorkerOutput, type FullCheckInput } from './checkParts';
 import { registerPii } from './tracked';
 import { sealDigests, tableProofs } from './verify';
 
 const input = workerData as CheckWorkerInput | FullCheckInput;
 const progress = throttledReport((m) => parentPort!.postMessage(m));
-parentPort!.postMessage(input.kind === 'full' ? fullCheck(input) : parts(input));
+void (async () => parentPort!.postMessage(input.kind === 'full' ? await fullCheck(input) : parts(input)))();
 
-/** The whole check in one read transaction (one snapshot: the host's request thread keeps committing meanwhile). */
-function fullCheck(input: FullCheckInput): CheckWorkerOutput {
+/**
+ * The whole check, as `gjj check` does it: this thread and a second worker for the digests and some tables, both in
+ * one snapshot (checkLedgerParallel holds the read transaction and falls back to this thread alone when the second
+ * worker saw another snapshot: the host's request thread keeps committing meanwhile).
+ */
+async function fullCheck(input: FullCheckInput): Promise<CheckWorkerOutput> {
   try {
     const ctx = openContext(input.dataDir, undefined, { key: { ...input.key, key: Buffer.from(input.key.key) }, checkOnly: true });
     try {
-      ctx.db.sqlite.exec('BEGIN');
-      const report = checkLedger(ctx, progress);
-      ctx.db.sqlite.exec('COMMIT');
-      return { kind: 'report', report };
+      const { report, parts } = await checkLedgerParallel(ctx, input.twoThreads === false ? null : checkWorkerFile(), progress);
+      return { kind: 'report', report, parts };
     } finally {
       ctx.db.close();
     }

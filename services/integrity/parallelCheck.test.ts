@@ -8,7 +8,7 @@ import { snapshotMark, throttledReport, type CheckWorkerInput, type CheckWorkerO
 import { CHECK_PHASES } from '../ledger/check';
 import { currentSpecs } from './tracked';
 import type { BatchProgressDto } from '../../shared/contract/batch';
-import { checkLedgerParallel, checkWorkerFile } from './parallelCheck';
+import { checkLedgerParallel, checkOffThread, checkWorkerFile } from './parallelCheck';
 import { dispatchAsync } from '../api/dispatch';
 import { enableBatchWorker } from '../api/state';
 
@@ -62,6 +62,13 @@ describe('gjj check on two threads (parallelCheck.ts)', () => {
       expect(seen[seen.length - 1]).toEqual([CHECK_PHASES.tables, tables, tables]);
       for (const [, done, total] of seen) expect(done).toBeLessThanOrEqual(total);
     }
+  });
+
+  it('the in-app check (a worker of its own) checks on two threads too, with the one-thread report', async () => {
+    const one = checkLedger(h.app.ctx!);
+    const integrity = h.app.db.integrity!;
+    expect(await checkOffThread(h.dir, integrity)).toEqual({ report: one, parts: 'worker' });
+    expect(await checkOffThread(h.dir, integrity, undefined, { twoThreads: false })).toEqual({ report: one, parts: 'no-worker' });
   });
 
   it('a worker posts its progress at most every 200 ms per phase, but always a phase change and its last count', () => {

@@ -14,7 +14,7 @@ import { harness, newEmployer, newMember, type Harness } from '../testing/harnes
 import { contributingCouple, disbursedLoan, YC_COMMODITY_FACTS } from '../testing/loanFixture';
 import { openContext, openDb } from '../app/open';
 import { checkLedger } from '../ledger/check';
-import { checkLedgerParallel } from './parallelCheck';
+import { checkLedgerParallel, checkOffThread } from './parallelCheck';
 import { rowHash, type AuditRow } from '../audit/log';
 import { ANCHOR_FILE, writeAnchor } from './anchor';
 import { keyFromHex, type IntegrityKey } from './key';
@@ -393,6 +393,9 @@ describe('gjj check on two threads (issue 14)', () => {
         expect([again, r.report.firstViolation]).toEqual([first, first]);
         // A problem the bookkeeping checks find ends the check before the worker's parts are read.
         expect(r.parts).toBe('worker');
+        // The in-app 账务核对 on a host: the same check in a worker, itself on two threads.
+        const inApp = await checkOffThread(dir, ctx.db.integrity!);
+        expect(inApp).toEqual({ report: r.report, parts: 'worker' });
       } finally {
         ctx.db.close();
       }
