@@ -7,8 +7,8 @@ import type { Migration } from '../migrate';
  * (about 1.3 µs of the 3.5 µs a logged row costs; docs/performance.md, "完整性日志的 CHECK"). A 50,000-member 汇缴 logs
  * 250,000 rows.
  *
- * SQLite cannot alter a CHECK in place; copying a log of millions of rows into a new table would take as long as the
- * saving of many months. So the table's SQL text is replaced in the schema, as SQLite documents for changing CHECK
+ * SQLite cannot alter a CHECK in place; copying a log of millions of rows into a new table would make the first opening
+ * after the upgrade slow and double the file meanwhile. So the table's SQL text is replaced in the schema, as SQLite documents for changing CHECK
  * constraints ("ALTER TABLE", making other kinds of table schema changes): in this migration's transaction, with the
  * schema version raised. Every stored row satisfies both forms, since they accept exactly the same five values.
  * The log is not a tracked table: its own definition is not part of the sealed schema.
