@@ -22,6 +22,9 @@ export interface CheckWorkerInput {
   tables: string[];
 }
 
+/** How the parts of a check were computed: 'worker' (two threads), or why they were not. */
+export type CheckParts = 'worker' | 'other-snapshot' | 'no-worker' | 'failed';
+
 /** How far the worker is; sent any number of times before its one answer. */
 export interface CheckWorkerProgress {
   kind: 'progress';
@@ -33,7 +36,7 @@ export interface CheckWorkerProgress {
 export type CheckWorkerOutput =
   | { kind: 'parts'; digests: Array<[number, { from: number; to: number; digest: string; rows: number }]>; proofs: Array<[string, boolean]> }
   | { kind: 'other-snapshot'; mark: string }
-  | { kind: 'report'; report: CheckReport; parts: 'worker' | 'other-snapshot' | 'no-worker' | 'failed' }
+  | { kind: 'report'; report: CheckReport; parts: CheckParts }
   | { kind: 'failed'; error: string };
 
 /**

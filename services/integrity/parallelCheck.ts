@@ -11,7 +11,7 @@
  */
 import type { ServiceContext } from '../context';
 import { checkLedger, classicChecks, keyedChecks, type CheckReport } from '../ledger/check';
-import { snapshotMark, type CheckWorkerInput, type CheckWorkerOutput, type CheckWorkerProgress, type FullCheckInput } from './checkParts';
+import { snapshotMark, type CheckParts, type CheckWorkerInput, type CheckWorkerOutput, type CheckWorkerProgress, type FullCheckInput } from './checkParts';
 import type { BatchReport } from '../batch/report';
 import type { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
@@ -30,8 +30,7 @@ export const MAIN_TABLES = ['postings', 'journal_entries', 'accounts', 'remittan
 
 export interface ParallelCheck {
   report: CheckReport;
-  /** How the parts were computed: 'worker' (two threads), or why they were not. */
-  parts: 'worker' | 'other-snapshot' | 'no-worker' | 'failed';
+  parts: CheckParts;
 }
 
 /** The worker's one answer; its progress messages before it go to `progress`. */

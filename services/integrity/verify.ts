@@ -10,6 +10,7 @@
  */
 import type { Sqlite } from '../../db/connection';
 import type { BatchReport } from '../batch/report';
+import { CHECK_PHASES } from '../../shared/contract/batch';
 import { readAnchor } from './anchor';
 import { anchorProblem, recordedSignature, recordedTriggers } from './install';
 import type { IntegrityKey } from './key';
@@ -33,8 +34,6 @@ export interface IntegrityReport {
   loggedChanges: number;
 }
 
-/** The phases verification reports (the names services/ledger/check.ts's CHECK_PHASES shows). */
-export const VERIFY_PHASES = { seals: '核对签封', bigTables: '核对分录等大表', tables: '逐表核对业务数据' } as const;
 
 export function verifyIntegrity(sqlite: Sqlite, key: IntegrityKey, anchorFile: string | null, pre?: Precomputed, progress: BatchReport = () => undefined): IntegrityReport {
   registerPii(sqlite, key.key);
@@ -47,10 +46,10 @@ export function verifyIntegrity(sqlite: Sqlite, key: IntegrityKey, anchorFile: s
 export function sealDigests(sqlite: Sqlite, progress: BatchReport = () => undefined): Precomputed['digests'] {
   const out: Precomputed['digests'] = new Map();
   const seals = sqlite.prepare('SELECT id, from_seq, to_seq FROM integrity_seals ORDER BY id').all() as Array<{ id: number; from_seq: number; to_seq: number }>;
-  progress(VERIFY_PHASES.seals, 0, seals.length);
+  progress(CHECK_PHASES.seals, 0, seals.length);
   for (const [i, s] of seals.entries()) {
     out.set(s.id, { from: s.from_seq, to: s.to_seq, ...digestRange(sqlite, s.from_seq, s.to_seq) });
-    progress(VERIFY_PHASES.seals, i + 1, seals.length);
+    progress(CHECK_PHASES.seals, i + 1, seals.length);
   }
   return out;
 }
@@ -61,7 +60,7 @@ export function tableProofs(sqlite: Sqlite, tables: readonly string[], progress:
   const out: Precomputed['proofs'] = new Map();
   const specs = currentSpecs(sqlite).filter((s) => tables.includes(s.table));
   for (const [i, spec] of specs.entries()) {
-    progress(VERIFY_PHASES.bigTables, i, specs.length);
+    progress(CHECK_PHASES.bigTables, i, specs.length);
     out.set(spec.table, rowsMatchLog(sqlite, spec, logRows));
   }
   return out;
@@ -72,7 +71,7 @@ function firstProblem(sqlite: Sqlite, key: IntegrityKey, anchorFile: string | nu
   if (!stored) return '数据库没有完整性密钥记录（integrity_key_id 被删除）';
   if (stored.value !== key.id) return `完整性密钥与本数据库不符（数据库记载 ${stored.value}，提供的是 ${key.id}）`;
 
-  const chain = verifySeals(sqlite, key, pre?.digests, (done) => progress(VERIFY_PHASES.seals, done, sealCount));
+  const chain = verifySeals(sqlite, key, pre?.digests, (done) => progress(CHECK_PHASES.seals, done, sealCount));
   if (chain) return chain;
 
   if (anchorFile) {
@@ -99,12 +98,12 @@ function firstProblem(sqlite: Sqlite, key: IntegrityKey, anchorFile: string | nu
   }
 
   for (const [i, spec] of specs.entries()) {
-    progress(VERIFY_PHASES.tables, i, specs.length);
+    progress(CHECK_PHASES.tables, i, specs.length);
     if (pre?.proofs.get(spec.table) ?? rowsMatchLog(sqlite, spec, logRows)) continue; // proven equal to its sealed images (rowsMatch.ts)
     const p = tableProblem(sqlite, spec);
     if (p) return p;
   }
-  progress(VERIFY_PHASES.tables, specs.length, specs.length);
+  progress(CHECK_PHASES.tables, specs.length, specs.length);
   return null;
 }
 

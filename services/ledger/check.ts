@@ -13,13 +13,13 @@ import type { ServiceContext } from '../context';
 import { verifyAuditChain } from '../audit/log';
 import { printedHead } from '../integrity/anchor';
 import { chainHead } from '../integrity/seal';
-import { verifyIntegrity, VERIFY_PHASES, type Precomputed } from '../integrity/verify';
+import { verifyIntegrity, type Precomputed } from '../integrity/verify';
 import type { CheckReport } from '../../shared/contract/dto';
 import type { BatchReport } from '../batch/report';
+import { CHECK_PHASES } from '../../shared/contract/batch';
 export type { CheckReport };
 
-/** The phases a check reports (`gjj check` on stderr, the 账务核对 page through `batch.progress`). */
-export const CHECK_PHASES = { books: '核对凭证与明细账', ...VERIFY_PHASES } as const;
+export { CHECK_PHASES };
 /** The bookkeeping checks, in order: what the first phase counts. */
 const BOOK_STEPS = 6;
 

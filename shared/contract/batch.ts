@@ -15,3 +15,9 @@ export interface BatchProgressDto {
   outcome: 'running' | 'done' | 'failed';
   error: string | null;
 }
+
+/**
+ * The phases of a 账务核对 (`ledger.check` on a host lists them in `batch.progress`; `gjj check` prints them): the
+ * bookkeeping checks, the big tables proved ahead, the seals, the verdict's pass over every table.
+ */
+export const CHECK_PHASES = { books: '核对凭证与明细账', bigTables: '核对分录等大表', seals: '核对签封', tables: '逐表核对业务数据' } as const;

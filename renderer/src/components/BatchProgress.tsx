@@ -4,7 +4,7 @@
  */
 import { Progress, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { BatchProgressDto } from '../../../shared/contract/batch';
+import { CHECK_PHASES, type BatchProgressDto } from '../../../shared/contract/batch';
 import { api } from '../api';
 
 /** While `active`, the running batch in `lane` (e.g. `interest.yearEnd`, `remit.post:12`), or null. */
@@ -34,7 +34,7 @@ export function useBatchProgress(lane: string, active: boolean): BatchProgressDt
 /** What the counts are of, by phase (年终结息 counts accounts when posting and segments before; 账务核对 its checks, seals, tables). */
 function unitOf(p: BatchProgressDto): string {
   if (p.call === 'remit.post') return '';
-  if (p.call === 'ledger.check') return p.phase === '核对签封' ? ' 个签封' : p.phase === '逐表核对业务数据' || p.phase === '核对分录等大表' ? ' 张表' : ' 项';
+  if (p.call === 'ledger.check') return p.phase === CHECK_PHASES.seals ? ' 个签封' : p.phase === CHECK_PHASES.books ? ' 项' : ' 张表';
   if (p.phase === '记账') return ' 户';
   return p.call === 'loan.reprice' ? ' 笔贷款' : ' 段';
 }
