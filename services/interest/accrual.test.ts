@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accrue, settlementYearStart } from './accrual';
-import { DEPOSIT_RATES } from '../../shared/rates/depositRates';
+import { DEPOSIT_RATES, depositRateOn } from '../../shared/rates/depositRates';
+import { D, roundFen } from '../../shared/money';
 
 describe('积数 interest (360-day basis, 1.50%)', () => {
   it('10,000.00 held 365 days earns 152.08 (domain notes)', () => {
@@ -27,5 +28,58 @@ describe('积数 interest (360-day basis, 1.50%)', () => {
   it('knows the settlement year (1 July – 30 June)', () => {
     expect(settlementYearStart('2026-06-30')).toBe('2025-07-01');
     expect(settlementYearStart('2026-07-01')).toBe('2026-07-01');
+  });
+});
+
+/** The first implementation (one decimal product per segment, every movement re-scanned per segment), kept as the reference. */
+function referenceAccrue(openingFen: number, movements: Array<{ date: string; amountFen: number }>, fromDate: string, toDate: string, rates: typeof DEPOSIT_RATES) {
+  const DAY = 86_400_000;
+  const toDay = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / DAY;
+  const fromDay = (n: number) => new Date(n * DAY).toISOString().slice(0, 10);
+  const start = toDay(fromDate);
+  const end = toDay(toDate);
+  const points = new Set<number>([start, end]);
+  for (const m of movements) if (toDay(m.date) > start && toDay(m.date) < end) points.add(toDay(m.date));
+  for (const r of rates) if (toDay(r.effectiveFrom) > start && toDay(r.effectiveFrom) < end) points.add(toDay(r.effectiveFrom));
+  const sorted = [...points].sort((a, b) => a - b);
+  let balance = openingFen;
+  for (const m of movements) if (toDay(m.date) <= start) balance += m.amountFen;
+  let interest = new D(0);
+  let product = 0;
+  const segments: Array<[number, number, string]> = [];
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const a = sorted[i]!;
+    if (i > 0) for (const m of movements) if (toDay(m.date) === a) balance += m.amountFen;
+    const days = sorted[i + 1]! - a;
+    const rate = depositRateOn(rates, fromDay(a)).annualRatePercent;
+    segments.push([days, balance, rate]);
+    product += balance * days;
+    interest = interest.plus(new D(balance).times(days).times(rate));
+  }
+  return { product, segments, interestFen: Math.max(0, roundFen(interest.dividedBy(100).dividedBy(360).dividedBy(100))) };
+}
+
+describe('the per-rate integer sums give the reference figures to the fen', () => {
+  it('on 2,000 random histories: movements on one day, before the start, after the end, rate changes, large balances', () => {
+    let seed = 20261127;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const day = (n: number) => new Date(Date.UTC(2025, 6, 1) + n * 86_400_000).toISOString().slice(0, 10);
+    let differentRates = 0;
+    for (let k = 0; k < 2000; k++) {
+      const rates = [...DEPOSIT_RATES];
+      for (let r = rand(3); r > 0; r--) rates.push({ effectiveFrom: day(rand(400) - 20), annualRatePercent: ['1.35', '2.75', '3.00', '1.5'][rand(4)]!, source: 'test' });
+      const unique = rates.filter((r, i) => rates.findIndex((x) => x.effectiveFrom === r.effectiveFrom) === i);
+      const movements = Array.from({ length: rand(30) }, () => ({ date: day(rand(420) - 30), amountFen: (rand(2) ? 1 : -1) * rand(k % 7 === 0 ? 9_000_000_000_000 : 5_000_000) }));
+      const from = day(rand(40));
+      const to = day(40 + rand(330));
+      const opening = rand(k % 5 === 0 ? 900_000_000_000 : 10_000_000);
+      const got = accrue(opening, movements, from, to, unique);
+      const want = referenceAccrue(opening, movements, from, to, unique);
+      expect(got.interestFen, `history ${k}`).toBe(want.interestFen);
+      expect(got.productFenDays).toBe(want.product);
+      expect(got.segments.map((s) => [s.days, s.balanceFen, s.ratePercent])).toEqual(want.segments);
+      if (new Set(want.segments.map((s) => s[2])).size > 1) differentRates++;
+    }
+    expect(differentRates).toBeGreaterThan(200);
   });
 });

@@ -54,26 +54,38 @@ export function accrue(
 ): Accrual {
   const start = toDay(fromDate);
   const end = toDay(toDate);
-  // Break points: every movement date and every rate change inside the period.
+  // Break points: every movement date and every rate change inside the period. Each movement's day is computed
+  // once; movements on or before the start open the balance, later ones are summed per day.
   const points = new Set<number>([start, end]);
-  for (const m of movements) if (toDay(m.date) > start && toDay(m.date) < end) points.add(toDay(m.date));
+  const onDay = new Map<number, number>();
+  let balance = openingFen;
+  for (const m of movements) {
+    const day = toDay(m.date);
+    if (day <= start) balance += m.amountFen;
+    else if (day < end) {
+      points.add(day);
+      onDay.set(day, (onDay.get(day) ?? 0) + m.amountFen);
+    }
+  }
   for (const r of rates) if (toDay(r.effectiveFrom) > start && toDay(r.effectiveFrom) < end) points.add(toDay(r.effectiveFrom));
   const sorted = [...points].sort((a, b) => a - b);
-  let balance = openingFen;
-  for (const m of movements) if (toDay(m.date) <= start) balance += m.amountFen;
+  const dates = sorted.map(fromDay);
   const segments: AccrualSegment[] = [];
-  let interest = new D(0);
+  // Σ balance × days per rate, in exact integers (BigInt: no fen-day sum can lose a digit); one decimal product per rate.
+  const perRate = new Map<string, bigint>();
   let product = 0;
   for (let i = 0; i + 1 < sorted.length; i++) {
     const a = sorted[i]!;
     const b = sorted[i + 1]!;
-    if (i > 0) for (const m of movements) if (toDay(m.date) === a) balance += m.amountFen;
+    if (i > 0) balance += onDay.get(a) ?? 0;
     const days = b - a;
-    const rate = depositRateOn(rates, fromDay(a)).annualRatePercent;
-    segments.push({ from: fromDay(a), to: fromDay(b), days, balanceFen: balance, ratePercent: rate });
+    const rate = depositRateOn(rates, dates[i]!).annualRatePercent;
+    segments.push({ from: dates[i]!, to: dates[i + 1]!, days, balanceFen: balance, ratePercent: rate });
     product += balance * days;
-    interest = interest.plus(new D(balance).times(days).times(rate));
+    perRate.set(rate, (perRate.get(rate) ?? 0n) + BigInt(balance) * BigInt(days));
   }
+  let interest = new D(0);
+  for (const [rate, fenDays] of perRate) interest = interest.plus(new D(fenDays.toString()).times(rate));
   // fen-days × percent ÷ 100 ÷ basis = fen; ÷ 100 more for yuan, which roundFen takes.
   const yuan = interest.dividedBy(100).dividedBy(dayBasis).dividedBy(100);
   return { fromDate, toDate, productFenDays: product, interestFen: Math.max(0, roundFen(yuan)), segments };
@@ -81,21 +93,19 @@ export function accrue(
 
 /** Interest accrued on a member's account from the start of the settlement period up to (not including) a date. */
 export function accruedInterest(ctx: ServiceContext, accountId: number, toDate: string): Accrual {
-  const lastCredit = ctx.db
-    .prepare(
-      `SELECT MAX(e.booked_date) AS d FROM postings p JOIN journal_entries e ON e.id = p.entry_id
-        WHERE p.account_id = ? AND e.business_type = '年终结息' AND e.booked_date < ?`,
-    )
-    .get(accountId, toDate) as { d: string | null };
-  let fromDate = settlementYearStart(toDate);
-  if (lastCredit.d && lastCredit.d >= fromDate) fromDate = fromDay(toDay(lastCredit.d) + 1);
+  // One pass over the account's postings by day: each day's net movement, and whether a 年终结息 was booked that day.
   const rows = ctx.db
     .prepare(
-      `SELECT e.booked_date AS date, SUM(CASE WHEN p.side = 'C' THEN p.amount_fen ELSE -p.amount_fen END) AS amount
+      `SELECT e.booked_date AS date, SUM(CASE WHEN p.side = 'C' THEN p.amount_fen ELSE -p.amount_fen END) AS amount,
+              MAX(e.business_type = '年终结息') AS credited
          FROM postings p JOIN journal_entries e ON e.id = p.entry_id
         WHERE p.account_id = ? AND e.booked_date < ? GROUP BY e.booked_date ORDER BY e.booked_date`,
     )
-    .all(accountId, toDate) as Array<{ date: string; amount: number }>;
+    .all(accountId, toDate) as Array<{ date: string; amount: number; credited: number }>;
+  let lastCredit: string | null = null;
+  for (const r of rows) if (r.credited) lastCredit = r.date;
+  let fromDate = settlementYearStart(toDate);
+  if (lastCredit && lastCredit >= fromDate) fromDate = fromDay(toDay(lastCredit) + 1);
   let opening = 0;
   const movements: Array<{ date: string; amountFen: number }> = [];
   for (const r of rows) {
