@@ -41,6 +41,8 @@ export interface CommitHooks {
   begin(): void;
   beforeCommit(): void;
   afterCommit(): void;
+  /** The connection is closing (after its last seal): release what the hooks hold open. */
+  close?(): void;
 }
 
 /** The longest a batch transaction defers to the request thread's writes (a stuck counter cannot stop a batch). */
@@ -172,6 +174,7 @@ export class Db {
         /* busy or read-only: `gjj check` will name any unsealed row */
       }
     }
+    this.hooks?.close?.();
     this.statements.clear();
     this.sqlite.close();
   }

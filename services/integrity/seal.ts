@@ -7,7 +7,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { statement, type CommitHooks, type Sqlite } from '../../db/connection';
-import { writeAnchor, type ChainHead } from './anchor';
+import { closeAnchor, writeAnchor, type ChainHead } from './anchor';
 import { digestLogRange } from './digest';
 import type { IntegrityKey } from './key';
 
@@ -113,6 +113,10 @@ export class Sealer implements CommitHooks {
     const head = { sealId: s.id, toSeq: s.to_seq, mac: s.mac, at: s.at };
     if (this.anchorFile) writeAnchor(this.anchorFile, this.key, head);
     this.onSeal?.(head);
+  }
+
+  close(): void {
+    if (this.anchorFile) closeAnchor(this.anchorFile);
   }
 
   /** Rewrites the anchor from the database's newest seal (after opening, or a migration). */

@@ -314,7 +314,7 @@ describe('opening for business refuses a ledger the anchor contradicts', () => {
     const db = openDb(ok.dir, { key });
     const prev = db.sqlite.prepare('SELECT * FROM integrity_seals WHERE id = ?').get(anchor.sealId - 1) as SealRow;
     db.close();
-    // An anchor one seal behind, as if the process died between COMMIT and the file's rename, is rewritten.
+    // An anchor one seal behind, as if the process died between COMMIT and the anchor's write, is rewritten.
     writeAnchor(join(ok.dir, ANCHOR_FILE), key, { sealId: prev.id, toSeq: prev.to_seq, mac: prev.mac, at: prev.at });
     const again = openDb(ok.dir, { key });
     expect((JSON.parse(readFileSync(join(ok.dir, ANCHOR_FILE), 'utf8')) as { sealId: number }).sealId).toBe(anchor.sealId);
