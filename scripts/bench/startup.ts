@@ -40,7 +40,7 @@ function timeCommand(args: string[]): { ms: number; rssMiB: number } {
 }
 
 /** Whether scripts/run-built.cjs takes the bundle (the same test it makes), so the row says what it timed. */
-function builtCurrent(name: string): boolean {
+export function builtCurrent(name: string): boolean {
   const r = spawnSync(NODE, ['scripts/run-built.cjs', name], { encoding: 'utf8', env: { ...process.env, GJJ_PROBE_BUILT: '1' } });
   return r.stdout.trim() === 'built';
 }
