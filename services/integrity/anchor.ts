@@ -90,11 +90,20 @@ export type AnchorRead = { kind: 'missing' } | { kind: 'bad'; why: string } | { 
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
+function pause5ms(): void {
+  try {
+    Atomics.wait(pause, 0, 0, 5);
+  } catch {
+    // A thread that may not block (none of ours today): wait by the clock instead.
+    for (const end = Date.now() + 5; Date.now() < end; );
+  }
+}
+
 /** Reads the anchor; a record that does not verify is read twice more, 5 ms apart (a write in place may be under way). */
 export function readAnchor(file: string, key: IntegrityKey): AnchorRead {
   let read = readAnchorOnce(file, key);
   for (let again = 0; again < 2 && read.kind === 'bad'; again++) {
-    Atomics.wait(pause, 0, 0, 5);
+    pause5ms();
     read = readAnchorOnce(file, key);
   }
   return read;
