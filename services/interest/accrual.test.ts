@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { accrue, settlementYearStart } from './accrual';
+import { afterEach, describe, expect, it } from 'vitest';
+import { harness, newEmployer, newMember, type Harness } from '../testing/harness';
+import { postEntry } from '../ledger/post';
+import { accountIdByCode, memberAccountId } from '../ledger/accounts';
+import { SYSTEM_OPERATOR } from '../context';
+import { accrue, accruedInterest, settlementYearStart } from './accrual';
 import { DEPOSIT_RATES, depositRateOn } from '../../shared/rates/depositRates';
 import { D, roundFen } from '../../shared/money';
 
@@ -81,5 +85,37 @@ describe('the per-rate integer sums give the reference figures to the fen', () =
       if (new Set(want.segments.map((s) => s[2])).size > 1) differentRates++;
     }
     expect(differentRates).toBeGreaterThan(200);
+  });
+});
+
+describe('accruedInterest reads the account from the ledger', () => {
+  let h: Harness | null = null;
+  afterEach(() => h?.close());
+
+  it('from the day after a 年终结息 booked inside the settlement year, with the balance before it as the opening', () => {
+    h = harness('yinchuan', '2025-06-01T02:00:00Z');
+    const e = newEmployer(h);
+    const m = newMember(h, e.id, { baseFen: 1_000_000, openedDate: '2025-06-01' });
+    const ctx = h.app.ctx!;
+    const acct = memberAccountId(ctx, m.id, 'basic')!;
+    const bank = accountIdByCode(ctx, '101');
+    const expense = accountIdByCode(ctx, '411');
+    const post = (date: string, businessType: string, debit: number, credit: number, fen: number) =>
+      postEntry(ctx, { idempotencyKey: `t-${date}-${businessType}`, businessType, summary: businessType, bookedDate: date, operator: SYSTEM_OPERATOR, lines: [{ accountId: debit, side: 'D', amountFen: fen }, { accountId: credit, side: 'C', amountFen: fen }] });
+    h.at('2026-03-01T02:00:00Z');
+    post('2025-06-10', '汇缴', bank, acct, 500_000); // before the settlement year: opening balance 5,000.00
+    post('2025-09-01', '汇缴', bank, acct, 100_000); // +1,000.00
+    post('2025-12-31', '年终结息', expense, acct, 2_000); // a 年终结息 booked off 30 June (a center's own date): +20.00
+    post('2026-01-10', '汇缴', bank, acct, 300_000); // +3,000.00
+    // From 2026-01-01 (the day after the credit) to 2026-02-01: 6,020.00 × 9 days + 9,020.00 × 22 days = 252,620 yuan-days
+    // × 1.5% ÷ 360 = 10.525833… → 10.53.
+    const a = accruedInterest(ctx, acct, '2026-02-01');
+    expect(a.fromDate).toBe('2026-01-01');
+    expect(a.segments.map((s) => [s.from, s.days, s.balanceFen])).toEqual([['2026-01-01', 9, 602_000], ['2026-01-10', 22, 902_000]]);
+    expect(a.interestFen).toBe(1053);
+    // Without that credit the period would open on 2025-07-01: 5,000.00 from then, 6,000.00 from 09-01 …
+    const before = accruedInterest(ctx, acct, '2025-12-31');
+    expect(before.fromDate).toBe('2025-07-01');
+    expect(before.segments.map((s) => [s.days, s.balanceFen])).toEqual([[62, 500_000], [121, 600_000]]);
   });
 });
