@@ -28,6 +28,8 @@ export default defineConfig({
           batchWorker: resolve(__dirname, 'services/batch/worker.ts'),
           // gjj check's second thread (services/integrity/parallelCheck.ts).
           checkWorker: resolve(__dirname, 'services/integrity/checkWorker.ts'),
+          // 年终结息's second thread for the 积数 read (services/interest/yearEndSums.ts).
+          yearEndWorker: resolve(__dirname, 'services/interest/yearEndWorker.ts'),
           // The command line and `npm run web`, prebuilt so they start without compiling TypeScript (scripts/run-built.cjs).
           gjj: resolve(__dirname, 'cli/gjj.ts'),
           web: resolve(__dirname, 'services/http/serve.ts'),

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type Transferable } from 'node:worker_threads';
 
 /** `source` beside the module at `moduleUrl`, else the built `built` beside it or one level up; null if neither. */
 export function findWorker(moduleUrl: string, source: string, built: string): string | null {
@@ -14,6 +14,6 @@ export function findWorker(moduleUrl: string, source: string, built: string): st
   return [join(here, source), join(here, built), join(here, '..', built)].find((f) => existsSync(f)) ?? null;
 }
 
-export function startWorker(file: string, workerData: unknown): Worker {
-  return new Worker(file, { workerData, execArgv: file.endsWith('.ts') ? ['--import', 'tsx'] : [] });
+export function startWorker(file: string, workerData: unknown, transferList: Transferable[] = []): Worker {
+  return new Worker(file, { workerData, transferList, execArgv: file.endsWith('.ts') ? ['--import', 'tsx'] : [] });
 }

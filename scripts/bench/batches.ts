@@ -107,9 +107,11 @@ export function benchYearEnd(ctx: ServiceContext, n: number, months = 12): void 
   // The better of two runs: the first may read pages the operating system has not cached yet.
   const baseline = Math.min(ms(() => group.all({ to: `${year}-07-01` }))[1], ms(() => group.all({ to: `${year}-07-01` }))[1]);
   const lastSealBefore = sqlite.prepare('SELECT COALESCE(MAX(id), 0) FROM integrity_seals').pluck().get() as number;
-  const [r, figure] = ms(() => runYearEndInterest(ctx, SYSTEM_OPERATOR, year));
+  // Its 积数 read takes a second thread on a big ledger (services/interest/yearEndSums.ts), the built one as `gjj interest` does.
+  const worker = builtWorker('yearEndWorker.js');
+  const [r, figure] = ms(() => runYearEndInterest(ctx, SYSTEM_OPERATOR, year, worker ? { sumsWorker: worker } : {}));
   const size = `${sizeLabel(n)} (${r.accounts} accounts${months === 12 ? '' : `, ${months} months of history`})`;
-  rows.push({ operation: '年终结息', size, figure, baseline, baselineWhat: 'one GROUP BY over the same postings', goal: '≤ 1.5×' });
+  rows.push({ operation: '年终结息', size, figure, baseline, baselineWhat: 'one GROUP BY over the same postings', goal: '≤ 1.5×', note: worker ? 'built worker when big enough' : 'worker from source when big enough' });
   if (months !== 12) return; // the floor below reads what the GROUP BY reads: all history
   // Its floor: the same GROUP BY, then its postings and the log rows its seals cover, written by prepared inserts
   // into copies with the real indexes, as many transactions as it made entries.
@@ -151,15 +153,23 @@ function floorWrites(sqlite: ServiceContext['db']['sqlite'], postings: unknown[]
   return t;
 }
 
+/**
+ * The prebuilt commands start the built workers; this script runs from source, and a worker through tsx would add
+ * ~0.4 s of start-up that `gjj` does not pay — so the built worker when the bundle is current, as `npm run gjj`
+ * decides (scripts/run-built.cjs); null otherwise, and the row says so.
+ */
+function builtWorker(file: string): string | null {
+  const built = join(process.cwd(), 'out', 'main', file);
+  return builtCurrent('gjj') && existsSync(built) ? built : null;
+}
+
 export async function benchCheck(ctx: ServiceContext, n: number): Promise<void> {
   const sqlite = ctx.db.sqlite;
   const [, baseline] = ms(() => sqlite.prepare(`SELECT account_id, SUM(CASE side WHEN 'D' THEN amount_fen ELSE 0 END), SUM(CASE side WHEN 'C' THEN amount_fen ELSE 0 END) FROM postings GROUP BY account_id`).all());
   const [c, one] = ms(() => checkLedger(ctx));
-  // What `gjj check` runs: the same check on two threads (services/integrity/parallelCheck.ts). The prebuilt command
-  // starts the built worker; this script runs from source, and its worker through tsx would add ~0.4 s of start-up
-  // that `gjj check` does not pay — so the built worker when the bundle is current, as `npm run gjj` decides.
-  const built = builtCurrent('gjj') ? join(process.cwd(), 'out', 'main', 'checkWorker.js') : null;
-  const worker = built && existsSync(built) ? built : checkWorkerFile();
+  // What `gjj check` runs: the same check on two threads (services/integrity/parallelCheck.ts).
+  const built = builtWorker('checkWorker.js');
+  const worker = built ?? checkWorkerFile();
   const [two, figure] = await msAsync(() => checkLedgerParallel(ctx, worker));
   rows.push({
     operation: '`gjj check` (two threads)',

@@ -18,6 +18,7 @@ import { depositRates } from '../policy/tables';
 import { audit } from '../audit/log';
 import { DAY_BASIS } from './accrual';
 import type { BatchReport } from '../batch/report';
+import { segmentFenDays } from './yearEndSums';
 
 export interface YearEndResult {
   year: number;
@@ -45,6 +46,9 @@ export interface YearEndOptions {
   report?: BatchReport;
   /** Lines per entry (ENTRY_LINES); tests use a few to see the chunks. */
   entryLines?: number;
+  /** The 积数 read's second thread (yearEndSums.ts): its file (null: none), and from how many postings it is used. */
+  sumsWorker?: string | null;
+  sumsWorkerMinPostings?: number;
 }
 
 export function runYearEndInterest(ctx: ServiceContext, by: Operator, year: number, opts: YearEndOptions = {}): YearEndResult {
@@ -89,35 +93,18 @@ export function runYearEndInterest(ctx: ServiceContext, by: Operator, year: numb
     // the postings of this year and later are read, not the whole history (issue 14: with 4 years of history it reads
     // a quarter of the rows). The running totals are the balances every payout already uses; `gjj check` proves them
     // against the postings. This year's own 年终结息 entries (booked 30 June) are not part of the year's 积数.
+    // On a big ledger the second half of the year's postings is read by a second thread (yearEndSums.ts).
+    const { fenDays } = segmentFenDays(ctx.db.sqlite, segments, booked, { workerFile: opts.sumsWorker, minPostings: opts.sumsWorkerMinPostings });
     const product = new Map<number, Array<{ fenDays: number; rate: string }>>();
     segments.forEach((seg, n) => {
-      const rows = ctx.db
-        .prepare(
-          `WITH since AS (
-             SELECT p.account_id,
-                    SUM(CASE p.side WHEN 'C' THEN p.amount_fen ELSE -p.amount_fen END) AS net,
-                    SUM(CASE WHEN e.booked_date >= :to OR (e.business_type = '年终结息' AND e.booked_date = :booked) THEN 0
-                             ELSE (CASE p.side WHEN 'C' THEN p.amount_fen ELSE -p.amount_fen END) * (julianday(:to) - julianday(e.booked_date)) END) AS moved
-               FROM journal_entries e INDEXED BY journal_booked
-              CROSS JOIN postings p ON p.entry_id = e.id
-              WHERE e.booked_date >= :from
-              GROUP BY p.account_id)
-           SELECT a.id AS account_id,
-                  (a.credits_fen - a.debits_fen - COALESCE(s.net, 0)) * (julianday(:to) - julianday(:from)) + COALESCE(s.moved, 0) AS fen_days
-             FROM accounts a
-             JOIN members m ON m.id = a.member_id
-             LEFT JOIN since s ON s.account_id = a.id
-            WHERE a.parent_code IN ('201', '202') AND m.status <> '销户'`,
-        )
-        .all({ from: seg.from, to: seg.to, booked }) as Array<{ account_id: number; fen_days: number }>;
-      for (const r of rows) {
-        if (r.fen_days <= 0 || done.has(r.account_id)) continue;
-        let list = product.get(r.account_id);
-        if (!list) product.set(r.account_id, (list = []));
-        list.push({ fenDays: Math.round(r.fen_days), rate: seg.rate });
+      for (const [accountId, fd] of fenDays[n]!) {
+        if (fd <= 0 || done.has(accountId)) continue;
+        let list = product.get(accountId);
+        if (!list) product.set(accountId, (list = []));
+        list.push({ fenDays: Math.round(fd), rate: seg.rate });
       }
-      report('计算积数', n + 1, segments.length);
     });
+    report('计算积数', segments.length, segments.length);
     const lines: PostingLine[] = [];
     for (const [accountId, parts] of [...product].sort((a, b) => a[0] - b[0])) {
       const fen = yearInterestFen(parts);

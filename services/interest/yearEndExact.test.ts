@@ -9,6 +9,7 @@ import { rng } from '../demo/names';
 import { SYSTEM_OPERATOR } from '../context';
 import { depositRates } from '../policy/tables';
 import { runYearEndInterest, yearInterestFen, yearInterestFenDecimal } from './yearEnd';
+import { yearEndWorkerFile } from './yearEndSums';
 
 let h: Harness | undefined;
 afterEach(() => {
@@ -39,8 +40,13 @@ describe('年终结息, integer arithmetic', () => {
   });
 
   // 36 months: two years of history before the settlement year, which the run no longer reads (it starts from the
-  // running totals); the oracle below still sums every posting since the first.
-  it.each([12, 36])('credits every account of a demo database (%i months of history) to the fen of the decimal formula', (months) => {
+  // running totals); the oracle below still sums every posting since the first. With a second thread: half the year's
+  // postings read by yearEndWorker (yearEndSums.ts), even on this small ledger.
+  it.each([
+    [12, 'one thread'],
+    [36, 'one thread'],
+    [12, 'a second thread'],
+  ] as const)('credits every account of a demo database (%i months of history, %s) to the fen of the decimal formula', (months, threads) => {
     h = harness('yinchuan', '2026-07-10T02:00:00Z');
     const ctx = h.app.ctx!;
     generateDemo(ctx, SYSTEM_OPERATOR, { members: 400, months, perEmployer: 40 });
@@ -69,7 +75,7 @@ describe('年终结息, integer arithmetic', () => {
         .all(to, from, to) as Array<{ id: number; fd: number }>;
       for (const r of rows) if (r.fd > 0) want.set(r.id, [...(want.get(r.id) ?? []), { fenDays: Math.round(r.fd), rate }]);
     }
-    const r = runYearEndInterest(ctx, SYSTEM_OPERATOR, 2026);
+    const r = runYearEndInterest(ctx, SYSTEM_OPERATOR, 2026, threads === 'one thread' ? { sumsWorker: null } : { sumsWorker: yearEndWorkerFile(), sumsWorkerMinPostings: 0 });
     const got = new Map(
       (ctx.db.sqlite.prepare(`SELECT p.account_id AS id, p.amount_fen AS fen FROM postings p JOIN journal_entries e ON e.id = p.entry_id WHERE e.business_type = '年终结息' AND p.side = 'C'`).all() as Array<{ id: number; fen: number }>).map((x) => [x.id, x.fen]),
     );
