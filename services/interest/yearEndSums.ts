@@ -110,10 +110,9 @@ export function segmentFenDays(sqlite: Sqlite, segments: readonly Segment[], boo
   const first = segments.map((s) => ({ from: s.from, to: s.to, booked, lo: s.from, hi: mid < s.from ? s.from : mid }));
   const second = segments.map((s) => ({ from: s.from, to: s.to, booked, lo: mid < s.from ? s.from : mid, hi: END }));
   const workerFile = opts.workerFile === undefined ? yearEndWorkerFile() : opts.workerFile;
-  const big = () => postingsSince(sqlite, start) >= (opts.minPostings ?? WORKER_MIN_POSTINGS);
-  let read: SegmentFenDays['read'];
-  let theirs: AccountSums[] | null = null;
-  if (!workerFile || !big()) return { fenDays: segments.map((s) => oneQuery(sqlite, s, booked)), read: 'one-thread' };
+  if (!workerFile || postingsSince(sqlite, start) < (opts.minPostings ?? WORKER_MIN_POSTINGS)) {
+    return { fenDays: segments.map((s) => oneQuery(sqlite, s, booked)), read: 'one-thread' };
+  }
   const wait = startSums(workerFile, { file: sqlite.name, mark: snapshotMark(sqlite), ranges: second });
   const mine = first.map((r) => rangeSums(sqlite, r));
   const balances = statement(
@@ -124,18 +123,15 @@ export function segmentFenDays(sqlite: Sqlite, segments: readonly Segment[], boo
     .raw(true)
     .all() as Array<[number, number]>;
   const got = wait();
-  if (got.kind === 'sums') {
-    theirs = got.sums;
-    read = 'worker';
-  } else read = got.kind;
-  theirs ??= second.map((r) => rangeSums(sqlite, r));
+  const read = got.kind === 'sums' ? 'worker' : got.kind;
+  const theirs = got.kind === 'sums' ? got.sums : second.map((r) => rangeSums(sqlite, r));
   // Account ids are small dense integers: the two halves are added in arrays indexed by id.
   let maxId = 0;
   for (const [id] of balances) if (id > maxId) maxId = id;
   const fenDays = segments.map((s, n) => {
     const net = new Float64Array(maxId + 1);
     const moved = new Float64Array(maxId + 1);
-    for (const part of [mine[n]!, theirs![n]!]) {
+    for (const part of [mine[n]!, theirs[n]!]) {
       for (let i = 0; i < part.length; i += 3) {
         const id = part[i]!;
         if (id > maxId) continue; // not an account open to interest (a loan, the fund's own accounts)
