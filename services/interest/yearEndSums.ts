@@ -47,18 +47,19 @@ const END = '9999-12-31';
 /** Below this many postings booked since the year's start the worker is not worth its start-up (~0.1 s built). */
 export const WORKER_MIN_POSTINGS = 200_000;
 
-export function rangeSums(sqlite: Sqlite, r: SumsRange): AccountSums {
-  const rows = statement(
-    sqlite,
-    `SELECT p.account_id,
-            SUM(CASE p.side WHEN 'C' THEN p.amount_fen ELSE -p.amount_fen END),
+/**
+ * Per account over the postings of the entries the caller's WHERE picks: `net`, and `moved` (each posting × the days
+ * it is held before :to; nothing for postings on or after :to, nor for this year's own 年终结息 on :booked).
+ */
+const SINCE_SUMS = `SELECT p.account_id,
+            SUM(CASE p.side WHEN 'C' THEN p.amount_fen ELSE -p.amount_fen END) AS net,
             SUM(CASE WHEN e.booked_date >= :to OR (e.business_type = '年终结息' AND e.booked_date = :booked) THEN 0
-                     ELSE (CASE p.side WHEN 'C' THEN p.amount_fen ELSE -p.amount_fen END) * (julianday(:to) - julianday(e.booked_date)) END)
+                     ELSE (CASE p.side WHEN 'C' THEN p.amount_fen ELSE -p.amount_fen END) * (julianday(:to) - julianday(e.booked_date)) END) AS moved
        FROM journal_entries e INDEXED BY journal_booked
-      CROSS JOIN postings p ON p.entry_id = e.id
-      WHERE e.booked_date >= :lo AND e.booked_date < :hi
-      GROUP BY p.account_id`,
-  )
+      CROSS JOIN postings p ON p.entry_id = e.id`;
+
+export function rangeSums(sqlite: Sqlite, r: SumsRange): AccountSums {
+  const rows = statement(sqlite, `${SINCE_SUMS} WHERE e.booked_date >= :lo AND e.booked_date < :hi GROUP BY p.account_id`)
     .raw(true)
     .all(r) as Array<[number, number, number]>;
   const out = new Float64Array(rows.length * 3);
@@ -151,15 +152,7 @@ export function segmentFenDays(sqlite: Sqlite, segments: readonly Segment[], boo
 function oneQuery(sqlite: Sqlite, s: Segment, booked: string): Map<number, number> {
   const rows = statement(
     sqlite,
-    `WITH since AS (
-       SELECT p.account_id,
-              SUM(CASE p.side WHEN 'C' THEN p.amount_fen ELSE -p.amount_fen END) AS net,
-              SUM(CASE WHEN e.booked_date >= :to OR (e.business_type = '年终结息' AND e.booked_date = :booked) THEN 0
-                       ELSE (CASE p.side WHEN 'C' THEN p.amount_fen ELSE -p.amount_fen END) * (julianday(:to) - julianday(e.booked_date)) END) AS moved
-         FROM journal_entries e INDEXED BY journal_booked
-        CROSS JOIN postings p ON p.entry_id = e.id
-        WHERE e.booked_date >= :from
-        GROUP BY p.account_id)
+    `WITH since AS (${SINCE_SUMS} WHERE e.booked_date >= :from GROUP BY p.account_id)
      SELECT a.id,
             (a.credits_fen - a.debits_fen - COALESCE(s.net, 0)) * (julianday(:to) - julianday(:from)) + COALESCE(s.moved, 0)
        FROM accounts a
