@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { checkOrder, migrate, MIGRATIONS, type Migration } from './migrate';
 import { NEW_OP_CHECK, OLD_OP_CHECK } from './migrations/020_integrity_log_check';
+import { RUNS_OP_CHECK } from './migrations/021_integrity_runs';
 
 describe('migrations', () => {
   it('applies every migration once, in order', () => {
@@ -41,7 +42,7 @@ describe('020: the integrity log CHECK without an IN list', () => {
     const before = logRows(db);
     expect(tableSql(db)).toContain(OLD_OP_CHECK);
 
-    expect(migrate(db)).toEqual(['020_integrity_log_check']);
+    expect(migrate(db, MIGRATIONS.filter((m) => m.id < '021'))).toEqual(['020_integrity_log_check']);
     expect(tableSql(db)).toContain(NEW_OP_CHECK);
     expect(tableSql(db)).not.toContain(' IN (');
     expect(logRows(db)).toEqual(before);
@@ -65,5 +66,41 @@ describe('020: the integrity log CHECK without an IN list', () => {
     expect(() => migrate(db)).toThrow('integrity_log 的结构与程序建立的不同');
     expect(tableSql(db)).toBe(sql);
     expect(db.prepare(`SELECT COUNT(*) FROM schema_migrations WHERE id = '020_integrity_log_check'`).pluck().get()).toBe(0);
+  });
+});
+
+describe('021: runs in the integrity log (services/integrity/runs.ts)', () => {
+  const logRows = (db: Database.Database) => db.prepare('SELECT seq, tbl, row_key, op, image FROM integrity_log ORDER BY seq').all();
+  const tableSql = (db: Database.Database) => db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'integrity_log'`).pluck().get() as string;
+
+  it('keeps every row, allows op A besides the five, and drops the insert-logging triggers of postings and contributions', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.filter((m) => m.id < '021'));
+    const ins = db.prepare(`INSERT INTO integrity_log (tbl, row_key, op, image) VALUES ('t', ?, ?, '[]')`);
+    for (const op of ['I', 'U', 'D', 'B', 'S']) ins.run(`[${op}]`, op);
+    expect(() => ins.run('[A]', 'A')).toThrow('CHECK constraint failed');
+    // As installIntegrity puts them (the logging triggers are not created by migrations).
+    for (const t of ['postings', 'contributions', 'members']) db.exec(`CREATE TRIGGER integrity_${t}_ins AFTER INSERT ON ${t} BEGIN SELECT 1; END`);
+    const before = logRows(db);
+
+    expect(migrate(db)).toEqual(['021_integrity_runs']);
+    expect(tableSql(db)).toContain(RUNS_OP_CHECK);
+    expect(logRows(db)).toEqual(before);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    for (const op of ['I', 'U', 'D', 'B', 'S', 'A']) expect(() => ins.run('[again]', op)).not.toThrow();
+    for (const op of ['X', 'a', '', 'IA']) expect(() => ins.run('[bad]', op)).toThrow('CHECK constraint failed');
+    const triggers = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'integrity_%'`).pluck().all();
+    expect(triggers).toEqual(['integrity_members_ins']);
+    expect(() => db.exec(`UPDATE sqlite_master SET sql = sql WHERE name = 'integrity_log'`)).toThrow();
+  });
+
+  it('refuses a log whose table was changed by hand, and changes nothing', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.filter((m) => m.id < '021'));
+    db.exec(`DROP TABLE integrity_log; CREATE TABLE integrity_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, tbl TEXT, row_key TEXT, op TEXT, image TEXT)`);
+    const sql = tableSql(db);
+    expect(() => migrate(db)).toThrow('迁移021：integrity_log 的结构与程序建立的不同');
+    expect(tableSql(db)).toBe(sql);
+    expect(db.prepare(`SELECT COUNT(*) FROM schema_migrations WHERE id = '021_integrity_runs'`).pluck().get()).toBe(0);
   });
 });

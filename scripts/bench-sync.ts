@@ -15,6 +15,7 @@
  * --week N (entries, default 20000), --only lag,backlog,week (default all three), --save DIR (write the week's
  * join record and batch files there, to profile the ingest alone).
  */
+import { expandedLogRows } from '../services/integrity/runs';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -119,7 +120,8 @@ async function main() {
     const branchSide = performance.now() - t4;
     // Baseline: the same change-log rows, bare, COPY'd into a scratch table.
     const fromSeq = (b.app.db.sqlite.prepare('SELECT to_seq FROM integrity_seals WHERE id = ?').get(from) as { to_seq: number } | undefined)?.to_seq ?? 0;
-    const rows = b.app.db.sqlite.prepare('SELECT seq, tbl, row_key, op, image FROM integrity_log WHERE seq > ? ORDER BY seq').raw().all(fromSeq) as LogRow[];
+    // As the batches carry them: runs (services/integrity/runs.ts) expanded into the rows they stand for.
+    const rows = expandedLogRows(b.app.db.sqlite, fromSeq + 1, Number.MAX_SAFE_INTEGER) as LogRow[];
     const bare = await bareCopy(store, 'WQ01', rows);
 
     console.log(`\n2. Catch-up of a backlog (demo generator: ${demo.employers} employers, ${demo.members} members, ${demo.remittances} 汇缴, made in ${genS.toFixed(1)} s):`);
@@ -215,7 +217,7 @@ async function week(store: CenterStore, lagHost: Harness, cdir: string) {
     const postings = (await count('center_postings')) - p0;
     const check = await checkCenter(store);
     const fromSeq = (ctx.db.sqlite.prepare('SELECT to_seq FROM integrity_seals WHERE id = ?').get(from) as { to_seq: number }).to_seq;
-    const rows = ctx.db.sqlite.prepare('SELECT seq, tbl, row_key, op, image FROM integrity_log WHERE seq > ? ORDER BY seq').raw().all(fromSeq) as LogRow[];
+    const rows = expandedLogRows(ctx.db.sqlite, fromSeq + 1, Number.MAX_SAFE_INTEGER) as LogRow[];
     const bare = await bareCopy(store, 'WQ02', rows);
     const mb = batchFiles.reduce((n, f) => n + Buffer.byteLength(f), 0) / 1e6;
     console.log(`\n3. A week of a busy branch: ${entries} 汇缴 entries, ${postings} postings (${employerIds.length} employers × ${perEmployer} members × ${months} months, made in ${genS.toFixed(1)} s)`);

@@ -15,7 +15,8 @@ import { ANCHOR_FILE } from '../../services/integrity/anchor';
 import { postNotice } from '../../services/notices/notices';
 import { SYSTEM_OPERATOR } from '../../services/context';
 import type { IntegrityKey } from '../../services/integrity/key';
-import { NEW_OP_CHECK, OLD_OP_CHECK } from './020_integrity_log_check';
+import { OLD_OP_CHECK } from './020_integrity_log_check';
+import { RUNS_OP_CHECK } from './021_integrity_runs';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -25,7 +26,8 @@ afterAll(() => {
 it('a ledger written before 020 is migrated, keeps verifying and logs into the new table', () => {
   const list = MIGRATIONS as Migration[];
   const at = list.findIndex((m) => m.id === '020_integrity_log_check');
-  const [m020] = list.splice(at, 1);
+  // 020 and every migration after it (021 needs 020's CHECK text).
+  const later = list.splice(at);
   let key: IntegrityKey;
   const dir = mkdtempSync(join(tmpdir(), 'gjj-m020-'));
   dirs.push(dir);
@@ -43,13 +45,13 @@ it('a ledger written before 020 is migrated, keeps verifying and logs into the n
     copyFileSync(join(h.dir, ANCHOR_FILE), join(dir, ANCHOR_FILE));
     h.close();
   } finally {
-    list.splice(at, 0, m020!);
+    list.push(...later);
   }
 
   const ctx = openContext(dir, undefined, { key: key! });
   const sqlite = ctx.db.sqlite;
-  expect(sqlite.prepare(`SELECT id FROM schema_migrations ORDER BY id DESC LIMIT 1`).pluck().get()).toBe('020_integrity_log_check');
-  expect(sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = 'integrity_log'`).pluck().get()).toContain(NEW_OP_CHECK);
+  expect(sqlite.prepare(`SELECT id FROM schema_migrations WHERE id >= '020' ORDER BY id`).pluck().all()).toEqual(['020_integrity_log_check', '021_integrity_runs']);
+  expect(sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = 'integrity_log'`).pluck().get()).toContain(RUNS_OP_CHECK);
   expect(sqlite.prepare('SELECT * FROM integrity_log ORDER BY seq').raw().all().slice(0, logged!.length)).toEqual(logged!);
   expect(checkLedger(ctx).firstViolation).toBeNull();
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { ServiceContext } from '../context';
 import { nowIso } from '../context';
 import { GENESIS_MAC } from '../integrity/seal';
+import { expandedLogRows } from '../integrity/runs';
 import type { Batch, BatchSeal, BranchTotals, LogRow } from './batch';
 import { networkOf } from './join';
 import { writeSigned, type SigningKey } from './signing';
@@ -85,7 +86,9 @@ function maxIdThrough(ctx: ServiceContext, tbl: string, toSeq: number, rows: Log
   for (const sealRows of rows) for (const r of sealRows) if (r[1] === tbl && r[3] === 'I') max = Math.max(max, Number(JSON.parse(r[2])[0]));
   if (max) return max; // ids grow in commit order: the batch's own newest insert is the largest so far
   const row = ctx.db.sqlite
-    .prepare(`SELECT MAX(CAST(json_extract(row_key, '$[0]') AS INTEGER)) AS m FROM integrity_log WHERE tbl = ? AND op IN ('I', 'B') AND seq <= ?`)
+    .prepare(
+      `SELECT MAX(CAST(json_extract(row_key, CASE op WHEN 'A' THEN '$[1]' ELSE '$[0]' END) AS INTEGER)) AS m FROM integrity_log WHERE tbl = ? AND op IN ('I', 'B', 'A') AND seq <= ?`,
+    )
     .get(tbl, toSeq) as { m: number | null };
   return row.m ?? 0;
 }
@@ -109,8 +112,9 @@ export function buildBatch(ctx: ServiceContext, key: SigningKey, afterSeal: numb
     const partial = keep < seals.length;
     seals.length = keep;
     for (const s of seals) delete s.cum;
-    const rowsOf = sqlite.prepare('SELECT seq, tbl, row_key, op, image FROM integrity_log WHERE seq BETWEEN ? AND ? ORDER BY seq').raw();
-    const rows = seals.map((s) => rowsOf.all(s.from_seq, s.to_seq) as LogRow[]);
+    // Runs (postings and contributions since migration 021) are sent as the rows they stand for: the center
+    // receives and checks the same rows as before (services/integrity/runs.ts).
+    const rows = seals.map((s) => expandedLogRows(sqlite, s.from_seq, s.to_seq) as LogRow[]);
     const prev = afterSeal ? (sqlite.prepare('SELECT mac FROM integrity_seals WHERE id = ?').get(afterSeal) as { mac: string } | undefined)?.mac : GENESIS_MAC;
     const toSeq = seals[seals.length - 1]!.to_seq;
     const totals = partial ? branchTotals(ctx, { entry: maxIdThrough(ctx, 'journal_entries', toSeq, rows), posting: maxIdThrough(ctx, 'postings', toSeq, rows) }) : branchTotals(ctx);

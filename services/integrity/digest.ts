@@ -8,10 +8,14 @@
  * and astral characters) and hands over a block of lines at a time as raw UTF-8 bytes. A range SQLite cannot
  * render (a BLOB slipped into the log, a database that is not UTF-8) falls back to the row-by-row form, so the
  * digest of such a range is whatever it always was.
+ *
+ * A run (runs.ts) is hashed as the rows it stands for, read from its table: the lines are those the per-row trigger
+ * would have logged, so a seal's digest does not depend on how its rows were logged.
  */
 import { createHash, type Hash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
-import type { Sqlite } from '../../db/connection';
+import { statement, type Sqlite } from '../../db/connection';
+import { parseRun, runBase, runLinesSql, runRows, runsBetween, runStart, type Run } from './runs';
 
 /** Log rows per block handed over from SQLite (a few hundred KB). */
 export const DIGEST_BLOCK = 4096;
@@ -37,16 +41,30 @@ export function digestRangeRows(sqlite: Sqlite, fromSeq: number, toSeq: number, 
   const it = sqlite
     .prepare('SELECT seq, tbl, row_key, op, image FROM integrity_log WHERE seq BETWEEN ? AND ? ORDER BY seq')
     .raw()
-    .iterate(fromSeq, toSeq) as IterableIterator<unknown[]>;
-  for (const r of it) {
+    .iterate(fromSeq, toSeq) as IterableIterator<[number, string, string, string, string | null]>;
+  const line = (r: unknown[]) => {
     h.update(JSON.stringify(r));
     h.update('\n');
     rows++;
+  };
+  for (const r of it) {
+    const run = r[3] === 'A' ? parseRun({ seq: r[0], tbl: r[1], row_key: r[2], image: r[4] }) : null;
+    let expanded: unknown[][] | null = null;
+    try {
+      expanded = run ? runRows(sqlite, run) : null;
+    } catch {
+      expanded = null; // a structure that no longer reads: the raw row, which fails the seal's digest
+    }
+    if (expanded) for (const x of expanded) line(x);
+    else line(r);
   }
   return { h, rows };
 }
 
-/** sha256 over the log rows of a range, and their count; block by block, a block SQLite refuses row by row. */
+/**
+ * sha256 over the log rows of a range, and their count; block by block, a block SQLite refuses row by row. The
+ * stretches between runs are hashed as stored, each run as its expansion.
+ */
 export function digestLogRange(sqlite: Sqlite, fromSeq: number, toSeq: number): { digest: string; rows: number } {
   const stmt = blockStatement(sqlite);
   if (!stmt) {
@@ -54,6 +72,44 @@ export function digestLogRange(sqlite: Sqlite, fromSeq: number, toSeq: number): 
     return { digest: h.digest('hex'), rows };
   }
   const h = createHash('sha256');
+  let rows = 0;
+  let at = fromSeq;
+  for (const r of runsBetween(sqlite, fromSeq, toSeq)) {
+    const run = parseRun(r);
+    if (!run || runStart(run) < at) continue; // not a run the program wrote: hashed as stored, so it fails the digest
+    rows += digestStored(sqlite, stmt, h, at, runStart(run) - 1);
+    // The seqs a run stands for hold no stored row; one slipped in there is hashed too, so it fails the digest.
+    rows += digestStored(sqlite, stmt, h, runStart(run), r.seq - 1);
+    rows += digestRun(sqlite, h, run);
+    at = r.seq + 1;
+  }
+  rows += digestStored(sqlite, stmt, h, at, toSeq);
+  return { digest: h.digest('hex'), rows };
+}
+
+/**
+ * A run's lines, a block of ids at a time. A run whose rows cannot be read as the trigger logged them (a column
+ * gone, a value JSON cannot hold: never written by the program) is hashed as stored, so it fails the digest.
+ */
+function digestRun(sqlite: Sqlite, h: Hash, run: Run): number {
+  try {
+    const stmt = statement(sqlite, runLinesSql(run.spec));
+    let rows = 0;
+    const blocks: Buffer[] = [];
+    for (let from = run.from; from <= run.to; from += DIGEST_BLOCK) {
+      const block = stmt.get({ base: runBase(run), tbl: run.tbl, from, to: Math.min(run.to, from + DIGEST_BLOCK - 1) }) as { bytes: Buffer | null; n: number };
+      if (block.bytes) blocks.push(block.bytes);
+      rows += block.n;
+    }
+    for (const b of blocks) h.update(b);
+    return rows;
+  } catch {
+    return digestRangeRows(sqlite, run.seq, run.seq, h).rows;
+  }
+}
+
+/** The stored log rows of a range with no run in it. */
+function digestStored(sqlite: Sqlite, stmt: Statement, h: Hash, fromSeq: number, toSeq: number): number {
   let rows = 0;
   for (let from = fromSeq; from <= toSeq; from += DIGEST_BLOCK) {
     const to = Math.min(toSeq, from + DIGEST_BLOCK - 1);
@@ -70,5 +126,5 @@ export function digestLogRange(sqlite: Sqlite, fromSeq: number, toSeq: number): 
       rows += digestRangeRows(sqlite, from, to, h).rows;
     }
   }
-  return { digest: h.digest('hex'), rows };
+  return rows;
 }

@@ -11,6 +11,9 @@
  * newest image of a distinct logged key, and no other key is logged: the full comparison finds no changed, unsealed
  * or missing row.
  *
+ * A run table (runs.ts) adds the rows its runs stand for: N + (rows of its runs) = the row count, and every row
+ * logged one by one lies before the first run.
+ *
  * Cost: the full comparison groups the log by key (a random read per log row) and joins through a temporary index;
  * here the log is read in seq order and each row's table row is found by primary key (mostly in order too).
  */
@@ -28,27 +31,40 @@ export function rowsMatchLog(sqlite: Sqlite, spec: TableSpec, logRows: number): 
   const p = { tbl: spec.table, schemaKey: SCHEMA_KEY };
   const rows = (sqlite.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
   const logged = sqlite
-    .prepare(`SELECT COUNT(*) AS n, COUNT(DISTINCT row_key) AS k FROM integrity_log WHERE tbl = @tbl AND row_key <> @schemaKey`)
-    .get(p) as { n: number; k: number };
-  if (logged.n !== rows || logged.k !== rows) return false;
+    .prepare(
+      spec.runs
+        ? `SELECT SUM(op <> 'A') AS n, COUNT(DISTINCT CASE WHEN op <> 'A' THEN row_key END) AS k,
+                  SUM(CASE WHEN op = 'A' THEN json_extract(row_key, '$[1]') - json_extract(row_key, '$[0]') + 1 ELSE 0 END) AS covered,
+                  MIN(CASE WHEN op = 'A' THEN json_extract(row_key, '$[0]') END) AS first
+             FROM integrity_log WHERE tbl = @tbl AND row_key <> @schemaKey`
+        : `SELECT COUNT(*) AS n, COUNT(DISTINCT row_key) AS k, 0 AS covered, NULL AS first FROM integrity_log WHERE tbl = @tbl AND row_key <> @schemaKey`,
+    )
+    .get(p) as { n: number | null; k: number; covered: number | null; first: number | null };
+  const n = logged.n ?? 0;
+  // Runs (runs.ts) are proven by their seals' digests, which read their rows from this table: each stands for
+  // exactly the rows of its id range, and no two overlap (the program starts each after what it logged before).
+  if (n !== logged.k || n + (logged.covered ?? 0) !== rows) return false;
   const structureOnly = !sqlite.prepare(`SELECT 1 FROM integrity_log WHERE tbl = @tbl AND row_key = @schemaKey AND op <> 'S' LIMIT 1`).get(p);
   if (!structureOnly) return false;
-  if (rows === 0) return true;
-  const { on, key } = integerKey(sqlite, spec)
+  if (n === 0) return true;
+  const intKey = integerKey(sqlite, spec);
+  if (logged.first !== null && !intKey) return false;
+  const { on, key } = intKey
     ? // An integer key: '[' || id || ']' is exactly json_array(id), and cheaper than parsing the JSON.
       { on: `c.${q(spec.pk[0]!)} = CAST(substr(l.row_key, 2) AS INTEGER)`, key: `typeof(c.${q(spec.pk[0]!)}) = 'integer' AND l.row_key = '[' || c.${q(spec.pk[0]!)} || ']'` }
     : { on: spec.pk.map((c, i) => `c.${q(c)} = json_extract(l.row_key, '$[${i}]')`).join(' AND '), key: `l.row_key = ${keyExpr(spec, 'c.')}` };
   // `+l.tbl` keeps SQLite off the (tbl, row_key) index: a big table's rows are read in seq order.
-  const tbl = rows * SCAN_SHARE > logRows ? '+l.tbl' : 'l.tbl';
+  const tbl = n * SCAN_SHARE > logRows ? '+l.tbl' : 'l.tbl';
   try {
     const matched = sqlite
       .prepare(
-        `SELECT COUNT(*) AS m FROM integrity_log l JOIN ${t} c ON ${on}
+        `SELECT COUNT(*) AS m, ${intKey ? `MAX(c.${q(spec.pk[0]!)})` : 'NULL'} AS last FROM integrity_log l JOIN ${t} c ON ${on}
           WHERE ${tbl} = @tbl AND l.row_key <> @schemaKey AND l.op IN ('I', 'U', 'B')
             AND ${key} AND l.image = ${imageExpr(spec, 'c.')}`,
       )
-      .get(p) as { m: number };
-    return matched.m === rows;
+      .get(p) as { m: number; last: number | null };
+    // Rows logged one by one lie before the first run (logged before migration 021), so none is counted twice.
+    return matched.m === n && (logged.first === null || (matched.last ?? 0) < logged.first);
   } catch {
     return false; // a key that is not JSON (never written by the program): the full comparison says what it is
   }

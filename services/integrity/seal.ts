@@ -10,6 +10,8 @@ import { statement, type CommitHooks, type Sqlite } from '../../db/connection';
 import { closeAnchor, writeAnchor, type ChainHead } from './anchor';
 import { digestLogRange } from './digest';
 import type { IntegrityKey } from './key';
+import { logInserted, runStart, runTables, type RunTable } from './runs';
+import { currentSpecs } from './tracked';
 
 export const GENESIS_MAC = '0'.repeat(64);
 
@@ -52,13 +54,25 @@ export function chainHead(sqlite: Sqlite): ChainHead | null {
 export function sealAfter(sqlite: Sqlite, key: IntegrityKey, afterSeq: number, at: string): SealRow | null {
   const to = maxSeq(sqlite);
   if (to <= afterSeq) return null;
-  const from = (statement(sqlite, 'SELECT MIN(seq) AS n FROM integrity_log WHERE seq > ?').get(afterSeq) as { n: number }).n;
+  const from = firstSeqAfter(sqlite, afterSeq);
   const { digest, rows } = digestRange(sqlite, from, to);
   const prev = lastSeal(sqlite);
   const base = { id: (prev?.id ?? 0) + 1, from_seq: from, to_seq: to, rows, digest, at, prev_mac: prev?.mac ?? GENESIS_MAC };
   const seal: SealRow = { ...base, mac: sealMac(key, base) };
   statement(sqlite, 'INSERT INTO integrity_seals (id, from_seq, to_seq, rows, digest, at, prev_mac, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(seal.id, seal.from_seq, seal.to_seq, seal.rows, seal.digest, seal.at, seal.prev_mac, seal.mac);
   return seal;
+}
+
+/** The first seq after `afterSeq` the log stands for: a run's first (runs.ts) when the next row is a run. */
+export function firstSeqAfter(sqlite: Sqlite, afterSeq: number): number {
+  const r = statement(sqlite, 'SELECT seq, op, row_key FROM integrity_log WHERE seq > ? ORDER BY seq LIMIT 1').get(afterSeq) as { seq: number; op: string; row_key: string };
+  if (r.op !== 'A') return r.seq;
+  try {
+    const [from, to] = JSON.parse(r.row_key) as [number, number];
+    return Math.max(afterSeq + 1, runStart({ seq: r.seq, from, to }));
+  } catch {
+    return r.seq;
+  }
 }
 
 function dataVersion(sqlite: Sqlite): number {
@@ -78,6 +92,12 @@ export class Sealer implements CommitHooks {
   private floorSeq: number;
   /** data_version after our own last commit: another connection's commit changes it. */
   private ownVersion: number;
+  /** The append-only tables logged as runs (runs.ts), with the same rule as seqs: the ids this connection logs from. */
+  private readonly runs: RunTable[];
+  private readonly floorId = new Map<string, number>();
+  private readonly loggedId = new Map<string, number>();
+  private readonly startId = new Map<string, number>();
+  private pendingId = new Map<string, number>();
   /**
    * Where a batch worker's connection sends its new seals instead of writing the anchor itself: to the thread that
    * owns the anchor file, which then writes the database's newest seal: one writer of the file, never an older seal.
@@ -92,20 +112,31 @@ export class Sealer implements CommitHooks {
   ) {
     this.floorSeq = maxSeq(sqlite);
     this.ownVersion = dataVersion(sqlite);
+    this.runs = runTables(sqlite, currentSpecs(sqlite));
+    for (const t of this.runs) this.floorId.set(t.spec.table, t.maxId());
   }
 
   begin(): void {
     const mine = dataVersion(this.sqlite) === this.ownVersion;
     this.startSeq = mine ? Math.max(this.floorSeq, lastSeal(this.sqlite)?.to_seq ?? 0) : maxSeq(this.sqlite);
     if (!mine) this.floorSeq = this.startSeq;
+    for (const t of this.runs) {
+      const name = t.spec.table;
+      const start = mine ? Math.max(this.floorId.get(name)!, this.loggedId.get(name) ?? 0) : t.maxId();
+      if (!mine) this.floorId.set(name, start);
+      this.startId.set(name, start);
+    }
     this.sealed = null;
   }
 
   beforeCommit(): void {
+    this.pendingId = new Map(this.runs.map((t) => [t.spec.table, logInserted(this.sqlite, t, this.startId.get(t.spec.table)!)]));
     this.sealed = sealAfter(this.sqlite, this.key, this.startSeq, this.now().toISOString());
   }
 
   afterCommit(): void {
+    for (const [name, id] of this.pendingId) this.loggedId.set(name, id);
+    this.pendingId = new Map();
     this.ownVersion = dataVersion(this.sqlite);
     const s = this.sealed;
     this.sealed = null;

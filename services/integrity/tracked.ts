@@ -21,6 +21,17 @@ export interface TableSpec {
   columns: string[];
   /** Columns logged as a keyed hash, never in clear: ID numbers stay in the master data only. */
   personal: string[];
+  /** Inserts logged as runs (runs.ts), not by a trigger; not part of the table's sealed structure. */
+  runs?: boolean;
+}
+
+/** The append-only tables with an integer key whose inserts are logged as runs (runs.ts) once migration 021 ran. */
+export const RUN_TABLES: readonly string[] = ['postings', 'contributions'];
+export const RUNS_MIGRATION = '021_integrity_runs';
+
+export function runsEnabled(sqlite: Sqlite): boolean {
+  const has = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get();
+  return !!has && !!sqlite.prepare('SELECT 1 FROM schema_migrations WHERE id = ?').get(RUNS_MIGRATION);
 }
 
 /** A column holding a full ID number (证件号码): members.id_number, operators.id_number, appointments.id_number. */
@@ -37,6 +48,7 @@ export function currentSpecs(sqlite: Sqlite): TableSpec[] {
   const tables = sqlite
     .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
     .all() as Array<{ name: string }>;
+  const runs = runsEnabled(sqlite);
   return tables
     .filter((t) => !UNTRACKED_TABLES.has(t.name))
     .map(({ name }) => {
@@ -44,7 +56,9 @@ export function currentSpecs(sqlite: Sqlite): TableSpec[] {
       const skip = new Set(UNTRACKED_COLUMNS[name] ?? []);
       const pk = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
       const columns = info.map((c) => c.name).filter((c) => !skip.has(c));
-      return { table: name, pk: pk.length ? pk : ['rowid'], columns, personal: columns.filter(isPersonal) };
+      const spec: TableSpec = { table: name, pk: pk.length ? pk : ['rowid'], columns, personal: columns.filter(isPersonal) };
+      if (runs && RUN_TABLES.includes(name) && pk.length === 1) spec.runs = true;
+      return spec;
     });
 }
 
@@ -59,6 +73,7 @@ export function imageExpr(spec: TableSpec, prefix: string): string {
 }
 
 export function specSignature(spec: TableSpec): string {
+  // Not spec.runs: how inserts are logged is not the table's structure (a change of it would re-baseline the table).
   return JSON.stringify({ pk: spec.pk, columns: spec.columns, personal: spec.personal });
 }
 
@@ -73,13 +88,13 @@ export function triggerNames(table: string): { ins: string; upd: string; del: st
   return { ins: `integrity_${table}_ins`, upd: `integrity_${table}_upd`, del: `integrity_${table}_del` };
 }
 
-/** The three logging triggers of a table, as SQLite stores them in sqlite_master. */
+/** The logging triggers of a table, as SQLite stores them in sqlite_master: three, or two for a run table (runs.ts). */
 export function triggerSql(spec: TableSpec): Array<{ name: string; sql: string }> {
   const n = triggerNames(spec.table);
   const t = q(spec.table);
   const lit = `'${spec.table.replaceAll("'", "''")}'`;
   const log = 'INSERT INTO integrity_log (tbl, row_key, op, image)';
-  return [
+  const all = [
     {
       name: n.ins,
       sql: `CREATE TRIGGER ${q(n.ins)} AFTER INSERT ON ${t} BEGIN ${log} VALUES (${lit}, ${keyExpr(spec, 'NEW.')}, 'I', ${imageExpr(spec, 'NEW.')}); END`,
@@ -96,6 +111,7 @@ export function triggerSql(spec: TableSpec): Array<{ name: string; sql: string }
       sql: `CREATE TRIGGER ${q(n.del)} AFTER DELETE ON ${t} BEGIN ${log} VALUES (${lit}, ${keyExpr(spec, 'OLD.')}, 'D', NULL); END`,
     },
   ];
+  return spec.runs ? all.filter((x) => x.name !== n.ins) : all;
 }
 
 /** Every trigger in the database as [name, sql], sorted: the set the program sealed is compared with this. */

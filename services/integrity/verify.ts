@@ -15,6 +15,7 @@ import { readAnchor } from './anchor';
 import { anchorProblem, recordedSignature, recordedTriggers } from './install';
 import type { IntegrityKey } from './key';
 import { rowsMatchLog } from './rowsMatch';
+import { parseRun, runsBetween } from './runs';
 import { digestRange, GENESIS_MAC, sealMac, type SealRow } from './seal';
 import { currentSpecs, currentTriggers, imageExpr, keyExpr, registerPii, rowLabel, specSignature, TABLE_LABELS, type TableSpec } from './tracked';
 
@@ -38,8 +39,10 @@ export interface IntegrityReport {
 export function verifyIntegrity(sqlite: Sqlite, key: IntegrityKey, anchorFile: string | null, pre?: Precomputed, progress: BatchReport = () => undefined): IntegrityReport {
   registerPii(sqlite, key.key);
   const seals = (sqlite.prepare('SELECT COUNT(*) AS n FROM integrity_seals').get() as { n: number }).n;
-  const loggedChanges = (sqlite.prepare('SELECT COUNT(*) AS n FROM integrity_log').get() as { n: number }).n;
-  return { problem: firstProblem(sqlite, key, anchorFile, loggedChanges, pre, progress, seals), seals, loggedChanges };
+  const logRows = (sqlite.prepare('SELECT COUNT(*) AS n FROM integrity_log').get() as { n: number }).n;
+  // The changes the seals cover: a run (runs.ts) counts as the rows it stands for.
+  const loggedChanges = (sqlite.prepare('SELECT COALESCE(SUM(rows), 0) AS n FROM integrity_seals').get() as { n: number }).n;
+  return { problem: firstProblem(sqlite, key, anchorFile, logRows, pre, progress, seals), seals, loggedChanges };
 }
 
 /** Every seal's digest over the log rows it covers, in seal order (what verifySeals compares). */
@@ -135,7 +138,7 @@ function verifySeals(sqlite: Sqlite, key: IntegrityKey, digests: Precomputed['di
     const ahead = digests?.get(s.id);
     const { digest, rows } = ahead && ahead.from === s.from_seq && ahead.to === s.to_seq ? ahead : digestRange(sqlite, s.from_seq, s.to_seq);
     if (rows !== s.rows || digest !== s.digest) {
-      return `签封#${s.id}所覆盖的变更记录第${s.from_seq}至${s.to_seq}条被改动或删除（应有${s.rows}条，现有${rows}条）`;
+      return `签封#${s.id}所覆盖的变更记录第${s.from_seq}至${s.to_seq}条被改动或删除（应有${s.rows}条，现有${rows}条）${runsNote(sqlite, s.from_seq, s.to_seq)}`;
     }
     prevMac = s.mac;
     nextId = s.id + 1;
@@ -147,6 +150,13 @@ function verifySeals(sqlite: Sqlite, key: IntegrityKey, digests: Precomputed['di
   return null;
 }
 
+/** The business rows a seal's runs stand for: a changed or deleted one shows only as its seal's digest. */
+function runsNote(sqlite: Sqlite, from: number, to: number): string {
+  const runs = runsBetween(sqlite, from, to).map(parseRun).filter((r) => r !== null);
+  if (!runs.length) return '';
+  return `；其中按段记录、以表中现存各行核对的有：${runs.map((r) => `${TABLE_LABELS[r.tbl] ?? r.tbl}（${r.tbl}）主键${r.from}至${r.to}`).join('、')}，请逐行与备份或中心的副本比对`;
+}
+
 function describeRows(sqlite: Sqlite, from: number, to: number): string {
   const r = sqlite.prepare('SELECT tbl, row_key, op FROM integrity_log WHERE seq BETWEEN ? AND ? ORDER BY seq LIMIT 1').get(from, to) as
     | { tbl: string; row_key: string; op: string }
@@ -154,18 +164,21 @@ function describeRows(sqlite: Sqlite, from: number, to: number): string {
   return r ? `${rowLabel(r.tbl, r.row_key)}（${OPS[r.op] ?? r.op}）` : '（记录已不存在）';
 }
 
-const OPS: Record<string, string> = { I: '新增', U: '修改', D: '删除', B: '基线', S: '结构' };
+const OPS: Record<string, string> = { I: '新增', U: '修改', D: '删除', B: '基线', S: '结构', A: '按段新增' };
 
 function tableProblem(sqlite: Sqlite, spec: TableSpec): string | null {
   const t = `"${spec.table}"`;
-  // The newest logged image of every row of this table (SQLite takes the bare columns from the MAX row).
-  const latest = `SELECT row_key, op, image, MAX(seq) AS seq FROM integrity_log WHERE tbl = @tbl AND op <> 'S' GROUP BY row_key`;
+  // The newest logged image of every row of this table (SQLite takes the bare columns from the MAX row). Runs are
+  // not row images: their rows were proven by their seals' digests (runs.ts); a row in none and logged nowhere else
+  // is unsealed.
+  const latest = `SELECT row_key, op, image, MAX(seq) AS seq FROM integrity_log WHERE tbl = @tbl AND op <> 'S' AND op <> 'A' GROUP BY row_key`;
+  const inRun = spec.runs ? registerRunTest(sqlite, spec) : '0';
   const changed = sqlite
     .prepare(
       `WITH latest AS (${latest}),
-            cur AS (SELECT ${keyExpr(spec, '')} AS k, ${imageExpr(spec, '')} AS img FROM ${t})
+            cur AS (SELECT ${keyExpr(spec, '')} AS k, ${imageExpr(spec, '')} AS img${spec.runs ? `, "${spec.pk[0]}" AS id` : ''} FROM ${t})
        SELECT cur.k AS k, latest.op AS op FROM cur LEFT JOIN latest ON latest.row_key = cur.k
-        WHERE latest.op IS NULL OR latest.op = 'D' OR latest.image IS NOT cur.img
+        WHERE (latest.op IS NULL AND NOT ${spec.runs ? `${inRun}(cur.id)` : '0'}) OR latest.op = 'D' OR latest.image IS NOT cur.img AND latest.op IS NOT NULL
         ORDER BY latest.seq IS NOT NULL, latest.seq LIMIT 1`,
     )
     .get({ tbl: spec.table }) as { k: string; op: string | null } | undefined;
@@ -176,7 +189,11 @@ function tableProblem(sqlite: Sqlite, spec: TableSpec): string | null {
   }
   const live = (sqlite.prepare(`SELECT COUNT(*) AS n FROM (${latest}) WHERE op <> 'D'`).get({ tbl: spec.table }) as { n: number }).n;
   const rows = (sqlite.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
-  if (live !== rows) {
+  // Rows of runs that were not logged again one by one (a baseline after a migration logs every row).
+  const runRows = spec.runs
+    ? (sqlite.prepare(`SELECT COUNT(*) AS n FROM ${t} c WHERE ${inRun}(c."${spec.pk[0]}") AND NOT EXISTS (SELECT 1 FROM (${latest}) l WHERE l.row_key = ${keyExpr(spec, 'c.')} AND l.op <> 'D')`).get({ tbl: spec.table }) as { n: number }).n
+    : 0;
+  if (live + runRows !== rows) {
     const gone = sqlite
       .prepare(
         `WITH latest AS (${latest}), cur AS (SELECT ${keyExpr(spec, '')} AS k FROM ${t})
@@ -184,7 +201,31 @@ function tableProblem(sqlite: Sqlite, spec: TableSpec): string | null {
       )
       .get({ tbl: spec.table }) as { k: string } | undefined;
     if (gone) return `${rowLabel(spec.table, gone.k)}已被删除（签封记录中存在）`;
-    return `表${spec.table}的行数与签封记录不符：签封记录${live}行，实有${rows}行`;
+    return `表${spec.table}的行数与签封记录不符：签封记录${live + runRows}行，实有${rows}行`;
   }
   return null;
+}
+
+/** An SQL function on this connection: is an id inside one of the table's runs? Returns its name. */
+function registerRunTest(sqlite: Sqlite, spec: TableSpec): string {
+  const runs = (sqlite.prepare(`SELECT seq, tbl, row_key, image FROM integrity_log WHERE tbl = ? AND op = 'A'`).all(spec.table) as Array<{ seq: number; tbl: string; row_key: string; image: string | null }>)
+    .map(parseRun)
+    .filter((r) => r !== null)
+    .sort((a, b) => a.from - b.from);
+  const from = runs.map((r) => r.from);
+  const to = runs.map((r) => r.to);
+  const name = 'gjj_in_run';
+  sqlite.function(name, { deterministic: false }, (v: unknown) => {
+    if (typeof v !== 'number' && typeof v !== 'bigint') return 0;
+    const id = Number(v);
+    let lo = 0;
+    let hi = from.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (from[mid]! <= id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return hi >= 0 && id <= to[hi]! ? 1 : 0;
+  });
+  return name;
 }
