@@ -56,7 +56,7 @@ const linesDigest = (rows: unknown[][]) => {
 };
 
 /** A copy of a harness's data folder opened as `gjj check` opens it. */
-function checked(h: Harness, edit?: (db: Database.Database) => void): string | null {
+function checked(h: Harness, edit?: (db: Database.Database) => unknown): string | null {
   const dir = mkdtempSync(join(tmpdir(), 'gjj-runs-'));
   dirs.push(dir);
   h.app.db.sqlite.exec(`VACUUM INTO '${join(dir, 'gjj.sqlite')}'`);
@@ -65,7 +65,7 @@ function checked(h: Harness, edit?: (db: Database.Database) => void): string | n
 }
 
 /** `gjj check` on a data folder (a copy of it unless `inPlace`), after an attacker's edit with every trigger dropped and put back. */
-function checkedDir(from: string, key: IntegrityKey, edit?: (db: Database.Database) => void, inPlace = false): string | null {
+function checkedDir(from: string, key: IntegrityKey, edit?: (db: Database.Database) => unknown, inPlace = false): string | null {
   let dir = from;
   if (!inPlace) {
     dir = mkdtempSync(join(tmpdir(), 'gjj-runs-'));
@@ -161,6 +161,24 @@ describe('attacks on runs', () => {
     const runs = h.app.db.sqlite.prepare(`SELECT row_key FROM integrity_log WHERE tbl = 'postings' AND op = 'A' ORDER BY seq DESC LIMIT 1`).pluck().get() as string;
     expect(JSON.parse(runs)[0]).toBe(slipped + 2);
     expect(checked(h)).toBe(`分录（postings）主键${slipped}没有签封记录（在程序之外写入）`);
+  }, 120_000);
+
+  it('a run written outside the program (over postings slipped in after the last seal) is named as unsealed', () => {
+    const h = base();
+    const found = checked(h, (db) => {
+      const acct = db.prepare(`SELECT account_id FROM postings WHERE side = 'C' ORDER BY id DESC LIMIT 1`).pluck().get() as number;
+      const bank = db.prepare(`SELECT id FROM accounts WHERE code = '101'`).pluck().get() as number;
+      const entry = db.prepare(`SELECT MAX(id) FROM journal_entries`).pluck().get() as number;
+      const first = Number(db.prepare(`INSERT INTO postings (entry_id, account_id, side, amount_fen) VALUES (?, ?, 'D', 100)`).run(entry, bank).lastInsertRowid);
+      db.prepare(`INSERT INTO postings (entry_id, account_id, side, amount_fen) VALUES (?, ?, 'C', 100)`).run(entry, acct);
+      db.exec(`UPDATE accounts SET debits_fen = debits_fen + 100 WHERE id = ${bank};
+               UPDATE accounts SET credits_fen = credits_fen + 100 WHERE id IN (${acct}, (SELECT id FROM accounts WHERE code = '201'))`);
+      const sig = db.prepare(`SELECT image FROM integrity_log WHERE tbl = 'postings' AND op = 'A' LIMIT 1`).pluck().get() as string;
+      const seq = (db.prepare('SELECT MAX(seq) FROM integrity_log').pluck().get() as number) + 2;
+      db.prepare(`INSERT INTO integrity_log (seq, tbl, row_key, op, image) VALUES (?, 'postings', json_array(?, ?), 'A', ?)`).run(seq, first, first + 1, sig);
+      return first;
+    });
+    expect(found).toMatch(/^变更记录第\d+条起未经签封（在程序之外写入）：分录（postings）主键(\d+)至(\d+)（按段新增）$/);
   }, 120_000);
 
   it('a log row slipped into the seqs a run stands for (to pass off an edited member) fails the seal', () => {

@@ -33,14 +33,25 @@ export interface Run {
 /** The first seq a run stands for. */
 export const runStart = (r: { seq: number; from: number; to: number }) => r.seq - (r.to - r.from);
 
+/** The id range an 'A' row's key names, or null. */
+export function runRange(rowKey: string): { from: number; to: number } | null {
+  try {
+    const [from, to] = JSON.parse(rowKey) as unknown[];
+    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || (to as number) < (from as number)) return null;
+    return { from: from as number, to: to as number };
+  } catch {
+    return null;
+  }
+}
+
 /** Reads an 'A' row; null when it is not one the program could have written (its expansion is then its raw row). */
 export function parseRun(row: { seq: number; tbl: string; row_key: string; image: string | null }): Run | null {
+  const range = runRange(row.row_key);
+  if (!range) return null;
   try {
-    const [from, to] = JSON.parse(row.row_key) as unknown[];
     const sig = JSON.parse(row.image ?? '') as { pk: string[]; columns: string[]; personal: string[] };
-    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || (to as number) < (from as number)) return null;
     if (!Array.isArray(sig.pk) || sig.pk.length !== 1 || !Array.isArray(sig.columns) || !Array.isArray(sig.personal)) return null;
-    return { seq: row.seq, tbl: row.tbl, from: from as number, to: to as number, spec: { table: row.tbl, pk: sig.pk, columns: sig.columns, personal: sig.personal } };
+    return { seq: row.seq, tbl: row.tbl, ...range, spec: { table: row.tbl, pk: sig.pk, columns: sig.columns, personal: sig.personal } };
   } catch {
     return null;
   }

@@ -10,7 +10,7 @@ import { statement, type CommitHooks, type Sqlite } from '../../db/connection';
 import { closeAnchor, writeAnchor, type ChainHead } from './anchor';
 import { digestLogRange } from './digest';
 import type { IntegrityKey } from './key';
-import { logInserted, runStart, runTables, type RunTable } from './runs';
+import { logInserted, runRange, runStart, runTables, type RunTable } from './runs';
 import { currentSpecs } from './tracked';
 
 export const GENESIS_MAC = '0'.repeat(64);
@@ -66,13 +66,8 @@ export function sealAfter(sqlite: Sqlite, key: IntegrityKey, afterSeq: number, a
 /** The first seq after `afterSeq` the log stands for: a run's first (runs.ts) when the next row is a run. */
 export function firstSeqAfter(sqlite: Sqlite, afterSeq: number): number {
   const r = statement(sqlite, 'SELECT seq, op, row_key FROM integrity_log WHERE seq > ? ORDER BY seq LIMIT 1').get(afterSeq) as { seq: number; op: string; row_key: string };
-  if (r.op !== 'A') return r.seq;
-  try {
-    const [from, to] = JSON.parse(r.row_key) as [number, number];
-    return Math.max(afterSeq + 1, runStart({ seq: r.seq, from, to }));
-  } catch {
-    return r.seq;
-  }
+  const range = r.op === 'A' ? runRange(r.row_key) : null;
+  return range ? Math.max(afterSeq + 1, runStart({ seq: r.seq, ...range })) : r.seq;
 }
 
 function dataVersion(sqlite: Sqlite): number {

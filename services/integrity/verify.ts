@@ -15,7 +15,7 @@ import { readAnchor } from './anchor';
 import { anchorProblem, recordedSignature, recordedTriggers } from './install';
 import type { IntegrityKey } from './key';
 import { rowsMatchLog } from './rowsMatch';
-import { parseRun, runsBetween } from './runs';
+import { parseRun, runRange, runsBetween } from './runs';
 import { digestRange, GENESIS_MAC, sealMac, type SealRow } from './seal';
 import { currentSpecs, currentTriggers, imageExpr, keyExpr, registerPii, rowLabel, specSignature, TABLE_LABELS, type TableSpec } from './tracked';
 
@@ -161,7 +161,10 @@ function describeRows(sqlite: Sqlite, from: number, to: number): string {
   const r = sqlite.prepare('SELECT tbl, row_key, op FROM integrity_log WHERE seq BETWEEN ? AND ? ORDER BY seq LIMIT 1').get(from, to) as
     | { tbl: string; row_key: string; op: string }
     | undefined;
-  return r ? `${rowLabel(r.tbl, r.row_key)}（${OPS[r.op] ?? r.op}）` : '（记录已不存在）';
+  if (!r) return '（记录已不存在）';
+  const range = r.op === 'A' ? runRange(r.row_key) : null;
+  if (range) return `${TABLE_LABELS[r.tbl] ?? r.tbl}（${r.tbl}）主键${range.from}至${range.to}（${OPS.A}）`;
+  return `${rowLabel(r.tbl, r.row_key)}（${OPS[r.op] ?? r.op}）`;
 }
 
 const OPS: Record<string, string> = { I: '新增', U: '修改', D: '删除', B: '基线', S: '结构', A: '按段新增' };
