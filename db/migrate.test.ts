@@ -29,6 +29,17 @@ describe('migrations', () => {
   });
 });
 
+/** Migration `id` on a database migrated up to it whose log table was re-created by hand: refused, nothing changed. */
+function refusesHandMadeLog(id: string): void {
+  const db = new Database(':memory:');
+  migrate(db, MIGRATIONS.filter((m) => m.id < id));
+  db.exec(`DROP TABLE integrity_log; CREATE TABLE integrity_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, tbl TEXT, row_key TEXT, op TEXT, image TEXT)`);
+  const sql = db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'integrity_log'`).pluck().get() as string;
+  expect(() => migrate(db)).toThrow(`迁移${id.slice(0, 3)}：integrity_log 的结构与程序建立的不同`);
+  expect(db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'integrity_log'`).pluck().get()).toBe(sql);
+  expect(db.prepare(`SELECT COUNT(*) FROM schema_migrations WHERE id = ?`).pluck().get(id)).toBe(0);
+}
+
 describe('020: the integrity log CHECK without an IN list', () => {
   const logRows = (db: Database.Database) => db.prepare('SELECT seq, tbl, row_key, op, image FROM integrity_log ORDER BY seq').all();
   const tableSql = (db: Database.Database) => db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'integrity_log'`).pluck().get() as string;
@@ -58,15 +69,7 @@ describe('020: the integrity log CHECK without an IN list', () => {
     expect(Number(ins.run('[next]', 'I').lastInsertRowid)).toBe(last + 1);
   });
 
-  it('refuses a log whose table was changed by hand, and changes nothing', () => {
-    const db = new Database(':memory:');
-    migrate(db, MIGRATIONS.filter((m) => m.id < '020'));
-    db.exec(`DROP TABLE integrity_log; CREATE TABLE integrity_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, tbl TEXT, row_key TEXT, op TEXT, image TEXT)`);
-    const sql = tableSql(db);
-    expect(() => migrate(db)).toThrow('integrity_log 的结构与程序建立的不同');
-    expect(tableSql(db)).toBe(sql);
-    expect(db.prepare(`SELECT COUNT(*) FROM schema_migrations WHERE id = '020_integrity_log_check'`).pluck().get()).toBe(0);
-  });
+  it('refuses a log whose table was changed by hand, and changes nothing', () => refusesHandMadeLog('020_integrity_log_check'));
 });
 
 describe('021: runs in the integrity log (services/integrity/runs.ts)', () => {
@@ -94,13 +97,5 @@ describe('021: runs in the integrity log (services/integrity/runs.ts)', () => {
     expect(() => db.exec(`UPDATE sqlite_master SET sql = sql WHERE name = 'integrity_log'`)).toThrow();
   });
 
-  it('refuses a log whose table was changed by hand, and changes nothing', () => {
-    const db = new Database(':memory:');
-    migrate(db, MIGRATIONS.filter((m) => m.id < '021'));
-    db.exec(`DROP TABLE integrity_log; CREATE TABLE integrity_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, tbl TEXT, row_key TEXT, op TEXT, image TEXT)`);
-    const sql = tableSql(db);
-    expect(() => migrate(db)).toThrow('迁移021：integrity_log 的结构与程序建立的不同');
-    expect(tableSql(db)).toBe(sql);
-    expect(db.prepare(`SELECT COUNT(*) FROM schema_migrations WHERE id = '021_integrity_runs'`).pluck().get()).toBe(0);
-  });
+  it('refuses a log whose table was changed by hand, and changes nothing', () => refusesHandMadeLog('021_integrity_runs'));
 });

@@ -89,6 +89,21 @@ function checkedDir(from: string, key: IntegrityKey, edit?: (db: Database.Databa
   }
 }
 
+/**
+ * A balanced pair of postings (the bank's debit, a member's credit) added to the newest entry outside the program,
+ * every running total kept consistent: only the integrity evidence can tell. Returns the debit's id (the credit's is next).
+ */
+function slipPair(db: Database.Database): number {
+  const acct = db.prepare(`SELECT account_id FROM postings WHERE side = 'C' ORDER BY id DESC LIMIT 1`).pluck().get() as number;
+  const bank = db.prepare(`SELECT id FROM accounts WHERE code = '101'`).pluck().get() as number;
+  const entry = db.prepare(`SELECT MAX(id) FROM journal_entries`).pluck().get() as number;
+  const first = Number(db.prepare(`INSERT INTO postings (entry_id, account_id, side, amount_fen) VALUES (?, ?, 'D', 100)`).run(entry, bank).lastInsertRowid);
+  db.prepare(`INSERT INTO postings (entry_id, account_id, side, amount_fen) VALUES (?, ?, 'C', 100)`).run(entry, acct);
+  db.exec(`UPDATE accounts SET debits_fen = debits_fen + 100 WHERE id = ${bank};
+           UPDATE accounts SET credits_fen = credits_fen + 100 WHERE id IN (${acct}, (SELECT id FROM accounts WHERE code = '201'))`);
+  return first;
+}
+
 /** A member's credit posting moved to the other member's account, both running totals kept consistent. */
 function moveCredit(db: Database.Database, postingId: number): void {
   const p = db.prepare(`SELECT account_id, amount_fen, side FROM postings WHERE id = ?`).get(postingId) as { account_id: number; amount_fen: number; side: string };
@@ -145,15 +160,8 @@ describe('attacks on runs', () => {
 
   it('a posting slipped in by another connection is not covered by the run the program writes next', () => {
     const h = base();
-    // Balanced, with every running total kept consistent: only the integrity evidence can tell.
     const raw = new Database(join(h.dir, 'gjj.sqlite'));
-    const acct = raw.prepare(`SELECT account_id FROM postings WHERE side = 'C' ORDER BY id DESC LIMIT 1`).pluck().get() as number;
-    const bank = raw.prepare(`SELECT id FROM accounts WHERE code = '101'`).pluck().get() as number;
-    const entry = raw.prepare(`SELECT MAX(id) FROM journal_entries`).pluck().get() as number;
-    const slipped = Number(raw.prepare(`INSERT INTO postings (entry_id, account_id, side, amount_fen) VALUES (?, ?, 'D', 100)`).run(entry, bank).lastInsertRowid);
-    raw.prepare(`INSERT INTO postings (entry_id, account_id, side, amount_fen) VALUES (?, ?, 'C', 100)`).run(entry, acct);
-    raw.exec(`UPDATE accounts SET debits_fen = debits_fen + 100 WHERE id = ${bank};
-              UPDATE accounts SET credits_fen = credits_fen + 100 WHERE id IN (${acct}, (SELECT id FROM accounts WHERE code = '201'))`);
+    const slipped = slipPair(raw);
     raw.close();
     // The program's next 汇缴 writes postings right after the slipped one.
     h.at('2026-07-20T02:00:00Z');
@@ -166,13 +174,7 @@ describe('attacks on runs', () => {
   it('a run written outside the program (over postings slipped in after the last seal) is named as unsealed', () => {
     const h = base();
     const found = checked(h, (db) => {
-      const acct = db.prepare(`SELECT account_id FROM postings WHERE side = 'C' ORDER BY id DESC LIMIT 1`).pluck().get() as number;
-      const bank = db.prepare(`SELECT id FROM accounts WHERE code = '101'`).pluck().get() as number;
-      const entry = db.prepare(`SELECT MAX(id) FROM journal_entries`).pluck().get() as number;
-      const first = Number(db.prepare(`INSERT INTO postings (entry_id, account_id, side, amount_fen) VALUES (?, ?, 'D', 100)`).run(entry, bank).lastInsertRowid);
-      db.prepare(`INSERT INTO postings (entry_id, account_id, side, amount_fen) VALUES (?, ?, 'C', 100)`).run(entry, acct);
-      db.exec(`UPDATE accounts SET debits_fen = debits_fen + 100 WHERE id = ${bank};
-               UPDATE accounts SET credits_fen = credits_fen + 100 WHERE id IN (${acct}, (SELECT id FROM accounts WHERE code = '201'))`);
+      const first = slipPair(db);
       const sig = db.prepare(`SELECT image FROM integrity_log WHERE tbl = 'postings' AND op = 'A' LIMIT 1`).pluck().get() as string;
       const seq = (db.prepare('SELECT MAX(seq) FROM integrity_log').pluck().get() as number) + 2;
       db.prepare(`INSERT INTO integrity_log (seq, tbl, row_key, op, image) VALUES (?, 'postings', json_array(?, ?), 'A', ?)`).run(seq, first, first + 1, sig);
