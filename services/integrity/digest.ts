@@ -77,9 +77,9 @@ export function digestLogRange(sqlite: Sqlite, fromSeq: number, toSeq: number): 
   for (const r of runsBetween(sqlite, fromSeq, toSeq)) {
     const run = parseRun(r);
     if (!run || runStart(run) < at) continue; // not a run the program wrote: hashed as stored, so it fails the digest
-    rows += digestStored(sqlite, stmt, h, at, runStart(run) - 1);
-    // The seqs a run stands for hold no stored row; one slipped in there is hashed too, so it fails the digest.
-    rows += digestStored(sqlite, stmt, h, runStart(run), r.seq - 1);
+    // The stored rows before the run, and any in the seqs the run stands for: there are none unless slipped in, and
+    // one that was is hashed too, so it fails the digest.
+    rows += digestStored(sqlite, stmt, h, at, r.seq - 1);
     rows += digestRun(sqlite, h, run);
     at = r.seq + 1;
   }

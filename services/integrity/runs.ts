@@ -47,14 +47,27 @@ export function runRange(rowKey: string): { from: number; to: number } | null {
 /** Reads an 'A' row; null when it is not one the program could have written (its expansion is then its raw row). */
 export function parseRun(row: { seq: number; tbl: string; row_key: string; image: string | null }): Run | null {
   const range = runRange(row.row_key);
-  if (!range) return null;
+  const spec = range && runSpec(row.tbl, row.image);
+  return spec ? { seq: row.seq, tbl: row.tbl, ...range, spec } : null;
+}
+
+/** The structures runs name are few (one per table and shape): each is read once. */
+const specs = new Map<string, TableSpec | null>();
+
+function runSpec(tbl: string, image: string | null): TableSpec | null {
+  const k = `${tbl}\u0000${image}`;
+  let spec = specs.get(k);
+  if (spec !== undefined) return spec;
   try {
-    const sig = JSON.parse(row.image ?? '') as { pk: string[]; columns: string[]; personal: string[] };
-    if (!Array.isArray(sig.pk) || sig.pk.length !== 1 || !Array.isArray(sig.columns) || !Array.isArray(sig.personal)) return null;
-    return { seq: row.seq, tbl: row.tbl, ...range, spec: { table: row.tbl, pk: sig.pk, columns: sig.columns, personal: sig.personal } };
+    const sig = JSON.parse(image ?? '') as { pk: string[]; columns: string[]; personal: string[] };
+    const names = (x: unknown) => Array.isArray(x) && x.every((c) => typeof c === 'string');
+    const ok = names(sig.pk) && sig.pk.length === 1 && names(sig.columns) && names(sig.personal);
+    spec = ok ? { table: tbl, pk: sig.pk, columns: sig.columns, personal: sig.personal } : null;
   } catch {
-    return null;
+    spec = null;
   }
+  if (specs.size < 1000) specs.set(k, spec);
+  return spec;
 }
 
 /** The run rows between two seqs, in seq order. */
@@ -75,8 +88,16 @@ function expandedColumns(spec: TableSpec): string {
   return `CAST(@base AS INTEGER) + ${q(spec.pk[0]!)}, @tbl, '' || ${keyExpr(spec, '')}, 'I', '' || ${imageExpr(spec, '')}`;
 }
 
+const linesSql = new WeakMap<TableSpec, string>();
+
 /** The expansion's lines (JSON + '\n', as digest.ts hashes log rows) for ids from..to of a run, as one block. */
 export function runLinesSql(spec: TableSpec): string {
+  let sql = linesSql.get(spec);
+  if (!sql) linesSql.set(spec, (sql = linesSqlOf(spec)));
+  return sql;
+}
+
+function linesSqlOf(spec: TableSpec): string {
   const id = q(spec.pk[0]!);
   return `SELECT CAST(group_concat(line, '') AS BLOB) AS bytes, count(*) AS n FROM (
     SELECT json_array(${expandedColumns(spec)}) || char(10) AS line FROM ${q(spec.table)} WHERE ${id} BETWEEN @from AND @to ORDER BY ${id})`;
@@ -138,11 +159,10 @@ export function runTables(sqlite: Sqlite, specs: TableSpec[]): RunTable[] {
  * 'I' row each, as the trigger would. Returns the largest id now logged.
  */
 export function logInserted(sqlite: Sqlite, t: RunTable, after: number): number {
-  const to = t.maxId();
-  if (to <= after) return after;
   const { spec } = t;
   const id = q(spec.pk[0]!);
-  const n = statement(sqlite, `SELECT COUNT(*) FROM ${q(spec.table)} WHERE ${id} > ? AND ${id} <= ?`).pluck(true).get(after, to) as number;
+  const { to, n } = statement(sqlite, `SELECT MAX(${id}) AS "to", COUNT(*) AS n FROM ${q(spec.table)} WHERE ${id} > ?`).get(after) as { to: number | null; n: number };
+  if (to === null) return after;
   if (n === to - after) {
     const last = (statement(sqlite, 'SELECT COALESCE(MAX(seq), 0) FROM integrity_log').pluck(true).get() as number) + n;
     statement(sqlite, `INSERT INTO integrity_log (seq, tbl, row_key, op, image) VALUES (?, ?, json_array(?, ?), 'A', ?)`).run(
