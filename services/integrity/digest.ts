@@ -15,7 +15,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import { statement, type Sqlite } from '../../db/connection';
-import { parseRun, runBase, runLinesSql, runRows, runsBetween, runStart, type Run } from './runs';
+import { expandedLog, parseRun, runBase, runLinesSql, runsBetween, runStart, type Run } from './runs';
 
 /** Log rows per block handed over from SQLite (a few hundred KB). */
 export const DIGEST_BLOCK = 4096;
@@ -38,25 +38,10 @@ function blockStatement(sqlite: Sqlite): Statement | null {
 /** The row-by-row form (the original): also the fallback, and what the tests compare against. */
 export function digestRangeRows(sqlite: Sqlite, fromSeq: number, toSeq: number, h: Hash = createHash('sha256')): { h: Hash; rows: number } {
   let rows = 0;
-  const it = sqlite
-    .prepare('SELECT seq, tbl, row_key, op, image FROM integrity_log WHERE seq BETWEEN ? AND ? ORDER BY seq')
-    .raw()
-    .iterate(fromSeq, toSeq) as IterableIterator<[number, string, string, string, string | null]>;
-  const line = (r: unknown[]) => {
+  for (const r of expandedLog(sqlite, fromSeq, toSeq)) {
     h.update(JSON.stringify(r));
     h.update('\n');
     rows++;
-  };
-  for (const r of it) {
-    const run = r[3] === 'A' ? parseRun({ seq: r[0], tbl: r[1], row_key: r[2], image: r[4] }) : null;
-    let expanded: unknown[][] | null = null;
-    try {
-      expanded = run ? runRows(sqlite, run) : null;
-    } catch {
-      expanded = null; // a structure that no longer reads: the raw row, which fails the seal's digest
-    }
-    if (expanded) for (const x of expanded) line(x);
-    else line(r);
   }
   return { h, rows };
 }

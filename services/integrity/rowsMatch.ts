@@ -19,9 +19,7 @@
  */
 import type { Sqlite } from '../../db/connection';
 import { SCHEMA_KEY } from './install';
-import { imageExpr, keyExpr, type TableSpec } from './tracked';
-
-const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
+import { imageExpr, keyExpr, q, type TableSpec } from './tracked';
 
 /** Log rows of a table above which reading the whole log in seq order beats the (tbl, row_key) index. */
 const SCAN_SHARE = 4;

@@ -17,9 +17,7 @@
  * dense; otherwise the rows are logged one by one as before.
  */
 import { statement, type Sqlite } from '../../db/connection';
-import { imageExpr, keyExpr, specSignature, type TableSpec } from './tracked';
-
-const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
+import { imageExpr, keyExpr, q, specSignature, type TableSpec } from './tracked';
 
 export interface Run {
   /** The 'A' row's seq: the run's last. */
@@ -104,7 +102,7 @@ function linesSqlOf(spec: TableSpec): string {
 }
 
 /** The expansion's rows [seq, tbl, row_key, op, image] for ids from..to of a run. */
-export function runRowsSql(spec: TableSpec): string {
+function runRowsSql(spec: TableSpec): string {
   const id = q(spec.pk[0]!);
   return `SELECT ${expandedColumns(spec)} FROM ${q(spec.table)} WHERE ${id} BETWEEN @from AND @to ORDER BY ${id}`;
 }
@@ -112,34 +110,30 @@ export function runRowsSql(spec: TableSpec): string {
 /** What @base is for a run: seq of id = base + id. */
 export const runBase = (r: Run) => runStart(r) - r.from;
 
-/** The whole expansion of a run as log rows (the batch sent to the center reads the log this way). */
-export function runRows(sqlite: Sqlite, r: Run): unknown[][] {
-  return statement(sqlite, runRowsSql(r.spec))
-    .raw(true)
-    .all({ base: runBase(r), tbl: r.tbl, from: r.from, to: r.to }) as unknown[][];
-}
-
-/** Log rows of a seq range with every run expanded, in seq order. */
-export function expandedLogRows(sqlite: Sqlite, fromSeq: number, toSeq: number): unknown[][] {
-  const out: unknown[][] = [];
+/**
+ * The log rows of a seq range in seq order, every run expanded into the rows it stands for. A run that does not
+ * read (a column gone, a value JSON cannot hold: never written by the program) stands as its raw row, which then
+ * fails its seal's digest.
+ */
+export function* expandedLog(sqlite: Sqlite, fromSeq: number, toSeq: number): Generator<unknown[]> {
   const it = sqlite.prepare('SELECT seq, tbl, row_key, op, image FROM integrity_log WHERE seq BETWEEN ? AND ? ORDER BY seq').raw().iterate(fromSeq, toSeq) as IterableIterator<
     [number, string, string, string, string | null]
   >;
   for (const row of it) {
     const run = row[3] === 'A' ? parseRun({ seq: row[0], tbl: row[1], row_key: row[2], image: row[4] }) : null;
-    if (run) for (const r of safeRunRows(sqlite, run, row)) out.push(r);
-    else out.push(row);
+    let rows: unknown[][] = [row];
+    try {
+      if (run) rows = statement(sqlite, runRowsSql(run.spec)).raw(true).all({ base: runBase(run), tbl: run.tbl, from: run.from, to: run.to }) as unknown[][];
+    } catch {
+      rows = [row];
+    }
+    yield* rows;
   }
-  return out;
 }
 
-/** A run whose structure no longer reads (a column gone) stands as its raw row: it then fails its seal's digest. */
-function safeRunRows(sqlite: Sqlite, run: Run, raw: unknown[]): unknown[][] {
-  try {
-    return runRows(sqlite, run);
-  } catch {
-    return [raw];
-  }
+/** The same, as one array (the batch sent to the center). */
+export function expandedLogRows(sqlite: Sqlite, fromSeq: number, toSeq: number): unknown[][] {
+  return Array.from(expandedLog(sqlite, fromSeq, toSeq));
 }
 
 export interface RunTable {

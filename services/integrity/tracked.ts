@@ -42,7 +42,8 @@ export function isPersonal(column: string): boolean {
 /** The SQL function the images use for personal columns; registered with the key on every connection that logs. */
 export const PII_FUNCTION = 'gjj_pii';
 
-const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
+/** An SQL identifier, quoted. */
+export const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 export function currentSpecs(sqlite: Sqlite): TableSpec[] {
   const tables = sqlite

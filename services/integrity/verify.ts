@@ -150,11 +150,14 @@ function verifySeals(sqlite: Sqlite, key: IntegrityKey, digests: Precomputed['di
   return null;
 }
 
+/** A run's rows as messages name them. */
+const runLabel = (tbl: string, r: { from: number; to: number }) => `${TABLE_LABELS[tbl] ?? tbl}（${tbl}）主键${r.from}至${r.to}`;
+
 /** The business rows a seal's runs stand for: a changed or deleted one shows only as its seal's digest. */
 function runsNote(sqlite: Sqlite, from: number, to: number): string {
   const runs = runsBetween(sqlite, from, to).map(parseRun).filter((r) => r !== null);
   if (!runs.length) return '';
-  return `；其中按段记录、以表中现存各行核对的有：${runs.map((r) => `${TABLE_LABELS[r.tbl] ?? r.tbl}（${r.tbl}）主键${r.from}至${r.to}`).join('、')}，请逐行与备份或中心的副本比对`;
+  return `；其中按段记录、以表中现存各行核对的有：${runs.map((r) => runLabel(r.tbl, r)).join('、')}，请逐行与备份或中心的副本比对`;
 }
 
 function describeRows(sqlite: Sqlite, from: number, to: number): string {
@@ -163,7 +166,7 @@ function describeRows(sqlite: Sqlite, from: number, to: number): string {
     | undefined;
   if (!r) return '（记录已不存在）';
   const range = r.op === 'A' ? runRange(r.row_key) : null;
-  if (range) return `${TABLE_LABELS[r.tbl] ?? r.tbl}（${r.tbl}）主键${range.from}至${range.to}（${OPS.A}）`;
+  if (range) return `${runLabel(r.tbl, range)}（${OPS.A}）`;
   return `${rowLabel(r.tbl, r.row_key)}（${OPS[r.op] ?? r.op}）`;
 }
 
