@@ -135,6 +135,16 @@ export function getEmployer(ctx: ServiceContext, id: number): EmployerDto {
   return toDto(row);
 }
 
+/**
+ * The employer without its member count: what a member's record shows (name, account, ratios, custody). Counting
+ * a big employer's members walks its index entries (50,000 for a large employer) on every member read otherwise.
+ */
+export function employerOfMember(ctx: ServiceContext, id: number): EmployerDto {
+  const row = ctx.db.prepare('SELECT e.* FROM employers e WHERE e.id = ?').get(id) as EmployerRow | undefined;
+  if (!row) throw notFound(`单位不存在：${id}`);
+  return toDto(row);
+}
+
 export function searchEmployers(ctx: ServiceContext, query: string, limit = 50): EmployerDto[] {
   const q = query.trim();
   const rows = ctx.db

@@ -7,7 +7,7 @@ import { audit } from '../audit/log';
 import type { Operator, ServiceContext } from '../context';
 import { nowIso, today } from '../context';
 import { memberBalances, openMemberAccount } from '../ledger/accounts';
-import { getEmployer } from './employers';
+import { employerOfMember, getEmployer } from './employers';
 import { memberAccountNo } from './numbers';
 import type { MemberInput, MemberListItem, MemberDetail } from '../../shared/contract/dto';
 export type { MemberInput, MemberListItem, MemberDetail };
@@ -76,7 +76,7 @@ interface MemberRow {
 export function getMember(ctx: ServiceContext, id: number): MemberDetail {
   const m = ctx.db.prepare('SELECT * FROM members WHERE id = ?').get(id) as MemberRow | undefined;
   if (!m) throw notFound(`职工不存在：${id}`);
-  const e = getEmployer(ctx, m.employer_id);
+  const e = employerOfMember(ctx, m.employer_id);
   const bal = memberBalances(ctx, m.id);
   const months = (
     ctx.db
@@ -108,6 +108,32 @@ export function getMember(ctx: ServiceContext, id: number): MemberDetail {
     supplementaryBalanceFen: bal.supplementaryFen,
     lastContributionMonth: months[0] ?? null,
     continuousMonths: continuousMonths(months),
+  };
+}
+
+/** What an application's header shows of a member: no contribution history, no monthly shares (getMember has them). */
+export type MemberCard = Pick<MemberDetail, 'id' | 'accountNo' | 'name' | 'idNumber' | 'idNumberMasked' | 'phone' | 'status' | 'balanceFen'> & {
+  employer: Pick<MemberDetail['employer'], 'name' | 'accountNo' | 'custody'>;
+};
+
+export function memberCard(ctx: ServiceContext, id: number): MemberCard {
+  const m = ctx.db
+    .prepare(
+      `SELECT m.id, m.account_no, m.name, m.id_number, m.phone, m.status, e.name AS employer_name, e.account_no AS employer_account_no, e.custody
+         FROM members m JOIN employers e ON e.id = m.employer_id WHERE m.id = ?`,
+    )
+    .get(id) as (Pick<MemberRow, 'id' | 'account_no' | 'name' | 'id_number' | 'phone' | 'status'> & { employer_name: string; employer_account_no: string; custody: number }) | undefined;
+  if (!m) throw notFound(`职工不存在：${id}`);
+  return {
+    id: m.id,
+    accountNo: m.account_no,
+    name: m.name,
+    idNumber: m.id_number,
+    idNumberMasked: maskIdNumber(m.id_number),
+    phone: m.phone,
+    status: m.status,
+    balanceFen: memberBalances(ctx, m.id).basicFen,
+    employer: { name: m.employer_name, accountNo: m.employer_account_no, custody: m.custody === 1 },
   };
 }
 

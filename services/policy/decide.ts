@@ -28,10 +28,11 @@ export function rulesError(e: unknown, prefix = 'application'): never {
   throw e;
 }
 
-export function decideWithdrawal(ctx: ServiceContext, application: unknown): WithdrawalDecision {
+/** `accruedInterest`: the ledger's interest for the member and spouse, read only if a rule needs it (engine.ts). */
+export function decideWithdrawal(ctx: ServiceContext, application: unknown, accruedInterest?: EvalOptions['accruedInterest']): WithdrawalDecision {
   checkCenter(ctx, application);
   try {
-    return evaluateWithdrawal(application, evalOptions(ctx));
+    return evaluateWithdrawal(application, { ...evalOptions(ctx), ...(accruedInterest ? { accruedInterest } : {}) });
   } catch (e) {
     return rulesError(e);
   }

@@ -15,6 +15,7 @@ import { remoteRatioPercent } from '../../shared/loan/remoteRatio';
 
 export function memberFacts(ctx: ServiceContext, memberId: number): Person {
   const m = getMember(ctx, memberId);
+  const sealed = sealedSince(ctx, memberId);
   return {
     name: m.name,
     // A member served here from the center's register carries an opaque person reference ('@…'), not the ID number.
@@ -36,7 +37,7 @@ export function memberFacts(ctx: ServiceContext, memberId: number): Person {
     dishonest: false,
     // 住房公积金托管专户 (003): the ledger knows which employer is the center's custody account.
     custodyAccount: m.employer.custody,
-    ...(sealedSince(ctx, memberId) ? { sealedSince: sealedSince(ctx, memberId)! } : {}),
+    ...(sealed ? { sealedSince: sealed } : {}),
     // 异地缴存职工（本中心无账户）: the other center's 缴存证明 as recorded at intake (019_remote_borrowers), not a caller's claim.
     ...(m.employer.remoteCustody ? remoteFacts(ctx, memberId) : {}),
   };

@@ -37,6 +37,18 @@ export interface EvalOptions {
   overrides?: readonly ParamOverride[];
   /** The loan-rate table; the national table by default. */
   rates?: readonly LoanRateRow[];
+  /**
+   * Interest accrued to the application date, read from the ledger only if a rule asks for it (the account-closing
+   * ones): it replaces the input's accruedInterestFen of that person, computed at most once. Withdrawals only.
+   */
+  accruedInterest?: { member?: () => number; spouse?: () => number };
+}
+
+/** `person.accruedInterestFen` becomes `read()` on first use; the value is the same wherever it is read from. */
+function lazyInterest(person: { accruedInterestFen: number } | undefined, read: (() => number) | undefined): void {
+  if (!person || !read) return;
+  let value: number | undefined;
+  Object.defineProperty(person, 'accruedInterestFen', { enumerable: true, configurable: true, get: () => (value ??= read()) });
 }
 
 export { packFor };
@@ -93,6 +105,8 @@ function parseOrThrow<T>(result: { ok: true; value: T } | { ok: false; issues: F
 
 export function evaluateWithdrawal(raw: unknown, options: EvalOptions = {}): WithdrawalDecision {
   const input: WithdrawalApplication = parseOrThrow(validateWithdrawal(raw));
+  lazyInterest(input.member, options.accruedInterest?.member);
+  lazyInterest(input.spouse, options.accruedInterest?.spouse);
   const pack = packFor(input.center);
   const kase = findCase(pack.catalogue.withdrawalCases, input.caseId, input.center, '提取情形', '提取原因');
   const params = new ParamReader(pack.params, input.applicationDate, options.overrides);

@@ -23,13 +23,19 @@ export function clerkFacts(raw: Record<string, unknown>): Record<string, unknown
 }
 
 export function ledgerPerson(ctx: ServiceContext, memberId: number, date: string) {
-  const facts = memberFacts(ctx, memberId);
-  const accountId = memberAccountId(ctx, memberId, 'basic');
-  const interest = accountId ? accruedInterest(ctx, accountId, date).interestFen : 0;
-  return { ...facts, accruedInterestFen: interest };
+  return { ...memberFacts(ctx, memberId), accruedInterestFen: interestTo(ctx, memberId, date)() };
+}
+
+/** The member's interest accrued to `date` (积数 method), as a reader: only the account-closing rules call it. */
+function interestTo(ctx: ServiceContext, memberId: number, date: string): () => number {
+  return () => {
+    const accountId = memberAccountId(ctx, memberId, 'basic');
+    return accountId ? accruedInterest(ctx, accountId, date).interestFen : 0;
+  };
 }
 
 export interface Composed {
+  /** The engine's input; its people's accruedInterestFen is 0 here: the engine reads the ledger's when a rule asks. */
   application: Record<string, unknown>;
   decision: WithdrawalDecision;
 }
@@ -45,17 +51,18 @@ export function composeAndDecide(
     caseId: args.caseId,
     applicationDate: date,
     // What the counter records from papers (失信惩戒 check, loans at other centers) joins the ledger's facts.
-    member: withRecorded(ledgerPerson(ctx, args.memberId, date), args.facts.memberExtra),
+    member: withRecorded(memberFacts(ctx, args.memberId), args.facts.memberExtra),
   };
   delete application.memberExtra;
   if (args.spouseMemberId !== null) {
     if (args.spouseMemberId === args.memberId) throw new AppError('BAD_INPUT', '配偶不能是职工本人', 'spouseMemberId');
-    application.spouse = withRecorded(ledgerPerson(ctx, args.spouseMemberId, date), args.facts.spouseExtra);
+    application.spouse = withRecorded(memberFacts(ctx, args.spouseMemberId), args.facts.spouseExtra);
     application.maritalStatus ??= 'married';
   } else if (args.facts.spouseExtra && application.spouse && typeof application.spouse === 'object') {
     application.spouse = { ...(application.spouse as Record<string, unknown>), ...(args.facts.spouseExtra as Record<string, unknown>) };
   }
   delete application.spouseExtra;
   if (args.requestedFen !== null) application.requestedFen = args.requestedFen;
-  return { application, decision: decideWithdrawal(ctx, application) };
+  const accrued = { member: interestTo(ctx, args.memberId, date), ...(args.spouseMemberId !== null ? { spouse: interestTo(ctx, args.spouseMemberId, date) } : {}) };
+  return { application, decision: decideWithdrawal(ctx, application, accrued) };
 }

@@ -4,7 +4,7 @@
  */
 import type { ApplicationEventDto, WithdrawalAppDto } from '../../shared/contract/dto';
 import type { ServiceContext } from '../context';
-import type { MemberDetail } from '../accounts/members';
+import type { MemberCard } from '../accounts/members';
 
 const HOUR = 3_600_000;
 
@@ -31,7 +31,7 @@ export function applicationEvents(ctx: ServiceContext, applicationId: number, na
   ).map((e) => ({ at: e.at, operatorName: nameOf(e.operator_id), action: e.action, fromState: e.from_state, toState: e.to_state, note: e.note }));
 }
 
-export function applicantBlock(m: MemberDetail): WithdrawalAppDto['member'] {
+export function applicantBlock(m: MemberCard): WithdrawalAppDto['member'] {
   return {
     id: m.id,
     name: m.name,

@@ -3,7 +3,7 @@ import type { InboxItem, SignOff, WithdrawalAppDto, WithdrawalState } from '../.
 import { maskIdNumber } from '../../shared/idcard';
 import type { Role } from '../../shared/roles';
 import type { ServiceContext } from '../context';
-import { getMember } from '../accounts/members';
+import { memberCard } from '../accounts/members';
 import { loadApp, parseDecision, parseMaterials, parsePayee, type AppRow } from './store';
 import { applicantBlock, applicationEvents, decisionDeadline, operatorNamer } from './dtoParts';
 
@@ -19,8 +19,8 @@ export function withdrawalDto(ctx: ServiceContext, idOrRow: number | AppRow): Wi
   const row = typeof idOrRow === 'number' ? loadApp(ctx, idOrRow) : idOrRow;
   const name = operatorNamer(ctx);
   const sign = (id: number | null, at: string | null): SignOff | null => (id !== null && at ? { operatorId: id, name: name(id), at } : null);
-  const m = getMember(ctx, row.member_id);
-  const sp = row.spouse_member_id !== null ? getMember(ctx, row.spouse_member_id) : null;
+  const m = memberCard(ctx, row.member_id);
+  const sp = row.spouse_member_id !== null ? memberCard(ctx, row.spouse_member_id) : null;
   const decision = parseDecision(row);
   const seen = parseMaterials(row);
   const materials = (decision?.materials ?? []).map((x) => ({ id: x.id, text: x.text, seen: seen[x.id] === true }));

@@ -176,6 +176,8 @@ describe('乌鲁木齐 retirement: full withdrawal closes the account with inter
     // 800 from 03-20 (31 days), 1,600 from 04-20 (30 days), 2,400 from 05-20 to 06-15 (26 days):
     // 800×31 + 1600×30 + 2400×26 = 135,200 yuan-days × 1.5% ÷ 360 = 5.6333 → 5.63.
     expect(paid.interestFen).toBe(563);
+    // The decision re-made at payout read the same interest from the ledger (compose.ts reads it on demand).
+    expect(paid.decision!.sources).toContainEqual({ label: '销户利息', amountFen: 563, holder: 'interest' });
     expect(paid.paidAmountFen).toBe(240_000 + 563);
     const after = h.call('members.get', { memberId: m.id });
     expect(after).toMatchObject({ status: '销户', balanceFen: 0 });
