@@ -86,7 +86,7 @@ describe('021: runs in the integrity log (services/integrity/runs.ts)', () => {
     for (const t of ['postings', 'contributions', 'members']) db.exec(`CREATE TRIGGER integrity_${t}_ins AFTER INSERT ON ${t} BEGIN SELECT 1; END`);
     const before = logRows(db);
 
-    expect(migrate(db)).toEqual(['021_integrity_runs']);
+    expect(migrate(db, MIGRATIONS.filter((m) => m.id < '022'))).toEqual(['021_integrity_runs']);
     expect(tableSql(db)).toContain(RUNS_OP_CHECK);
     expect(logRows(db)).toEqual(before);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -98,4 +98,36 @@ describe('021: runs in the integrity log (services/integrity/runs.ts)', () => {
   });
 
   it('refuses a log whose table was changed by hand, and changes nothing', () => refusesHandMadeLog('021_integrity_runs'));
+});
+
+describe('022: lookups that read a whole table use an index', () => {
+  // The statements as the services write them (services/loan, conditions/excess.ts, conditions/guaranteeFee.ts,
+  // contributions/remit.ts, appointments/memberHistory.ts), each with the table it scanned before.
+  const lookups: Array<[string, string, number]> = [
+    ['accounts', 'SELECT debits_fen - credits_fen AS bal FROM accounts WHERE loan_id = ?', 1],
+    ['a', 'SELECT l.status, a.id AS account_id FROM loans l JOIN accounts a ON a.loan_id = l.id WHERE l.id = ?', 1],
+    [
+      'p',
+      `SELECT COALESCE(SUM(p.amount_fen), 0) AS n FROM journal_entries e JOIN postings p ON p.entry_id = e.id JOIN accounts a ON a.id = p.account_id
+        WHERE e.ref_type = 'excess_payback' AND e.ref_id = ? AND p.side = 'C' AND a.member_id IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM journal_entries r WHERE r.reverses_entry_id = e.id)`,
+      1,
+    ],
+    ['e', `SELECT e.entry_no FROM journal_entries e JOIN postings p ON p.entry_id = e.id AND p.side = 'D' WHERE e.ref_type = 'loan' AND e.ref_id = ? AND e.business_type = ? ORDER BY e.id`, 2],
+    ['r', 'SELECT r.id FROM remittances r JOIN journal_entries e ON e.id = r.entry_id WHERE e.idempotency_key = ?', 1],
+    ['appointments', 'SELECT id FROM appointments WHERE member_id = ? OR (? IS NOT NULL AND id_number = ?) ORDER BY date DESC, slot DESC, id DESC LIMIT ?', 4],
+  ];
+  const scans = (db: Database.Database, sql: string, n: number) =>
+    (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array(n).fill(1)) as Array<{ detail: string }>).map((r) => r.detail).filter((d) => /^SCAN /.test(d));
+
+  it('plans each on an index; before the migration each scanned its table', () => {
+    const db = new Database(':memory:');
+    expect(migrate(db, MIGRATIONS.filter((m) => m.id < '022'))).toContain('021_integrity_runs');
+    for (const [table, sql, n] of lookups) expect(scans(db, sql, n)).toContain(`SCAN ${table}`);
+    expect(migrate(db)).toEqual(['022_lookup_indexes']);
+    for (const [, sql, n] of lookups) expect(scans(db, sql, n)).toEqual([]);
+    // Partial: the loan-account index holds loan accounts only.
+    db.exec(`INSERT INTO accounts (code, name, type, parent_code) VALUES ('9001', '测试', 'asset', NULL)`);
+    expect(db.prepare(`SELECT COUNT(*) FROM accounts INDEXED BY accounts_loan WHERE loan_id IS NOT NULL`).pluck().get()).toBe(0);
+  });
 });

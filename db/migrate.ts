@@ -25,13 +25,14 @@ import { m018_custody_accounts } from './migrations/018_custody_accounts';
 import { m019_remote_borrowers } from './migrations/019_remote_borrowers';
 import { m020_integrity_log_check } from './migrations/020_integrity_log_check';
 import { m021_integrity_runs } from './migrations/021_integrity_runs';
+import { m022_lookup_indexes } from './migrations/022_lookup_indexes';
 
 export interface Migration {
   id: string;
   up(sqlite: Sqlite): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001_init, m002_notices, m003_policy_data, m004_applications, m005_loans, m006_interest_runs, m007_member_events, m008_loan_servicing, m009_integrity, m010_operator_people, m011_privileged_changes, m012_terminals, m013_branch_network, m014_center_applied, m015_workflow_conditions, m016_search_index, m017_drafts, m018_custody_accounts, m019_remote_borrowers, m020_integrity_log_check, m021_integrity_runs];
+export const MIGRATIONS: readonly Migration[] = [m001_init, m002_notices, m003_policy_data, m004_applications, m005_loans, m006_interest_runs, m007_member_events, m008_loan_servicing, m009_integrity, m010_operator_people, m011_privileged_changes, m012_terminals, m013_branch_network, m014_center_applied, m015_workflow_conditions, m016_search_index, m017_drafts, m018_custody_accounts, m019_remote_borrowers, m020_integrity_log_check, m021_integrity_runs, m022_lookup_indexes];
 
 export function migrate(sqlite: Sqlite, migrations: readonly Migration[] = MIGRATIONS, now = new Date()): string[] {
   checkOrder(migrations);

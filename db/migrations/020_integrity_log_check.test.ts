@@ -50,7 +50,7 @@ it('a ledger written before 020 is migrated, keeps verifying and logs into the n
 
   const ctx = openContext(dir, undefined, { key: key! });
   const sqlite = ctx.db.sqlite;
-  expect(sqlite.prepare(`SELECT id FROM schema_migrations WHERE id >= '020' ORDER BY id`).pluck().all()).toEqual(['020_integrity_log_check', '021_integrity_runs']);
+  expect(sqlite.prepare(`SELECT id FROM schema_migrations WHERE id >= '020' AND id < '022' ORDER BY id`).pluck().all()).toEqual(['020_integrity_log_check', '021_integrity_runs']);
   expect(sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = 'integrity_log'`).pluck().get()).toContain(RUNS_OP_CHECK);
   expect(sqlite.prepare('SELECT * FROM integrity_log ORDER BY seq').raw().all().slice(0, logged!.length)).toEqual(logged!);
   expect(checkLedger(ctx).firstViolation).toBeNull();

@@ -86,9 +86,13 @@ export function expectOtherPerson(ctx: ServiceContext, by: Operator, others: Arr
   }
 }
 
+/** The day's applications are counted on the app_no index as a range (a LIKE would scan every application ever taken). */
+export const APP_NO_COUNT_SQL = 'SELECT COUNT(*) AS n FROM applications WHERE app_no >= ? AND app_no < ?';
+
 export function nextAppNo(ctx: ServiceContext, date: string, kind: 'withdrawal' | 'loan' = 'withdrawal'): string {
   const prefix = `${kind === 'loan' ? 'DK' : 'TQ'}${date.replaceAll('-', '')}`;
-  const n = (ctx.db.prepare(`SELECT COUNT(*) AS n FROM applications WHERE app_no LIKE ?`).get(`${prefix}%`) as { n: number }).n;
+  // Numbers are the prefix and digits; every one sorts below the prefix followed by ':' (the character after '9').
+  const n = (ctx.db.prepare(APP_NO_COUNT_SQL).get(prefix, `${prefix}:`) as { n: number }).n;
   return `${prefix}${String(n + 1).padStart(4, '0')}`;
 }
 
