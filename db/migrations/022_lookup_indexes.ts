@@ -9,7 +9,9 @@ import type { Migration } from '../migrate';
  *  - entries by what they belong to (ref_type, ref_id): an excess withdrawal's paybacks (read on every payout and
  *    submission of a member who owes one) scanned every posting, a loan's 担保服务费 every entry;
  *  - a 汇缴 replayed by its idempotency key scanned every remittance;
- *  - a member's appointments by member or by ID number scanned every appointment.
+ *  - a member's appointments by member or by ID number, and a day's appointments of every branch, scanned every
+ *    appointment;
+ *  - whether a form was printed before (重打 is marked on the paper) scanned every print ever logged.
  */
 export const m022_lookup_indexes: Migration = {
   id: '022_lookup_indexes',
@@ -20,6 +22,8 @@ export const m022_lookup_indexes: Migration = {
       CREATE INDEX remittances_entry ON remittances(entry_id);
       CREATE INDEX appointments_member ON appointments(member_id);
       CREATE INDEX appointments_person ON appointments(id_number);
+      CREATE INDEX appointments_date ON appointments(date, slot);
+      CREATE INDEX print_log_application ON print_log(application_id, form);
     `);
   },
 };

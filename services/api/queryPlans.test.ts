@@ -21,8 +21,11 @@ const GROWING = new Set([
   'loan_schedule_versions', 'appointments', 'member_events', 'member_search_keys', 'excess_paybacks', 'loan_pledges', 'print_log',
 ]);
 
-/** A reverse walk of the primary key that stops at its first row (the audit chain's newest hash): no scan in cost. */
-const NEWEST_ROW = /ORDER BY id DESC LIMIT 1\s*$/;
+/**
+ * The newest rows by a reverse walk of the primary key, with no filter (the audit chain's newest hash, the audit
+ * list's latest 100): it stops after its LIMIT, whatever the table's size.
+ */
+const NEWEST_ROWS = /^\s*SELECT [^;]*? FROM \w+ ORDER BY id DESC LIMIT (\d+|\?)\s*$/i;
 
 /**
  * Tables with a foreign key to `parent`. An INSERT into the parent plans a scan of each (SQLite's check for deferred
@@ -34,10 +37,17 @@ function childTables(sqlite: Database.Database, parent: string): Set<string> {
   return new Set(tables.filter((t) => (sqlite.prepare('SELECT "table" FROM pragma_foreign_key_list(?)').pluck().all(t) as string[]).includes(parent)));
 }
 
+/**
+ * Scans kept on purpose, each with its reason. 单位查询 by any part of the name reads the employers: a center has
+ * thousands of them, not millions (30,000 employers: 4 ms for a name fragment, 0.2 ms for the first page).
+ */
+const KEPT = [/FROM employers e WHERE \(\? = '' OR e\.name LIKE \?/];
+
 function scansOfGrowingTables(sqlite: Database.Database, sqls: Iterable<string>): string[] {
   const out: string[] = [];
   for (const sql of sqls) {
-    if (!/^\s*(SELECT|WITH|UPDATE|DELETE|INSERT)/i.test(sql) || NEWEST_ROW.test(sql)) continue;
+    const flat = sql.replace(/\s+/g, ' ').trim();
+    if (!/^(SELECT|WITH|UPDATE|DELETE|INSERT)/i.test(flat) || (NEWEST_ROWS.test(flat) && !/\bWHERE\b/i.test(flat)) || KEPT.some((k) => k.test(flat))) continue;
     const inserted = /^\s*INSERT\s+INTO\s+"?(\w+)"?/i.exec(sql)?.[1];
     const fkChecks = inserted ? childTables(sqlite, inserted) : new Set<string>();
     const named = [...new Set([...sql.matchAll(/[:@$]([A-Za-z_]\w*)/g)].map((m) => m[1]!))];
@@ -48,15 +58,15 @@ function scansOfGrowingTables(sqlite: Database.Database, sqls: Iterable<string>)
       if (!m) continue;
       // The plan names a table by its alias: find what the alias stands for.
       const alias = m[1]!;
-      const table = GROWING.has(alias) ? alias : new RegExp(`\\b(?:FROM|JOIN|UPDATE)\\s+"?(\\w+)"?\\s+(?:AS\\s+)?${alias}\\b`, 'i').exec(sql.replace(/\s+/g, ' '))?.[1];
-      if (table && GROWING.has(table) && !(fkChecks.has(table) && alias === table)) out.push(`${detail} ← ${sql.replace(/\s+/g, ' ').trim().slice(0, 160)}`);
+      const table = GROWING.has(alias) ? alias : new RegExp(`\\b(?:FROM|JOIN|UPDATE)\\s+"?(\\w+)"?\\s+(?:AS\\s+)?${alias}\\b`, 'i').exec(flat)?.[1];
+      if (table && GROWING.has(table) && !(fkChecks.has(table) && alias === table)) out.push(`${detail} ← ${flat.slice(0, 160)}`);
     }
   }
   return out;
 }
 
 describe('a day at the counter reads no growing table whole', () => {
-  it('plans every statement of 汇缴, members, a withdrawal to payout, a loan to repayment and appointments on an index', () => {
+  it('plans every statement of 汇缴, members, a withdrawal to payout, a loan to repayment, appointments, lists and prints on an index', async () => {
     h = harness('yinchuan', '2026-01-05T02:00:00Z');
     const { e, b, s } = contributingCouple(h);
     h.call('members.search', { query: '马建' });
@@ -89,6 +99,24 @@ describe('a day at the counter reads no growing table whole', () => {
     h.call('loan.schedule', { loanId: loan.id });
     h.call('loan.guaranteeFees', { loanId: loan.id });
     h.call('inbox.list', {});
+    // The screens around them: lists, the member page, the day's report, drafts, and the printed forms.
+    h.call('employers.search', { query: '' });
+    h.call('members.events', { memberId: b.id });
+    h.call('members.loans', { memberId: b.id });
+    h.call('withdrawal.list', {}, 'reviewer');
+    h.call('loan.list', {}, 'reviewer');
+    h.call('loan.repayments', { loanId: loan.id });
+    h.call('loan.prepayPreview', { loanId: loan.id, kind: 'partial', amountFen: 1_000_000, keep: 'installment' });
+    h.call('appointments.list', {});
+    h.call('ledger.daily', { date: '2026-07-25' });
+    h.call('draft.save', { form: 'members.open', title: '职工开户 · 草稿', data: { name: '张三' } });
+    h.call('draft.list', {});
+    h.call('notices.list', {});
+    h.call('audit.list', { limit: 100 }, 'admin');
+    await h.callAsync('print.member', { memberId: s.id, form: 'statement' });
+    await h.callAsync('print.withdrawal', { applicationId: w.id, form: 'voucher' });
+    await h.callAsync('print.loan', { applicationId: app.id, form: 'schedule' });
+    await h.callAsync('print.daily', { date: '2026-07-25' });
 
     const db = h.app.db as unknown as { statements: Map<string, unknown>; sqlite: Database.Database };
     const prepared = [...db.statements.keys()];
@@ -106,5 +134,8 @@ describe('a day at the counter reads no growing table whole', () => {
       `SCAN r ← ${aliased}`,
     ]);
     expect(scansOfGrowingTables(sqlite, ['SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1', 'SELECT * FROM members WHERE id = ?'])).toEqual([]);
+    // A filter before the LIMIT may walk the whole table to find its rows.
+    const filtered = "SELECT hash FROM audit_log WHERE action = 'x' ORDER BY id DESC LIMIT 1";
+    expect(scansOfGrowingTables(sqlite, [filtered])).toEqual([`SCAN audit_log ← ${filtered}`]);
   });
 });
