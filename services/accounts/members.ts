@@ -90,11 +90,7 @@ export function getMember(ctx: ServiceContext, id: number): MemberDetail {
   ).map((r) => r.month);
   const shares = monthlyShares(m.base_fen, e.employeeRatioPercent, e.employerRatioPercent, ctx);
   return {
-    id: m.id,
-    accountNo: m.account_no,
-    name: m.name,
-    idNumber: m.id_number,
-    idNumberMasked: maskIdNumber(m.id_number),
+    ...identity(m),
     birthDate: m.birth_date,
     sex: m.sex === 'M' ? '男' : '女',
     phone: m.phone,
@@ -111,6 +107,11 @@ export function getMember(ctx: ServiceContext, id: number): MemberDetail {
   };
 }
 
+/** Who the member is, as every member view names them (the ID number also masked, for lists and logs). */
+function identity(m: Pick<MemberRow, 'id' | 'account_no' | 'name' | 'id_number'>) {
+  return { id: m.id, accountNo: m.account_no, name: m.name, idNumber: m.id_number, idNumberMasked: maskIdNumber(m.id_number) };
+}
+
 /** What an application's header shows of a member: no contribution history, no monthly shares (getMember has them). */
 export type MemberCard = Pick<MemberDetail, 'id' | 'accountNo' | 'name' | 'idNumber' | 'idNumberMasked' | 'phone' | 'status' | 'balanceFen'> & {
   employer: Pick<MemberDetail['employer'], 'name' | 'accountNo' | 'custody'>;
@@ -125,11 +126,7 @@ export function memberCard(ctx: ServiceContext, id: number): MemberCard {
     .get(id) as (Pick<MemberRow, 'id' | 'account_no' | 'name' | 'id_number' | 'phone' | 'status'> & { employer_name: string; employer_account_no: string; custody: number }) | undefined;
   if (!m) throw notFound(`职工不存在：${id}`);
   return {
-    id: m.id,
-    accountNo: m.account_no,
-    name: m.name,
-    idNumber: m.id_number,
-    idNumberMasked: maskIdNumber(m.id_number),
+    ...identity(m),
     phone: m.phone,
     status: m.status,
     balanceFen: memberBalances(ctx, m.id).basicFen,
