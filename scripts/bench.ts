@@ -16,7 +16,7 @@ import { buildSchedule } from '../shared/loan/schedule';
 import { ms, printTable, rows, sizeLabel } from './bench/table';
 import { benchSearch } from './bench/search';
 import { benchCheck, benchRemit, benchYearEnd } from './bench/batches';
-import { benchPayout } from './bench/payout';
+import { benchPayout, benchPayoutBigEmployer } from './bench/payout';
 import { benchPdf } from './bench/pdf';
 import { benchStartup } from './bench/startup';
 import { benchInteractive } from './bench/interactive';
@@ -45,6 +45,7 @@ for (const n of [10_000, 50_000]) {
 }
 
 benchPayout();
+benchPayoutBigEmployer();
 
 // Throughput figures kept from before issue 14 (no bare baseline).
 for (const method of ['annuity', 'linear'] as const) {

@@ -3,7 +3,9 @@
  * stored result), beside one raw payout transaction on the same database: the entry, its two postings, the running
  * totals of the accounts it touches and an idempotency row, with prepared statements.
  */
-import { harness, newEmployer, newMember } from '../../services/testing/harness';
+import { harness, newEmployer, newMember, type Harness } from '../../services/testing/harness';
+import { generateDemo } from '../../services/demo/generate';
+import { SYSTEM_OPERATOR } from '../../services/context';
 import { accountIdByCode, memberAccountId } from '../../services/ledger/accounts';
 import { quantile, rows } from './table';
 
@@ -21,27 +23,32 @@ export function approvedWithdrawals(n: number) {
     h.call('remit.post', { employerId: e.id, month, idempotencyKey: h.key() });
   }
   h.at('2026-06-25T02:00:00Z');
-  const approved = members.map((m) => {
-    const d = h.call('withdrawal.create', { memberId: m.id, caseId: 'rent', facts: FACTS, requestedFen: 2_000_000, payee: OWN(m.name), materialsSeen: [], idempotencyKey: h.key() });
-    const u = h.call('withdrawal.update', { applicationId: d.id, version: d.version, caseId: 'rent', facts: FACTS, requestedFen: 2_000_000, payee: OWN(m.name), materialsSeen: d.materials.map((x) => x.id), idempotencyKey: h.key() });
-    h.call('withdrawal.submit', { applicationId: u.id, idempotencyKey: h.key() });
-    h.call('withdrawal.review', { applicationId: u.id, pass: true, idempotencyKey: h.key() }, 'reviewer');
-    h.call('withdrawal.approve', { applicationId: u.id, pass: true, idempotencyKey: h.key() }, 'approver');
-    return u.id;
-  });
+  const approved = members.map((m) => approvedRent(h, m, 2_000_000));
   return { h, members, approved };
 }
 
-export function benchPayout(n = 30): void {
-  const { h, members, approved } = approvedWithdrawals(n);
-  const times = approved.map((id) => {
+/** A rent withdrawal taken in, reviewed and approved by three people; its application id. */
+function approvedRent(h: Harness, m: { id: number; name: string }, requestedFen: number): number {
+  const d = h.call('withdrawal.create', { memberId: m.id, caseId: 'rent', facts: FACTS, requestedFen, payee: OWN(m.name), materialsSeen: [], idempotencyKey: h.key() });
+  const u = h.call('withdrawal.update', { applicationId: d.id, version: d.version, caseId: 'rent', facts: FACTS, requestedFen, payee: OWN(m.name), materialsSeen: d.materials.map((x) => x.id), idempotencyKey: h.key() });
+  h.call('withdrawal.submit', { applicationId: u.id, idempotencyKey: h.key() });
+  h.call('withdrawal.review', { applicationId: u.id, pass: true, idempotencyKey: h.key() }, 'reviewer');
+  h.call('withdrawal.approve', { applicationId: u.id, pass: true, idempotencyKey: h.key() }, 'approver');
+  return u.id;
+}
+
+/** withdrawal.pay for each approved application as 'clerk2' (another person than the one who took it in), ms each. */
+function payTimes(h: Harness, approved: number[]): number[] {
+  return approved.map((id) => {
     const t = performance.now();
     h.call('withdrawal.pay', { applicationId: id, idempotencyKey: h.key() }, 'clerk2');
     return performance.now() - t;
   });
-  const sqlite = h.app.db.sqlite;
-  const stored = sqlite.prepare(`SELECT avg(length(result_json)) FROM commands WHERE action = 'withdrawal.pay'`).pluck().get() as number;
+}
 
+/** One raw payout transaction per member on the same database, prepared statements, no code: the bare baseline. */
+function rawPayouts(h: Harness, members: ReadonlyArray<{ id: number }>): number[] {
+  const sqlite = h.app.db.sqlite;
   const ctx = h.app.ctx!;
   const bank = accountIdByCode(ctx, '101');
   const control = accountIdByCode(ctx, '201');
@@ -51,7 +58,7 @@ export function benchPayout(n = 30): void {
   const credit = sqlite.prepare('UPDATE accounts SET credits_fen = credits_fen + ? WHERE id = ?');
   const insCommand = sqlite.prepare(`INSERT INTO commands (idempotency_key, action, request_hash, result_json, operator_id, created_at) VALUES (?, 'bench.pay', '', '{}', NULL, '2026-06-25T02:00:00Z')`);
   const branch = ctx.center.branches[0]!.code;
-  const raw = members.map((m, i) => {
+  return members.map((m, i) => {
     const acct = memberAccountId(ctx, m.id, 'basic')!;
     const t = performance.now();
     sqlite.transaction(() => {
@@ -65,6 +72,29 @@ export function benchPayout(n = 30): void {
     })();
     return performance.now() - t;
   });
+}
+
+export function benchPayout(n = 30): void {
+  const { h, members, approved } = approvedWithdrawals(n);
+  const times = payTimes(h, approved);
+  const sqlite = h.app.db.sqlite;
+  const stored = sqlite.prepare(`SELECT avg(length(result_json)) FROM commands WHERE action = 'withdrawal.pay'`).pluck().get() as number;
+
+  const raw = rawPayouts(h, members);
   rows.push({ operation: '`withdrawal.pay` in process, p50', size: `${n} payouts`, figure: quantile(times, 0.5), baseline: quantile(raw, 0.5), baselineWhat: 'one raw payout transaction p50', goal: '< 2 ms', note: `stored result ${(stored / 1024).toFixed(1)} KB` });
+  h.close();
+}
+
+/**
+ * The same payout for members of one big employer (50,000 members, 12 months of 汇缴): what a member read costs when
+ * it depends on the employer's size (a member read counted the employer's members before issue 14's census).
+ */
+export function benchPayoutBigEmployer(members = 50_000, n = 30): void {
+  const h = harness('yinchuan', '2026-06-25T02:00:00Z');
+  generateDemo(h.app.ctx!, SYSTEM_OPERATOR, { members, months: 12, perEmployer: members });
+  const people = h.app.db.sqlite.prepare(`SELECT id, name FROM members WHERE status = '正常' ORDER BY id LIMIT ?`).all(n) as Array<{ id: number; name: string }>;
+  const times = payTimes(h, people.map((m) => approvedRent(h, m, 100_000)));
+  const raw = rawPayouts(h, people);
+  rows.push({ operation: '`withdrawal.pay` in process, p50, members of one big employer', size: `${n} payouts, employer of ${members}`, figure: quantile(times, 0.5), baseline: quantile(raw, 0.5), baselineWhat: 'one raw payout transaction p50', goal: '< 2 ms', note: 'a member read no longer depends on the employer’s size' });
   h.close();
 }
