@@ -2,7 +2,7 @@ import type { Migration } from '../migrate';
 
 /**
  * Lookups that read a whole table on every call, found by planning every statement the tests prepare against a
- * 100,000-member ledger (docs/performance.md, "查询计划普查"):
+ * 100,000-member ledger (docs/performance.md, "整表读取普查"):
  *  - a loan's own account (121, one per loan: services/loan/disburse.ts) by loan id: every repayment, 调息 preview,
  *    loan view and 贷款结清证明 read the whole chart of accounts (two accounts per member). Partial: only loan
  *    accounts carry a loan id;

@@ -124,23 +124,14 @@ export function createEmployer(ctx: ServiceContext, by: Operator, input: Employe
   });
 }
 
-export function getEmployer(ctx: ServiceContext, id: number): EmployerDto {
-  const row = ctx.db
-    .prepare(
-      `SELECT e.*, (SELECT COUNT(*) FROM members m WHERE m.employer_id = e.id AND m.status = '正常') AS member_count
-         FROM employers e WHERE e.id = ?`,
-    )
-    .get(id) as EmployerRow | undefined;
-  if (!row) throw notFound(`单位不存在：${id}`);
-  return toDto(row);
-}
+const MEMBER_COUNT = `(SELECT COUNT(*) FROM members m WHERE m.employer_id = e.id AND m.status = '正常') AS member_count`;
 
 /**
- * The employer without its member count: what a member's record shows (name, account, ratios, custody). Counting
- * a big employer's members walks its index entries (50,000 for a large employer) on every member read otherwise.
+ * `memberCount: false` for a member's record, which shows the employer but not its size: counting a big employer's
+ * members walks its index entries (50,000 for a large employer) on every member read otherwise; memberCount is 0 then.
  */
-export function employerOfMember(ctx: ServiceContext, id: number): EmployerDto {
-  const row = ctx.db.prepare('SELECT e.* FROM employers e WHERE e.id = ?').get(id) as EmployerRow | undefined;
+export function getEmployer(ctx: ServiceContext, id: number, opts: { memberCount?: boolean } = {}): EmployerDto {
+  const row = ctx.db.prepare(`SELECT e.*${opts.memberCount === false ? '' : `, ${MEMBER_COUNT}`} FROM employers e WHERE e.id = ?`).get(id) as EmployerRow | undefined;
   if (!row) throw notFound(`单位不存在：${id}`);
   return toDto(row);
 }
@@ -149,7 +140,7 @@ export function searchEmployers(ctx: ServiceContext, query: string, limit = 50):
   const q = query.trim();
   const rows = ctx.db
     .prepare(
-      `SELECT e.*, (SELECT COUNT(*) FROM members m WHERE m.employer_id = e.id AND m.status = '正常') AS member_count
+      `SELECT e.*, ${MEMBER_COUNT}
          FROM employers e
         WHERE (? = '' OR e.name LIKE ? OR e.account_no = ? OR e.uscc = ?) AND e.remote_custody = 0
         ORDER BY e.id LIMIT ?`,

@@ -7,7 +7,7 @@ import { audit } from '../audit/log';
 import type { Operator, ServiceContext } from '../context';
 import { nowIso, today } from '../context';
 import { memberBalances, openMemberAccount } from '../ledger/accounts';
-import { employerOfMember, getEmployer } from './employers';
+import { getEmployer } from './employers';
 import { memberAccountNo } from './numbers';
 import type { MemberInput, MemberListItem, MemberDetail } from '../../shared/contract/dto';
 export type { MemberInput, MemberListItem, MemberDetail };
@@ -76,7 +76,7 @@ interface MemberRow {
 export function getMember(ctx: ServiceContext, id: number): MemberDetail {
   const m = ctx.db.prepare('SELECT * FROM members WHERE id = ?').get(id) as MemberRow | undefined;
   if (!m) throw notFound(`职工不存在：${id}`);
-  const e = employerOfMember(ctx, m.employer_id);
+  const e = getEmployer(ctx, m.employer_id, { memberCount: false });
   const bal = memberBalances(ctx, m.id);
   const months = (
     ctx.db
