@@ -4,6 +4,7 @@
  * is all it needs, so the same services run here, under the HTTP transport and in the tests.
  * better-sqlite3 13 loads here from its Node-API prebuild, which Electron's ABI accepts without a rebuild.
  */
+import './compileCache';
 import { dispatchAsync } from '../services/api/dispatch';
 import { join } from 'node:path';
 import { enableBatchWorker, openAppState, type AppState } from '../services/api/state';

@@ -4,7 +4,8 @@
  * Also the schedules of other loans, whose figures and dates no earlier document had (each rendered once), and the
  * same documents through pdfkit's own font handling (each document opens and shapes its fonts itself: the code before
  * services/print/sharedFonts.ts) in the same run; and the first schedule of a fresh process, with and without the
- * backends' start-up warm-up (services/print/warmUp.ts), in child processes.
+ * backends' start-up warm-up (services/print/warmUp.ts), in child processes run from source through tsx; and the
+ * first schedule a freshly started host (`npm run web`, prebuilt) serves over HTTP (scripts/bench/hostPrint.ts).
  */
 import { harness } from '../../services/testing/harness';
 import { contributingCouple, disbursedLoan, YC_COMMODITY_FACTS } from '../../services/testing/loanFixture';
@@ -17,7 +18,11 @@ import { SYSTEM_OPERATOR } from '../../services/context';
 import { buildSchedule } from '../../shared/loan/schedule';
 import { msAsync, rows } from './table';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { firstHostPrints } from './hostPrint';
+import { builtCurrent } from './startup';
 
 async function fastest(fn: () => Promise<unknown>, n = 3): Promise<number> {
   await fn();
@@ -85,8 +90,21 @@ export async function benchPdf(): Promise<void> {
   const was = (ms: number, base: number) => `before ${Math.round(ms)} ms = ${(ms / base).toFixed(1)}× its trivial PDF ${Math.round(base)} ms`;
   rows.push({ operation: '360-row 还款计划表 PDF, warm', size: '—', figure: schedule, baseline: trivial, baselineWhat: 'trivial PDF, same font', goal: '< 300 ms warm, < 1 s cold', note: `cold ${Math.round(cold)} ms; ${was(before.schedule, before.trivial)}` });
   rows.push({ operation: '360-row 还款计划表 PDF, another loan (new figures and dates)', size: '—', figure: median(fresh), baseline: trivial, baselineWhat: 'trivial PDF, same font', goal: '< 300 ms warm', note: `median of 5, max ${Math.round(Math.max(...fresh))} ms` });
-  rows.push({ operation: '360-row 还款计划表 PDF, first in a fresh process', size: '—', figure: median(first.cold), baseline: trivial, baselineWhat: 'trivial PDF, same font', goal: '< 1 s cold', note: `median of 3: ${first.cold.map(Math.round).join(', ')} ms; before ${first.before.map(Math.round).join(', ')} ms` });
-  rows.push({ operation: '360-row 还款计划表 PDF, first after the start-up warm-up', size: '—', figure: median(first.afterWarmUp), baseline: trivial, baselineWhat: 'trivial PDF, same font', goal: '< 1 s cold', note: `median of 3: ${first.afterWarmUp.map(Math.round).join(', ')} ms; the warm-up itself ${Math.round(median(first.warmUp))} ms in the background` });
+  rows.push({ operation: '360-row 还款计划表 PDF, first in a fresh process (from source through tsx)', size: '—', figure: median(first.cold), baseline: trivial, baselineWhat: 'trivial PDF, same font', goal: '< 1 s cold', note: `median of 3: ${first.cold.map(Math.round).join(', ')} ms; before ${first.before.map(Math.round).join(', ')} ms` });
+  rows.push({ operation: '360-row 还款计划表 PDF, first after the start-up warm-up (from source through tsx)', size: '—', figure: median(first.afterWarmUp), baseline: trivial, baselineWhat: 'trivial PDF, same font', goal: '< 1 s cold', note: `median of 3: ${first.afterWarmUp.map(Math.round).join(', ')} ms; the warm-up itself ${Math.round(median(first.warmUp))} ms in the background` });
   rows.push({ operation: 'one-page 审批书 PDF, warm', size: '—', figure: approval, baseline: trivial, baselineWhat: 'trivial PDF, same font', goal: '< 150 ms warm', note: was(before.approval, before.trivial) });
-  h.close();
+
+  // The same loan's schedule from hosts started on this data folder (closed here first: a host locks it).
+  h.app.db.close();
+  const scratch = mkdtempSync(join(tmpdir(), 'gjj-bench-print-'));
+  try {
+    const built = builtCurrent('web') ? 'prebuilt' : 'NOT BUILT: from source';
+    const host = await firstHostPrints(h.dir, scratch, app.id);
+    const kb = `${Math.round(host.bytes / 1024)} KB PDF over HTTP`;
+    rows.push({ operation: `360-row 还款计划表 PDF, the first a freshly started host serves (npm run web, ${built}; no warm-up)`, size: '—', figure: median(host.cold), baseline: trivial, baselineWhat: 'trivial PDF, same font', goal: '< 1 s cold', note: `median of 3: ${host.cold.map(Math.round).join(', ')} ms; ${kb}` });
+    rows.push({ operation: `360-row 还款计划表 PDF, the first a host serves 6 s after its start (warm-up done)`, size: '—', figure: median(host.warm), baseline: trivial, baselineWhat: 'trivial PDF, same font', goal: '< 1 s cold', note: `median of 3: ${host.warm.map(Math.round).join(', ')} ms` });
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+    h.close();
+  }
 }
