@@ -20,6 +20,8 @@ export interface CheckWorkerInput {
   mark: string;
   /** Tables whose quick proof the worker computes. */
   tables: string[];
+  /** The seals' claim counter (verify.ts claimFrom), shared with the main thread, which digests seals too. */
+  seals?: SharedArrayBuffer;
 }
 
 /** How the parts of a check were computed: 'worker' (two threads), or why they were not. */

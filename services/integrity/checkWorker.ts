@@ -11,7 +11,7 @@ import { openContext } from '../app/open';
 import { checkLedgerParallel, checkWorkerFile } from './parallelCheck';
 import { snapshotMark, throttledReport, type CheckWorkerInput, type CheckWorkerOutput, type FullCheckInput } from './checkParts';
 import { registerPii } from './tracked';
-import { sealDigests, tableProofs } from './verify';
+import { claimFrom, sealDigests, tableProofs } from './verify';
 
 const input = workerData as CheckWorkerInput | FullCheckInput;
 const progress = throttledReport((m) => parentPort!.postMessage(m));
@@ -44,7 +44,7 @@ function parts(input: CheckWorkerInput): CheckWorkerOutput {
     sqlite.exec('BEGIN');
     const mark = snapshotMark(sqlite);
     if (mark !== input.mark) out = { kind: 'other-snapshot', mark };
-    else out = { kind: 'parts', digests: [...sealDigests(sqlite, progress)], proofs: [...tableProofs(sqlite, input.tables)] };
+    else out = { kind: 'parts', digests: [...sealDigests(sqlite, progress, input.seals ? claimFrom(input.seals) : undefined)], proofs: [...tableProofs(sqlite, input.tables)] };
     sqlite.exec('COMMIT');
   } catch (err) {
     out = { kind: 'failed', error: err instanceof Error ? err.message : String(err) };

@@ -7,6 +7,7 @@ import { checkLedger } from '../ledger/check';
 import { snapshotMark, throttledReport, type CheckWorkerInput, type CheckWorkerOutput, type CheckWorkerProgress } from './checkParts';
 import { CHECK_PHASES } from '../ledger/check';
 import { currentSpecs } from './tracked';
+import { claimFrom, sealDigests } from './verify';
 import type { BatchProgressDto } from '../../shared/contract/batch';
 import { checkLedgerParallel, checkOffThread, checkWorkerFile } from './parallelCheck';
 import { dispatchAsync } from '../api/dispatch';
@@ -102,6 +103,29 @@ describe('gjj check on two threads (parallelCheck.ts)', () => {
     const other = await runWorker({ file: sqlite.name, key, mark, tables: ['postings'] });
     expect(other).toEqual({ kind: 'other-snapshot', mark: snapshotMark(sqlite) });
     expect(snapshotMark(sqlite)).not.toBe(mark);
+  });
+
+  it('the seals are handed out from one counter: each thread digests those it takes, together every seal once', async () => {
+    const sqlite = h.app.db.sqlite;
+    const all = sealDigests(sqlite);
+    expect(all.size).toBeGreaterThan(3);
+    const shared = new SharedArrayBuffer(4);
+    const claim = claimFrom(shared);
+    // This thread has taken the first two seals when the worker starts: the worker digests the others.
+    expect([claim(), claim()]).toEqual([0, 1]);
+    const key = new Uint8Array(h.app.db.integrity!.key.key);
+    const out = await runWorker({ file: sqlite.name, key, mark: snapshotMark(sqlite), tables: [], seals: shared });
+    const ids = [...all.keys()];
+    expect(out.kind === 'parts' && out.digests).toEqual(ids.slice(2).map((id) => [id, all.get(id)]));
+    // Nothing is left for this thread, and two claimers on one counter split the seals between them.
+    expect(sealDigests(sqlite, undefined, claim).size).toBe(0);
+    // Another claimer on the same counter takes one just before each of ours: we digest every other seal.
+    const next = claimFrom(new SharedArrayBuffer(4));
+    const theirs: number[] = [];
+    const ours = sealDigests(sqlite, undefined, () => (theirs.push(next()), next()));
+    expect([...ours.keys()]).toEqual(ids.filter((_, i) => i % 2 === 1));
+    expect(theirs.filter((i) => i < ids.length)).toEqual(ids.map((_, i) => i).filter((i) => i % 2 === 0));
+    for (const [id, d] of ours) expect(d).toEqual(all.get(id));
   });
 
   it("a table edited outside the program: the worker's quick proof does not go through (this thread then names the row: tamper.test.ts)", async () => {

@@ -2,7 +2,8 @@
  * `gjj check` on two cores (issue 14). The check reads everything twice over: the bookkeeping checks scan the
  * postings, the keyed checks hash every integrity-log row (each seal's digest) and compare every table with its
  * sealed images. Here a worker thread computes the seal digests and the quick proofs of some big tables while this
- * thread runs the bookkeeping checks and the other tables' proofs; then verify.ts walks its usual order over the
+ * thread runs the bookkeeping checks and the other tables' proofs, then takes the seals the worker has not reached
+ * (both claim them from one shared counter); then verify.ts walks its usual order over the
  * parts, so the findings and the first problem named are exactly the sequential check's (parallelCheck.test.ts).
  *
  * Both connections hold a read transaction and must see the same snapshot: the worker compares snapshotMark with
@@ -17,14 +18,15 @@ import type { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../../db/connection';
 import { registerPii } from './tracked';
-import { tableProofs, type Precomputed } from './verify';
+import { claimFrom, sealDigests, tableProofs, type Precomputed } from './verify';
 import { findWorker, startWorker } from '../threads';
 
 /**
  * The tables whose proofs the worker takes beside the digests, and those this thread proves after the bookkeeping
- * checks, before it waits. Measured at 100,000 members since postings and contributions are logged as runs
- * (services/integrity/runs.ts: their digests read the tables, their proofs are a count): digests ~2.1 s on the
- * worker; bookkeeping ~1.8 s, members ~0.4 s, accounts ~0.1 s here. The small tables are proved after the wait.
+ * checks, before it digests the seals the worker has not taken yet. Measured at 100,000 members since postings and
+ * contributions are logged as runs (services/integrity/runs.ts: their digests read the tables, their proofs are a
+ * count): all digests ~2.1 s; bookkeeping ~1.3 s, members ~0.4 s, accounts ~0.1 s here. The small tables are
+ * proved after the wait.
  */
 export const WORKER_TABLES = ['contributions', 'audit_log'];
 export const MAIN_TABLES = ['postings', 'journal_entries', 'accounts', 'remittances', 'members'];
@@ -49,7 +51,10 @@ export async function checkLedgerParallel(ctx: ServiceContext, workerFile: strin
   if (!workerFile || !integrity || sqlite.inTransaction) return { report: checkLedger(ctx, progress), parts: 'no-worker' };
   sqlite.exec('BEGIN');
   try {
-    const input: CheckWorkerInput = { file: sqlite.name, key: new Uint8Array(integrity.key.key), mark: snapshotMark(sqlite), tables: WORKER_TABLES };
+    // The seals are handed out one at a time from a shared counter: the worker starts on them at once, this
+    // thread joins in once its own part is done (only when the worker sees this snapshot does it take any).
+    const seals = new SharedArrayBuffer(4);
+    const input: CheckWorkerInput = { file: sqlite.name, key: new Uint8Array(integrity.key.key), mark: snapshotMark(sqlite), tables: WORKER_TABLES, seals };
     const worker = startWorker(workerFile, input);
     // The worker's digests count seals; it reports them once this thread waits for it (messages arrive then).
     const answer = answerOf(worker, progress);
@@ -58,9 +63,11 @@ export async function checkLedgerParallel(ctx: ServiceContext, workerFile: strin
       if (!classic.ok) return { report: classic, parts: 'worker' };
       registerPii(sqlite, integrity.key.key);
       const mine = tableProofs(sqlite, MAIN_TABLES, progress);
+      const myDigests = sealDigests(sqlite, progress, claimFrom(seals));
       const got = await answer;
-      if (got.kind !== 'parts') return { report: keyedChecks(ctx, classic, { digests: new Map(), proofs: mine }, progress), parts: got.kind === 'other-snapshot' ? got.kind : 'failed' };
-      const pre: Precomputed = { digests: new Map(got.digests), proofs: new Map([...got.proofs, ...mine]) };
+      // A seal the worker took but did not answer for (it failed) is digested again where verify.ts compares.
+      if (got.kind !== 'parts') return { report: keyedChecks(ctx, classic, { digests: myDigests, proofs: mine }, progress), parts: got.kind === 'other-snapshot' ? got.kind : 'failed' };
+      const pre: Precomputed = { digests: new Map([...got.digests, ...myDigests]), proofs: new Map([...got.proofs, ...mine]) };
       return { report: keyedChecks(ctx, classic, pre, progress), parts: 'worker' };
     } finally {
       void worker.terminate();

@@ -45,16 +45,32 @@ export function verifyIntegrity(sqlite: Sqlite, key: IntegrityKey, anchorFile: s
   return { problem: firstProblem(sqlite, key, anchorFile, logRows, pre, progress, seals), seals, loggedChanges };
 }
 
-/** Every seal's digest over the log rows it covers, in seal order (what verifySeals compares). */
-export function sealDigests(sqlite: Sqlite, progress: BatchReport = () => undefined): Precomputed['digests'] {
+/**
+ * Every seal's digest over the log rows it covers (what verifySeals compares). With `claim`, only the seals it hands
+ * out: two threads on one snapshot share the seals through one counter (claimFrom), each taking the next one not
+ * yet taken, so neither waits while the other has seals left.
+ */
+export function sealDigests(sqlite: Sqlite, progress: BatchReport = () => undefined, claim: () => number = counter()): Precomputed['digests'] {
   const out: Precomputed['digests'] = new Map();
   const seals = sqlite.prepare('SELECT id, from_seq, to_seq FROM integrity_seals ORDER BY id').all() as Array<{ id: number; from_seq: number; to_seq: number }>;
   progress(CHECK_PHASES.seals, 0, seals.length);
-  for (const [i, s] of seals.entries()) {
+  for (let i = claim(); i < seals.length; i = claim()) {
+    const s = seals[i]!;
     out.set(s.id, { from: s.from_seq, to: s.to_seq, ...digestRange(sqlite, s.from_seq, s.to_seq) });
     progress(CHECK_PHASES.seals, i + 1, seals.length);
   }
   return out;
+}
+
+const counter = () => {
+  let i = 0;
+  return () => i++;
+};
+
+/** Claims on a counter two threads share: each call takes the next index (an Int32 at the buffer's start). */
+export function claimFrom(shared: SharedArrayBuffer): () => number {
+  const next = new Int32Array(shared, 0, 1);
+  return () => Atomics.add(next, 0, 1);
 }
 
 /** The quick proof for the named tables (those that exist and are tracked), computed ahead of the verdict's table pass. */

@@ -62,13 +62,15 @@ export function classicChecks(ctx: ServiceContext, progress: BatchReport = () =>
   }
   step(1);
 
+  // NOT INDEXED: one pass over the table and a sort (0.6 s for 1,352,400 lines) instead of walking postings_account
+  // and fetching every line by its id (1.15 s): the index holds neither side nor amount.
   const drift = db
     .prepare(
       `WITH own AS (
          SELECT account_id AS id,
                 SUM(CASE WHEN side = 'D' THEN amount_fen ELSE 0 END) AS d,
                 SUM(CASE WHEN side = 'C' THEN amount_fen ELSE 0 END) AS c
-           FROM postings GROUP BY account_id),
+           FROM postings NOT INDEXED GROUP BY account_id),
        via_children AS (
          SELECT p.id AS id, SUM(own.d) AS d, SUM(own.c) AS c
            FROM accounts ch JOIN own ON own.id = ch.id JOIN accounts p ON p.code = ch.parent_code
