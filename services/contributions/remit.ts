@@ -17,6 +17,7 @@ import { nowIso, today } from '../context';
 import { getEmployer, type EmployerDto } from '../accounts/employers';
 import { accountIdByCode, openMemberAccounts } from '../ledger/accounts';
 import { postEntry, type PostingLine } from '../ledger/post';
+import { insertRows } from '../../db/bulk';
 import type { RemittanceLine, RemittancePreview, RemittanceResult } from '../../shared/contract/dto';
 export type { RemittanceLine, RemittancePreview, RemittanceResult };
 
@@ -223,15 +224,14 @@ export function postRemittance(
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(remittanceId, p.employer.id, p.month, kind, entry.entryId, p.memberCount, p.employeeTotalFen, p.employerTotalFen, p.suppTotalFen, nowIso(ctx));
     report(REMIT_STEPS[3], 3, steps);
-    const rows: Array<[number, string, number, number, number]> = [];
+    const rows: Array<[number, string, string, number, number, number, number, number]> = [];
     for (const l of p.lines) {
-      rows.push([l.memberId, 'basic', l.baseFen, l.employeeFen, l.employerFen]);
-      if (l.suppEmployeeFen + l.suppEmployerFen > 0) rows.push([l.memberId, 'supplementary', l.baseFen, l.suppEmployeeFen, l.suppEmployerFen]);
+      rows.push([l.memberId, p.month, 'basic', l.baseFen, l.employeeFen, l.employerFen, remittanceId, entry.entryId]);
+      if (l.suppEmployeeFen + l.suppEmployerFen > 0) {
+        rows.push([l.memberId, p.month, 'supplementary', l.baseFen, l.suppEmployeeFen, l.suppEmployerFen, remittanceId, entry.entryId]);
+      }
     }
-    db.prepare(
-      `INSERT INTO contributions (member_id, month, fund, base_fen, employee_fen, employer_fen, remittance_id, entry_id)
-       SELECT j.value ->> 0, ?, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, ?, ? FROM json_each(?) AS j ORDER BY j.key`,
-    ).run(p.month, remittanceId, entry.entryId, JSON.stringify(rows));
+    insertRows(db.sqlite, 'contributions', ['member_id', 'month', 'fund', 'base_fen', 'employee_fen', 'employer_fen', 'remittance_id', 'entry_id'], rows);
     audit(ctx, {
       operator: by,
       action: kind === '汇缴' ? 'remittance.post' : 'remittance.backpay',

@@ -1,6 +1,7 @@
 import type { ServiceContext } from '../context';
 import { CHART, memberAccountCode, normalBalance, type Fund, MEMBER_FUNDS } from './chart';
 import { notFound } from '../../shared/errors';
+import { forEachChunk } from '../../db/bulk';
 
 export function seedChart(ctx: ServiceContext): void {
   const stmt = ctx.db.prepare('INSERT OR IGNORE INTO accounts (code, name, type) VALUES (?, ?, ?)');
@@ -24,20 +25,24 @@ export function openMemberAccount(ctx: ServiceContext, memberId: number, account
 }
 
 /**
- * Opens many members' accounts of one fund with one statement (汇缴 opening supplementary accounts for a whole
- * employer): the same rows, in the same order and so with the same ids, as openMemberAccount called per member.
+ * Opens many members' accounts of one fund with a few multi-row statements (db/bulk.ts: 汇缴 opening supplementary
+ * accounts for a whole employer): the same rows, in the same order and so with the same ids, as openMemberAccount
+ * called per member.
  */
 export function openMemberAccounts(ctx: ServiceContext, members: ReadonlyArray<readonly [memberId: number, accountNo: string]>, fund: Fund): Map<number, number> {
   const opened = new Map<number, number>();
   if (members.length === 0) return opened;
   const name = fund === 'basic' ? '住房公积金个人账户' : '补充住房公积金个人账户';
-  const rows = ctx.db
-    .prepare(
-      `INSERT INTO accounts (code, name, type, parent_code, member_id)
-       SELECT j.value ->> 0, ?, 'liability', ?, j.value ->> 1 FROM json_each(?) AS j ORDER BY j.key RETURNING id, member_id`,
-    )
-    .all(name, MEMBER_FUNDS[fund], JSON.stringify(members.map(([id, no]) => [memberAccountCode(fund, no), id]))) as Array<{ id: number; member_id: number }>;
-  for (const r of rows) opened.set(r.member_id, r.id);
+  const parent = MEMBER_FUNDS[fund];
+  forEachChunk(
+    ctx.db.sqlite,
+    5,
+    (values) => `INSERT INTO accounts (code, name, type, parent_code, member_id) VALUES ${values} RETURNING id, member_id`,
+    members.map(([id, no]) => [memberAccountCode(fund, no), name, 'liability', parent, id]),
+    (stmt, args) => {
+      for (const r of stmt.all(args) as Array<{ id: number; member_id: number }>) opened.set(r.member_id, r.id);
+    },
+  );
   return opened;
 }
 

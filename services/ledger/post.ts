@@ -9,6 +9,7 @@ import { AppError, conflict } from '../../shared/errors';
 import type { Operator, ServiceContext } from '../context';
 import { nowIso, today } from '../context';
 import { assertMayDebit } from '../branch/ownership';
+import { insertRows, runInChunks } from '../../db/bulk';
 
 export interface PostingLine {
   accountId: number;
@@ -99,11 +100,8 @@ export function postEntry(ctx: ServiceContext, input: EntryInput): PostedEntry {
           input.operator.terminal ?? null,
         ).lastInsertRowid,
     );
-    // Set-based writes through json_each: one statement for all lines instead of one call per line.
-    db.prepare(
-      `INSERT INTO postings (entry_id, account_id, side, amount_fen, memo)
-       SELECT ?, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3 FROM json_each(?) AS j ORDER BY j.key`,
-    ).run(entryId, JSON.stringify(input.lines.map((l) => [l.accountId, l.side, l.amountFen, l.memo ?? null])));
+    // Set-based writes (db/bulk.ts): a few multi-row statements for all lines instead of one call per line.
+    insertRows(db.sqlite, 'postings', ['entry_id', 'account_id', 'side', 'amount_fen', 'memo'], input.lines.map((l) => [entryId, l.accountId, l.side, l.amountFen, l.memo ?? null]));
     const totals = new Map<number, { d: number; c: number }>();
     const bump = (accountId: number, side: 'D' | 'C', amount: number) => {
       let t = totals.get(accountId);
@@ -123,12 +121,13 @@ export function postEntry(ctx: ServiceContext, input: EntryInput): PostedEntry {
       if (t.d) bump(pid, 'D', t.d);
       if (t.c) bump(pid, 'C', t.c);
     }
-    const changed = db
-      .prepare(
-        `UPDATE accounts SET debits_fen = debits_fen + (j.value ->> 1), credits_fen = credits_fen + (j.value ->> 2)
-           FROM json_each(?) AS j WHERE accounts.id = j.value ->> 0`,
-      )
-      .run(JSON.stringify([...totals].map(([id, t]) => [id, t.d, t.c]))).changes;
+    const changed = runInChunks(
+      db.sqlite,
+      3,
+      (values) => `WITH t(id, d, c) AS (VALUES ${values})
+                   UPDATE accounts SET debits_fen = debits_fen + t.d, credits_fen = credits_fen + t.c FROM t WHERE accounts.id = t.id`,
+      [...totals].map(([id, t]) => [id, t.d, t.c]),
+    );
     if (changed !== totals.size) throw new AppError('INTERNAL', `记账账户不存在：应更新${totals.size}个账户，实际${changed}个`);
     return { entryId, entryNo, duplicate: false };
   });
