@@ -12,7 +12,8 @@ export const BULK_ROWS = 256;
 
 /**
  * Hands `exec` each statement `sql(values)` with its arguments, `values` being the `(?, …), (?, …)` list for as many
- * rows as it binds; together they bind every row of `rows` once, in order; every row has `width` values.
+ * rows as it binds; together they bind every row of `rows` once, in order; every row has `width` values. The
+ * statements are the connection's shared ones (`statement`): a caller reading rows sets raw/pluck on each use.
  */
 export function forEachChunk(
   sqlite: Sqlite,

@@ -40,7 +40,7 @@ export function openMemberAccounts(ctx: ServiceContext, members: ReadonlyArray<r
     (values) => `INSERT INTO accounts (code, name, type, parent_code, member_id) VALUES ${values} RETURNING id, member_id`,
     members.map(([id, no]) => [memberAccountCode(fund, no), name, 'liability', parent, id]),
     (stmt, args) => {
-      for (const r of stmt.all(args) as Array<{ id: number; member_id: number }>) opened.set(r.member_id, r.id);
+      for (const r of stmt.raw(false).all(args) as Array<{ id: number; member_id: number }>) opened.set(r.member_id, r.id);
     },
   );
   return opened;
