@@ -117,7 +117,7 @@ describe('gjj check on two threads (parallelCheck.ts)', () => {
     const out = await runWorker({ file: sqlite.name, key, mark: snapshotMark(sqlite), tables: [], seals: shared });
     const ids = [...all.keys()];
     expect(out.kind === 'parts' && out.digests).toEqual(ids.slice(2).map((id) => [id, all.get(id)]));
-    // Nothing is left for this thread, and two claimers on one counter split the seals between them.
+    // Nothing is left for this thread.
     expect(sealDigests(sqlite, undefined, claim).size).toBe(0);
     // Another claimer on the same counter takes one just before each of ours: we digest every other seal.
     const next = claimFrom(new SharedArrayBuffer(4));
