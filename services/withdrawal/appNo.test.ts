@@ -1,12 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { harness, newEmployer, newMember, type Harness } from '../testing/harness';
+import { ownPayee as payee, RENT_FACTS as RENT } from '../testing/withdrawalFixture';
 import { APP_NO_COUNT_SQL, nextAppNo } from './store';
 
 let h: Harness;
 afterEach(() => h.close());
-
-const RENT = { maritalStatus: 'single', rent: { annualRentFen: 3_600_000, familyAnnualIncomeFen: 10_000_000, contractDate: '2026-05-01', publicHousing: true } };
-const payee = (name: string) => ({ kind: 'own' as const, cardType: 'debit' as const, bankName: '中国建设银行', accountNo: '6217000010012345678', accountName: name });
 
 describe('application numbers (受理编号)', () => {
   it('number each day from 0001, per kind, and count the day on the index instead of scanning every application', () => {

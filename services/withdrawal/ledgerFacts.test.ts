@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { harness, newEmployer, newMember, type Harness } from '../testing/harness';
+import { ownPayee as payee, RENT_FACTS as RENT } from '../testing/withdrawalFixture';
 
 let h: Harness;
 afterEach(() => h.close());
-
-const RENT = { maritalStatus: 'single', rent: { annualRentFen: 3_600_000, familyAnnualIncomeFen: 10_000_000, contractDate: '2026-05-01', publicHousing: true } };
-const payee = (name: string) => ({ kind: 'own' as const, cardType: 'debit' as const, bankName: '中国建设银行', accountNo: '6217000010012345678', accountName: name });
 
 describe('withdrawal facts the ledger knows never come from the caller', () => {
   it('refuses a typed member, a typed spouse who is a member here, and drawing a typed spouse’s account', () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { harness, newEmployer, newMember, type Harness } from '../testing/harness';
+import { ownPayee as payee } from '../testing/withdrawalFixture';
 
 // What only the applicant's papers show, recorded at withdrawal intake (004): the 失信惩戒 check as evidence
 // (一、(一)申请人处于失信惩戒期内的,不可提取本人住房公积金) and loans at other centers from the credit report
@@ -7,7 +8,6 @@ import { harness, newEmployer, newMember, type Harness } from '../testing/harnes
 let h: Harness;
 afterEach(() => h.close());
 
-const payee = (name: string) => ({ kind: 'own' as const, cardType: 'debit' as const, bankName: '中国建设银行', accountNo: '6217000010012345678', accountName: name });
 const ELEVATOR = { maritalStatus: 'married', house: { houseId: 'H-1' }, elevator: { acceptanceDate: '2026-05-01', paid: true, ownerShareFen: 2_000_000 } };
 const REMOTE_UNPAID = { loanId: '银川中心-2019-0042', status: 'unpaid', remote: true };
 
