@@ -11,6 +11,7 @@ import { postRemittance } from '../../services/contributions/remit';
 import { runYearEndInterest } from '../../services/interest/yearEnd';
 import { checkLedger } from '../../services/ledger/check';
 import { ms, msAsync, rows, sizeLabel } from './table';
+import { copyIndexes } from './floorCopies';
 import { checkLedgerParallel, checkWorkerFile } from '../../services/integrity/parallelCheck';
 import { builtCurrent } from './startup';
 import { currentSpecs, imageExpr } from '../../services/integrity/tracked';
@@ -50,13 +51,6 @@ export function benchRemit(ctx: ServiceContext, members: number, month = new Dat
     baselineWhat: 'the bare insert above',
     goal: '— (what its writes cost; postings and contributions are logged as runs: services/integrity/runs.ts)',
   });
-}
-
-/** The CREATE INDEX statements of `table`, renamed for its copy. */
-function copyIndexes(sqlite: ServiceContext['db']['sqlite'], table: string, copy: string): string[] {
-  return (sqlite.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`).pluck().all(table) as string[]).map((q) =>
-    q.replace(/^CREATE (UNIQUE )?INDEX (\w+) ON \w+\s*\(/, (_m, u: string | undefined, name: string) => `CREATE ${u ?? ''}INDEX floor_${name} ON ${copy}(`),
-  );
 }
 
 /**

@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { PASSWORD } from '../../services/testing/harness';
+import { answered } from './startup';
 
 const NODE = process.execPath;
 
@@ -33,22 +34,6 @@ function post(port: number, body: unknown, token?: string): Promise<{ ok: boolea
     );
     req.on('error', reject);
     req.end(json);
-  });
-}
-
-function answered(port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const stop = setTimeout(() => reject(new Error(`no answer on port ${port}`)), 60_000);
-    const poll = () => {
-      const req = request({ host: '127.0.0.1', port, path: '/', method: 'GET' }, (res) => {
-        res.resume();
-        clearTimeout(stop);
-        resolve();
-      });
-      req.on('error', () => setTimeout(poll, 10));
-      req.end();
-    };
-    poll();
   });
 }
 

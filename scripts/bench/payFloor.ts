@@ -10,6 +10,7 @@
  */
 import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from '../../db/connection';
+import { copyTable } from './floorCopies';
 
 type Row = Record<string, unknown>;
 
@@ -88,12 +89,7 @@ export function replayFloor(sqlite: Sqlite, payouts: PayWrites[]): number[] {
     for (const u of w.updates) touched.add(u.table);
   }
   const copy = (t: string) => `floor_${t}`;
-  for (const t of touched) {
-    const sql = sqlite.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`).pluck().get(t) as string;
-    sqlite.exec(sql.replace(/^CREATE TABLE (IF NOT EXISTS )?["`]?(\w+)["`]?/i, `CREATE TABLE ${copy(t)}`));
-    const indexes = sqlite.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`).pluck().all(t) as string[];
-    for (const q of indexes) sqlite.exec(q.replace(/^CREATE (UNIQUE )?INDEX (IF NOT EXISTS )?(\w+) ON ["`]?\w+["`]?\s*\(/i, (_m, u: string | undefined, _e, name: string) => `CREATE ${u ?? ''}INDEX floor_${name} ON ${copy(t)}(`));
-  }
+  for (const t of touched) copyTable(sqlite, t, copy(t));
   // The rows the payouts update are there before (their values do not matter: an UPDATE rewrites the row).
   for (const w of payouts) {
     for (const u of w.updates) {
@@ -103,6 +99,7 @@ export function replayFloor(sqlite: Sqlite, payouts: PayWrites[]): number[] {
   }
   sqlite.exec(`INSERT INTO ${copy('accounts')} SELECT * FROM accounts`);
 
+  // Kept here, not in the connection's shared cache (db/connection.ts statement): the copies are dropped at the end.
   const statements = new Map<string, Statement<unknown[]>>();
   const prepared = (sql: string) => {
     let s = statements.get(sql);

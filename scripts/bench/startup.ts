@@ -11,24 +11,38 @@ import { rows } from './table';
 
 const NODE = process.execPath;
 
-function firstAnswer(args: string[], port: number, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const t0 = performance.now();
-  const child = spawn(NODE, args, { stdio: 'ignore', env });
+/** Resolves once something answers HTTP on the port (polled every 10 ms); rejects after `ms`. */
+export function answered(port: number, ms = 60_000): Promise<void> {
   return new Promise((resolve, reject) => {
-    const stop = setTimeout(() => (child.kill(), reject(new Error(`no answer on port ${port}`))), 60_000);
+    const stop = setTimeout(() => reject(new Error(`no answer on port ${port}`)), ms);
     const poll = () => {
       const req = request({ host: '127.0.0.1', port, path: '/', method: 'GET' }, (res) => {
         res.resume();
         clearTimeout(stop);
-        const t = performance.now() - t0;
-        child.once('exit', () => resolve(t));
-        child.kill('SIGTERM');
+        resolve();
       });
       req.on('error', () => setTimeout(poll, 10));
       req.end();
     };
     poll();
   });
+}
+
+async function firstAnswer(args: string[], port: number, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const t0 = performance.now();
+  const child = spawn(NODE, args, { stdio: 'ignore', env });
+  try {
+    await answered(port);
+  } catch (e) {
+    child.kill();
+    throw e;
+  }
+  const t = performance.now() - t0;
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+  return t;
 }
 
 function timeCommand(args: string[]): { ms: number; rssMiB: number } {
