@@ -21,6 +21,22 @@ export type Sqlite = Database.Database;
 const rawStatements = new WeakMap<Sqlite, Map<string, Database.Statement>>();
 
 /**
+ * `x = ?` becomes `x = +?` (and `IS ?`, `LIMIT ?`, `OFFSET ?` alike) outside quoted text. The unary plus changes
+ * nothing about the value, its affinity or index use; it keeps SQLite from re-preparing the statement on every run.
+ * SQLite (3.45 on) marks a parameter compared with `=` as "the plan may depend on its value" whenever the planner
+ * weighs a plan that does not use that comparison (an ORDER BY, a join, a second index), and
+ * `sqlite3_clear_bindings`, which better-sqlite3 calls after every run, then expires such a statement: the next
+ * run parses and plans it again and better-sqlite3 compiles a new row builder (5–50 µs per statement, on most
+ * statements with a join, ORDER BY or GROUP BY). The planner never sees a parameter value through a unary plus.
+ */
+export function stablePlanSql(sql: string): string {
+  return sql
+    .split(/('(?:[^']|'')*'|"(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(=|\bIS(?:\s+NOT)?|\bLIMIT|\bOFFSET)(\s*)\?/gi, '$1$2+?')))
+    .join('');
+}
+
+/**
  * A prepared statement of a raw connection, prepared once per connection and SQL text (better-sqlite3's prepare
  * compiles the SQL each time: 20–50 µs, on every commit's seal and every search). Callers that use a mode
  * (pluck, raw) set it on each use; a statement being iterated must not be taken from here.
@@ -29,7 +45,7 @@ export function statement(sqlite: Sqlite, sql: string): Database.Statement {
   let m = rawStatements.get(sqlite);
   if (!m) rawStatements.set(sqlite, (m = new Map()));
   let stmt = m.get(sql);
-  if (!stmt) m.set(sql, (stmt = sqlite.prepare(sql)));
+  if (!stmt) m.set(sql, (stmt = sqlite.prepare(stablePlanSql(sql))));
   return stmt;
 }
 
@@ -92,7 +108,7 @@ export class Db {
   prepare(sql: string): Database.Statement {
     let stmt = this.statements.get(sql);
     if (!stmt) {
-      stmt = this.sqlite.prepare(sql);
+      stmt = this.sqlite.prepare(stablePlanSql(sql));
       this.statements.set(sql, stmt);
     }
     return stmt;
