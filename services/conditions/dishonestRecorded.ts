@@ -56,6 +56,6 @@ export function recordDishonestCheck(ctx: ServiceContext, by: Operator, id: numb
   const facts = stampDishonestChecks(next, stored, by, nowIso(ctx));
   const { decision } = composeAndDecide(ctx, { caseId: row.case_id, memberId: row.member_id, spouseMemberId: row.spouse_member_id, facts, requestedFen: row.requested_fen });
   const said = `${WHO[person]}失信惩戒查询：${check.source}，${check.result === 'listed' ? '处于失信惩戒期' : '未列入'}${check.reference ? `，编号${check.reference}` : ''}`;
-  transition(ctx, by, row, row.state, 'dishonest_check', { facts_json: JSON.stringify(facts), decision_json: JSON.stringify(decision) }, said, decision);
+  transition(ctx, by, row, row.state, 'dishonest_check', { facts_json: JSON.stringify(facts) }, said, decision);
   return loadApp(ctx, id);
 }

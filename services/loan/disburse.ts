@@ -77,7 +77,7 @@ export function disburseLoan(ctx: ServiceContext, by: Operator, id: number, idem
     )
     .run(loanId, JSON.stringify(rows.map((r) => [r.period, r.dueDate, r.paymentFen, r.principalFen, r.interestFen, r.remainingFen])));
   freezePledges(ctx, row, loanId);
-  transition(ctx, by, row, '已放款', 'disburse', { decision_json: JSON.stringify(d) },
+  transition(ctx, by, row, '已放款', 'disburse', {},
     `放款${formatYuanGrouped(principal)}元，年利率${d.rate.annualRatePercent}%，${months}期，月还款${formatYuanGrouped(summary.monthlyPaymentFen)}元，凭证号${entry.entryNo}`, d);
   return loadApp(ctx, id, 'loan');
 }

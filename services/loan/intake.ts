@@ -83,7 +83,6 @@ export function updateLoanApp(ctx: ServiceContext, by: Operator, id: number, ver
     case_id: input.caseId,
     spouse_member_id: input.spouseMemberId,
     facts_json: storedFacts({ ...input, memberId: row.member_id }, by, nowIso(ctx)),
-    decision_json: JSON.stringify(decision),
     requested_fen: input.requestedFen,
     payee_json: JSON.stringify(input.payee),
     materials_json: JSON.stringify(materials),

@@ -41,7 +41,7 @@ export function submitLoan(ctx: ServiceContext, by: Operator, id: number, versio
   if (!d.eligible || d.quota.quotaFen === null) throw new AppError('RULE', `不符合贷款条件：${firstFailure(d)}`);
   assertGuarantorsQualify(ctx, row);
   const amount = Math.min(row.requested_fen!, d.quota.quotaFen);
-  transition(ctx, by, row, '待复核', 'submit', { decision_json: JSON.stringify(d), approved_fen: amount, submitted_by: by.id, submitted_at: nowIso(ctx) }, `提交复核，贷款金额${formatYuanGrouped(amount)}元`, d);
+  transition(ctx, by, row, '待复核', 'submit', { approved_fen: amount, submitted_by: by.id, submitted_at: nowIso(ctx) }, `提交复核，贷款金额${formatYuanGrouped(amount)}元`, d);
   return loadApp(ctx, id, 'loan');
 }
 
@@ -59,7 +59,7 @@ function signOff(ctx: ServiceContext, by: Operator, id: number, args: { version?
   if (!d.eligible) throw new AppError('RULE', `${step === 'review' ? '复核' : '审批'}时政策审查不通过，请退回：${firstFailure(d)}`);
   assertGuarantorsQualify(ctx, row);
   const updates = step === 'review' ? { reviewed_by: by.id, reviewed_at: nowIso(ctx) } : { approved_by: by.id, approved_at: nowIso(ctx) };
-  transition(ctx, by, row, step === 'review' ? '待审批' : '已审批', step, { ...updates, decision_json: JSON.stringify(d) }, args.note ?? (step === 'review' ? '复核通过' : '审批通过'), d);
+  transition(ctx, by, row, step === 'review' ? '待审批' : '已审批', step, updates, args.note ?? (step === 'review' ? '复核通过' : '审批通过'), d);
   return loadApp(ctx, id, 'loan');
 }
 

@@ -62,9 +62,8 @@ export function payWithdrawal(ctx: ServiceContext, by: Operator, id: number, ide
     const r = repayLoan(ctx, by, { loanId: own.loanId, amountFen: approved, source: 'fund', idempotencyKey });
     const entry = ctx.db.prepare('SELECT id FROM journal_entries WHERE entry_no = ?').get(r.repayment.entryNo) as { id: number };
     assertEntryRespectsHolds(ctx, entry.id, '提取支付');
-    transition(ctx, by, row, '已支付', 'pay', { paid_by: by.id, paid_at: nowIso(ctx), paid_entry_id: entry.id, approved_fen: approved, decision_json: JSON.stringify(decision) },
+    return transition(ctx, by, row, '已支付', 'pay', { paid_by: by.id, paid_at: nowIso(ctx), paid_entry_id: entry.id, approved_fen: approved },
       `委托提取${formatYuanGrouped(approved)}元归还贷款${own.contractNo}（本金${formatYuanGrouped(r.repayment.principalFen)}元、利息${formatYuanGrouped(r.repayment.interestFen + r.repayment.penaltyFen)}元），凭证号${r.repayment.entryNo}`, decision);
-    return loadApp(ctx, id);
   }
   const memberAcct = memberAccountId(ctx, row.member_id, 'basic')!;
   const bank = accountIdByCode(ctx, '101');
@@ -114,9 +113,8 @@ export function payWithdrawal(ctx: ServiceContext, by: Operator, id: number, ide
   });
   assertEntryRespectsHolds(ctx, entry.entryId, '提取支付');
   if (decision.closesAccount) ctx.db.prepare(`UPDATE members SET status = '销户' WHERE id = ?`).run(row.member_id);
-  transition(ctx, by, row, '已支付', 'pay', { paid_by: by.id, paid_at: nowIso(ctx), paid_entry_id: entry.entryId, approved_fen: paidFen, decision_json: JSON.stringify(decision) },
+  return transition(ctx, by, row, '已支付', 'pay', { paid_by: by.id, paid_at: nowIso(ctx), paid_entry_id: entry.entryId, approved_fen: paidFen },
     `支付${formatYuanGrouped(paidFen)}元${interestFen ? `（含销户利息${formatYuanGrouped(interestFen)}元）` : ''}，凭证号${entry.entryNo}`, decision);
-  return loadApp(ctx, id);
 }
 
 export function requestReversal(ctx: ServiceContext, by: Operator, id: number, reason: string): AppRow {

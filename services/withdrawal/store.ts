@@ -96,7 +96,13 @@ export function nextAppNo(ctx: ServiceContext, date: string, kind: 'withdrawal' 
   return `${prefix}${String(n + 1).padStart(4, '0')}`;
 }
 
-/** Moves an application to a new state with the given column updates, logs the event, audits it. */
+/**
+ * Moves an application to a new state with the given column updates, logs the event, audits it; the row as it now
+ * stands. A decision given here becomes the row's `decision_json`. The event keeps a copy of the decision only when
+ * it differs from the one the row already held: `application_events.decision_json` NULL means the decision in force
+ * did not change at this step (the row's updated image in the integrity log holds it too). A same-day review,
+ * approval and payout then store the 10–13 KB decision once instead of once per step (issue 14).
+ */
 export function transition(
   ctx: ServiceContext,
   by: Operator,
@@ -106,16 +112,19 @@ export function transition(
   updates: Record<string, unknown> = {},
   note: string | null = null,
   decision: WithdrawalDecision | LoanDecision | null = null,
-): void {
+): AppRow {
   const at = nowIso(ctx);
-  const cols = { ...updates, state: to, version: row.version + 1, updated_at: at, last_note: note ?? row.last_note };
+  const json = decision ? JSON.stringify(decision) : null;
+  const changed = json !== null && json !== row.decision_json ? json : null;
+  const cols = { ...updates, ...(changed !== null ? { decision_json: changed } : {}), state: to, version: row.version + 1, updated_at: at, last_note: note ?? row.last_note };
   const keys = Object.keys(cols);
-  const changed = ctx.db
-    .prepare(`UPDATE applications SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE id = ? AND version = ?`)
-    .run(...keys.map((k) => (cols as Record<string, unknown>)[k]), row.id, row.version).changes;
-  if (changed !== 1) throw conflict(`申请${row.app_no}已被他人更新，请刷新后再操作`);
+  const updated = ctx.db
+    .prepare(`UPDATE applications SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE id = ? AND version = ? RETURNING *`)
+    .get(...keys.map((k) => (cols as Record<string, unknown>)[k]), row.id, row.version) as AppRow | undefined;
+  if (!updated) throw conflict(`申请${row.app_no}已被他人更新，请刷新后再操作`);
   ctx.db
     .prepare('INSERT INTO application_events (application_id, at, operator_id, action, from_state, to_state, note, decision_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(row.id, at, by.id || null, action, row.state, to, note, decision ? JSON.stringify(decision) : null);
+    .run(row.id, at, by.id || null, action, row.state, to, note, changed);
   audit(ctx, { operator: by, action: `${row.kind}.${action}`, recordType: 'application', recordId: row.app_no, detail: { from: row.state, to, note } });
+  return updated;
 }

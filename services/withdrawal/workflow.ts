@@ -54,7 +54,7 @@ export function submitWithdrawal(ctx: ServiceContext, by: Operator, id: number, 
   if (!decision.closesAccount && !ownLoan && amount > payable) {
     throw new AppError('RULE', `本申请只能从职工本人及配偶账户支付，最多${formatYuanGrouped(payable)}元；父母或共有人账户的余额须由其本人另行申请提取`, 'requestedFen');
   }
-  transition(ctx, by, row, '待复核', 'submit', { decision_json: JSON.stringify(decision), approved_fen: amount, submitted_by: by.id, submitted_at: nowIso(ctx) }, `提交复核，金额${formatYuanGrouped(amount)}元`, decision);
+  transition(ctx, by, row, '待复核', 'submit', { approved_fen: amount, submitted_by: by.id, submitted_at: nowIso(ctx) }, `提交复核，金额${formatYuanGrouped(amount)}元`, decision);
   return loadApp(ctx, id);
 }
 
@@ -66,7 +66,7 @@ export function reviewWithdrawal(ctx: ServiceContext, by: Operator, id: number, 
   if (!args.pass) return returnTo(ctx, by, row, args.note, 'review_return');
   const decision = rejudge(ctx, row);
   if (!decision.eligible) throw new AppError('RULE', `复核时政策审查不通过，请退回：${firstFailure(decision)}`);
-  transition(ctx, by, row, '待审批', 'review', { decision_json: JSON.stringify(decision), reviewed_by: by.id, reviewed_at: nowIso(ctx) }, args.note ?? '复核通过', decision);
+  transition(ctx, by, row, '待审批', 'review', { reviewed_by: by.id, reviewed_at: nowIso(ctx) }, args.note ?? '复核通过', decision);
   return loadApp(ctx, id);
 }
 
@@ -79,7 +79,7 @@ export function approveWithdrawal(ctx: ServiceContext, by: Operator, id: number,
   assertDishonestChecked(ctx, row);
   const decision = rejudge(ctx, row);
   if (!decision.eligible) throw new AppError('RULE', `审批时政策审查不通过，请退回：${firstFailure(decision)}`);
-  transition(ctx, by, row, '已审批', 'approve', { decision_json: JSON.stringify(decision), approved_by: by.id, approved_at: nowIso(ctx) }, args.note ?? '审批通过', decision);
+  transition(ctx, by, row, '已审批', 'approve', { approved_by: by.id, approved_at: nowIso(ctx) }, args.note ?? '审批通过', decision);
   return loadApp(ctx, id);
 }
 
