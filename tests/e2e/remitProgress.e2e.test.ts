@@ -1,6 +1,7 @@
 /**
  * A large employer's 汇缴 at the counter (issue 14), in Chromium: 20,000 members, so the host runs it in its batch
  * worker; while 确认入账 waits, the page shows the 汇缴's step and says the other counters go on. Screenshot: test-output/e2e/remit-progress-*.png.
+ * The worker holds each step 0.8 s (BatchTuning.stepPauseMs), so the page's polls see a step however fast the machine.
  */
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -22,7 +23,9 @@ describe('汇缴 of a 20,000-member employer (Chromium)', () => {
   beforeAll(async () => {
     h = harness('yinchuan', '2026-06-25T02:00:00Z');
     generateDemo(h.app.ctx!, SYSTEM_OPERATOR, { members: MEMBERS, months: 0, perEmployer: MEMBERS });
-    ({ server, browser } = await serveUi(h.app));
+    // Each step is held 0.8 s in the worker: the page polls every half second, and on a quiet machine a 20,000-member
+    // 汇缴 can finish between two polls (the bar then rightly shows only 正在启动).
+    ({ server, browser } = await serveUi(h.app, { tuning: { stepPauseMs: 800 } }));
   }, 180_000);
 
   afterAll(async () => {

@@ -15,6 +15,7 @@ import { expect } from 'vitest';
 import type { CallName } from '../../shared/contract/calls';
 import type { AppState } from '../../services/api/state';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
+import type { BatchRunnerOptions } from '../../services/batch/runner';
 
 export const STATIC_DIR = resolve('out/renderer');
 export const SHOTS = resolve('test-output/e2e');
@@ -124,10 +125,10 @@ export async function signIn(page: Page, url: string, login: string, password: s
  * What an e2e file starts in beforeAll: the built UI served for `app` over HTTP, and a Chromium to drive it
  * (refused with the build command when the UI is not built). stopUi closes both, either possibly missing.
  */
-export async function serveUi(app: AppState): Promise<{ server: HttpTransport; browser: Browser }> {
+export async function serveUi(app: AppState, batchWorker?: BatchRunnerOptions): Promise<{ server: HttpTransport; browser: Browser }> {
   if (!existsSync(join(STATIC_DIR, 'index.html'))) throw new Error(`找不到已构建的界面 ${STATIC_DIR}/index.html：请先运行 npx electron-vite build`);
   mkdirSync(SHOTS, { recursive: true });
-  const server = await startHttpTransport(app, { staticDir: STATIC_DIR });
+  const server = await startHttpTransport(app, { staticDir: STATIC_DIR, batchWorker });
   return { server, browser: await launchChromium() };
 }
 
