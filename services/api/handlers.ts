@@ -177,7 +177,7 @@ export const handlers: Handlers = {
     const { batches, db } = env.app;
     if (!batches || !db.integrity) return checkLedger(ctxOf(env));
     const t = batches.track('ledger.check', '账务核对', op(env));
-    return checkOffThread(env.app.dataDir, db.integrity, t.report).then(
+    return checkOffThread(env.app.dataDir, db.integrity, t.report, { stepPauseMs: batches.tuning.stepPauseMs }).then(
       (r) => (t.finish(null), r.report),
       (e: Error) => {
         t.finish(e.message);

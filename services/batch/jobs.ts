@@ -15,10 +15,7 @@ export interface BatchTuning {
   entryLines?: number;
   /** 汇缴 of an employer with at least this many members goes to the worker (REMIT_WORKER_MEMBERS). */
   remitWorkerMembers?: number;
-  /**
-   * Tests only: the worker waits this long after each progress report, so that a page polling every half second
-   * sees each step of a batch that this machine would otherwise finish between two polls.
-   */
+  /** Tests only: the worker waits this long at each new phase it reports (report.ts pausedOnPhase); the in-app check too. */
   stepPauseMs?: number;
 }
 

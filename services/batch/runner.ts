@@ -54,6 +54,11 @@ export class BatchRunner {
     db.priority = { shared: new Int32Array(this.shared), role: 'interactive' };
   }
 
+  /** Tests only (BatchRunnerOptions.tuning): what the workers are tuned with. */
+  get tuning(): BatchTuning {
+    return this.options.tuning ?? {};
+  }
+
   /** Starts `call` in a worker, or joins the run of the same request; refuses a second run of the same kind. */
   start(call: BatchCall, key: string, hash: string, input: Record<string, unknown>, operator: Operator): Promise<unknown> {
     const lane = laneOf(call, input);

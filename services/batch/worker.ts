@@ -10,6 +10,7 @@ import { centerConfig } from '../../shared/centers';
 import { fixedClock, systemClock, type Operator } from '../context';
 import { centerOf, openDb } from '../app/open';
 import { BATCH_JOBS, type BatchCall, type BatchTuning } from './jobs';
+import { pausedOnPhase } from './report';
 
 export interface WorkerInput {
   dataDir: string;
@@ -42,11 +43,7 @@ function run(d: WorkerInput, post: (m: WorkerMessage) => void): void {
     const center = centerOf(db);
     if (!center) throw new AppError('CONFLICT', '系统尚未初始化');
     const ctx = { db, center: centerConfig(center), clock };
-    const pause = d.tuning.stepPauseMs ? new Int32Array(new SharedArrayBuffer(4)) : null;
-    const report = (phase: string, done: number, total: number) => {
-      post({ type: 'progress', phase, done, total });
-      if (pause) Atomics.wait(pause, 0, 0, d.tuning.stepPauseMs);
-    };
+    const report = pausedOnPhase((phase, done, total) => post({ type: 'progress', phase, done, total }), d.tuning.stepPauseMs);
     const result = BATCH_JOBS[d.call](ctx, d.operator, d.input, report, d.tuning);
     post({ type: 'done', result });
   } finally {

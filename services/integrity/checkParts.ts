@@ -10,6 +10,8 @@ export interface FullCheckInput {
   key: { key: Uint8Array; id: string; source: string };
   /** false: on the one worker thread only (tests compare the two). */
   twoThreads?: boolean;
+  /** Tests only: wait this long at each new phase reported (BatchTuning.stepPauseMs). */
+  stepPauseMs?: number;
 }
 
 export interface CheckWorkerInput {

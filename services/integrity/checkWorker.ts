@@ -11,10 +11,11 @@ import { openContext } from '../app/open';
 import { checkLedgerParallel, checkWorkerFile } from './parallelCheck';
 import { snapshotMark, throttledReport, type CheckWorkerInput, type CheckWorkerOutput, type FullCheckInput } from './checkParts';
 import { registerPii } from './tracked';
+import { pausedOnPhase } from '../batch/report';
 import { claimFrom, sealDigests, tableProofs } from './verify';
 
 const input = workerData as CheckWorkerInput | FullCheckInput;
-const progress = throttledReport((m) => parentPort!.postMessage(m));
+const progress = pausedOnPhase(throttledReport((m) => parentPort!.postMessage(m)), input.kind === 'full' ? input.stepPauseMs : undefined);
 void (async () => parentPort!.postMessage(input.kind === 'full' ? await fullCheck(input) : parts(input)))();
 
 /**

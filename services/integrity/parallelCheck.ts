@@ -86,12 +86,12 @@ export function checkOffThread(
   dataDir: string,
   integrity: NonNullable<Db['integrity']>,
   progress: BatchReport = () => undefined,
-  opts: { workerFile?: string | null; twoThreads?: boolean } = {},
+  opts: { workerFile?: string | null; twoThreads?: boolean; stepPauseMs?: number } = {},
 ): Promise<ParallelCheck> {
   const workerFile = opts.workerFile === undefined ? checkWorkerFile() : opts.workerFile;
   if (!workerFile) return Promise.reject(new AppError('INTERNAL', '找不到核对程序（checkWorker），请重新构建后再试'));
   const key = { key: new Uint8Array(integrity.key.key), id: integrity.key.id, source: integrity.key.source };
-  const input: FullCheckInput = { kind: 'full', dataDir, key, ...(opts.twoThreads === false ? { twoThreads: false } : {}) };
+  const input: FullCheckInput = { kind: 'full', dataDir, key, ...(opts.twoThreads === false ? { twoThreads: false } : {}), ...(opts.stepPauseMs ? { stepPauseMs: opts.stepPauseMs } : {}) };
   const worker = startWorker(workerFile, input);
   return new Promise<ParallelCheck>((resolve, reject) => {
     worker.on('message', (m: CheckWorkerOutput | CheckWorkerProgress) => {

@@ -19,7 +19,9 @@ describe('账务核对 with its progress (Chromium)', () => {
   beforeAll(async () => {
     h = harness('yinchuan', '2026-06-25T02:00:00Z');
     generateDemo(h.app.ctx!, SYSTEM_OPERATOR, { members: 20_000, months: 12 });
-    ({ server, browser } = await serveUi(h.app));
+    // Each part of the check is held 0.6 s in the worker (BatchTuning.stepPauseMs): the whole check takes under a second
+    // here, about as long as two of the page's half-second polls.
+    ({ server, browser } = await serveUi(h.app, { tuning: { stepPauseMs: 600 } }));
   }, 240_000);
 
   afterAll(async () => {
