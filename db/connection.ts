@@ -23,8 +23,8 @@ const rawStatements = new WeakMap<Sqlite, Map<string, Database.Statement>>();
 /**
  * `x = ?` becomes `x = +?` (and `IS ?`, `LIMIT ?`, `OFFSET ?` alike) outside quoted text. The unary plus changes
  * nothing about the value, its affinity or index use; it keeps SQLite from re-preparing the statement on every run.
- * SQLite (3.45 on) marks a parameter compared with `=` as "the plan may depend on its value" whenever the planner
- * weighs a plan that does not use that comparison (an ORDER BY, a join, a second index), and
+ * SQLite 3.54 (the one in better-sqlite3 13.2) marks a parameter compared with `=` as "the plan may depend on its
+ * value" whenever the planner weighs a plan that does not use that comparison (an ORDER BY, a join, a second index), and
  * `sqlite3_clear_bindings`, which better-sqlite3 calls after every run, then expires such a statement: the next
  * run parses and plans it again and better-sqlite3 compiles a new row builder (5–50 µs per statement, on most
  * statements with a join, ORDER BY or GROUP BY). The planner never sees a parameter value through a unary plus.
