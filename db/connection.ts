@@ -21,7 +21,7 @@ export type Sqlite = Database.Database;
 const rawStatements = new WeakMap<Sqlite, Map<string, Database.Statement>>();
 
 /**
- * `x = ?` becomes `x = +?` (and `IS ?`, `LIMIT ?`, `OFFSET ?` alike) outside quoted text. The unary plus changes
+ * `x = ?` becomes `x = +?` (and `IS ?`, `LIMIT ?`, `OFFSET ?` alike) outside quoted text and comments. The unary plus changes
  * nothing about the value, its affinity or index use; it keeps SQLite from re-preparing the statement on every run.
  * SQLite 3.54 (the one in better-sqlite3 13.2) marks a parameter compared with `=` as "the plan may depend on its
  * value" whenever the planner weighs a plan that does not use that comparison (an ORDER BY, a join, a second index), and
@@ -31,7 +31,7 @@ const rawStatements = new WeakMap<Sqlite, Map<string, Database.Statement>>();
  */
 export function stablePlanSql(sql: string): string {
   return sql
-    .split(/('(?:[^']|'')*'|"(?:[^"]|"")*")/)
+    .split(/('(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/)/)
     .map((part, i) => (i % 2 === 1 ? part : part.replace(/(=|\bIS(?:\s+NOT)?|\bLIMIT|\bOFFSET)(\s*)\?/gi, '$1$2+?')))
     .join('');
 }

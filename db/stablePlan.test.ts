@@ -52,7 +52,7 @@ const QUERIES = [
 ];
 
 describe('stablePlanSql', () => {
-  it('puts a unary plus before parameters after =, IS, LIMIT and OFFSET, never inside quoted text', () => {
+  it('puts a unary plus before parameters after =, IS, LIMIT and OFFSET, never inside quoted text or comments', () => {
     expect(stablePlanSql(`SELECT * FROM t WHERE a = ? AND b IS ? AND c IS NOT ? AND d>=? AND e == ?1 ORDER BY x LIMIT ? OFFSET ?`)).toBe(
       `SELECT * FROM t WHERE a = +? AND b IS +? AND c IS NOT +? AND d>=+? AND e == +?1 ORDER BY x LIMIT +? OFFSET +?`,
     );
@@ -60,6 +60,10 @@ describe('stablePlanSql', () => {
       `SELECT 'a = ?' AS "b = ?", 'it''s = ?' FROM t WHERE s = +? AND m IN (?, ?)`,
     );
     expect(stablePlanSql('INSERT INTO t (m, x) VALUES (?, ?)')).toBe('INSERT INTO t (m, x) VALUES (?, ?)');
+    // An apostrophe in a comment opens no string: the literal after it stays as written.
+    expect(stablePlanSql(`SELECT * FROM t -- the member's rows\n WHERE s = 'x = ?' AND m = ? /* it's = ? */`)).toBe(
+      `SELECT * FROM t -- the member's rows\n WHERE s = 'x = ?' AND m = +? /* it's = ? */`,
+    );
   });
 
   it('SQLite re-prepares these on every run as written, and never through Db.prepare or statement()', () => {
