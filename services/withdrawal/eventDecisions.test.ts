@@ -7,12 +7,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Harness } from '../testing/harness';
 import { twelveMonthMember } from '../testing/memberFixture';
+import { ownPayee as OWN, RENT_FACTS as FACTS } from '../testing/withdrawalFixture';
 
 let h: Harness;
 afterEach(() => h.close());
-
-const OWN = (name: string) => ({ kind: 'own' as const, bankName: '中国建设银行银川分行', accountNo: '6217000010012345678', accountName: name });
-const FACTS = { maritalStatus: 'single', rent: { annualRentFen: 3_600_000, familyAnnualIncomeFen: 10_000_000, contractDate: '2026-03-01', publicHousing: true } };
 
 /** Taken in asking 20,000.00, raised to 21,000.00 when the materials are seen, then reviewed and approved. */
 function approvedRent() {
