@@ -23,7 +23,7 @@ import { dispatch } from '../../services/api/dispatch';
 import { openAppState, type AppState } from '../../services/api/state';
 import { addStaffDirect, TEST_ADMIN } from '../../services/testing/staff';
 import { startHttpTransport, type HttpTransport } from '../../services/http/server';
-import { launchChromium, SHOTS, STATIC_DIR, waitCall, shot } from './support';
+import { clickForCall, launchChromium, SHOTS, STATIC_DIR, waitCall, shot } from './support';
 
 const PASSWORD = 'Counter2026';
 
@@ -158,8 +158,8 @@ describe('withdrawal end to end (Chromium, 银川)', () => {
     await importer.getByLabel('导入内容').fill(
       `日期,时段,业务类型,姓名,证件号码,联系电话\n${today},14:30-15:30,退休提取,李秀兰,${good},13895004321\n${today},15:30-16:30,购房提取,王海燕,${bad},13895005678`,
     );
-    const imported = waitCall(page, 'appointments.import');
-    await importer.getByTestId('import-run').click();
+    // The modal has just opened: a click lost while it settles is pressed again (same idempotency key).
+    const imported = clickForCall(page, importer.getByTestId('import-run'), 'appointments.import');
     expect(await okData<CallOutput<'appointments.import'>>(imported)).toMatchObject({ imported: 1, skipped: [expect.stringContaining('第2条')] });
     await importer.getByTestId('import-result').getByText('已导入 1 条，跳过 1 条').waitFor();
     await shot(page, 'withdrawal-01b-import.png');
@@ -174,14 +174,12 @@ describe('withdrawal end to end (Chromium, 银川)', () => {
     await booking.getByLabel('姓名').fill('王海燕');
     await booking.getByLabel('证件号码').fill(bad);
     await booking.getByLabel('联系电话').fill('13895005678');
-    const refusedBooking = waitCall(page, 'appointments.create');
-    await booking.getByRole('button', { name: '保存预约' }).click();
+    const refusedBooking = clickForCall(page, booking.getByRole('button', { name: '保存预约' }), 'appointments.create');
     const refusal = (await (await refusedBooking).json()) as { ok: boolean; error: { field: string; message: string } };
     expect(refusal).toMatchObject({ ok: false, error: { field: 'idNumber' } });
     await booking.locator('.ant-form-item-explain-error').getByText(refusal.error.message).waitFor();
     await booking.getByLabel('证件号码').fill(makeIdNumber('640121', '19930105', 248));
-    const booked = waitCall(page, 'appointments.create');
-    await booking.getByRole('button', { name: '保存预约' }).click();
+    const booked = clickForCall(page, booking.getByRole('button', { name: '保存预约' }), 'appointments.create');
     await okData(booked);
     await appointments.getByText('王海燕').waitFor();
     await shot(page, 'withdrawal-01-home-appointments.png');
