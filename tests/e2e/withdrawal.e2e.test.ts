@@ -276,8 +276,7 @@ describe('withdrawal end to end (Chromium, 银川)', () => {
     expect(await page.getByRole('button', { name: '审批通过' }).count()).toBe(0);
     await shot(page, 'withdrawal-05-reviewer-inbox.png');
     await preview.getByRole('button', { name: '复核通过' }).click();
-    const reviewed = waitCall(page, 'withdrawal.review');
-    await page.locator('.ant-modal').getByRole('button', { name: '复核通过' }).click();
+    const reviewed = clickForCall(page, page.locator('.ant-modal').getByRole('button', { name: '复核通过' }), 'withdrawal.review');
     expect((await okData<CallOutput<'withdrawal.review'>>(reviewed)).state).toBe('待审批');
     await preview.getByTestId('summary-state').getByText('待审批').waitFor();
     expect(await page.getByRole('button', { name: '审批通过' }).count()).toBe(0);
@@ -295,8 +294,7 @@ describe('withdrawal end to end (Chromium, 银川)', () => {
     await page.getByTestId('inbox-preview').getByTestId('trace').waitFor();
     await shot(page, 'withdrawal-06-approver-inbox.png');
     await page.getByTestId('inbox-preview').getByRole('button', { name: '审批通过' }).click();
-    const approved = waitCall(page, 'withdrawal.approve');
-    await page.locator('.ant-modal').getByRole('button', { name: '审批通过' }).click();
+    const approved = clickForCall(page, page.locator('.ant-modal').getByRole('button', { name: '审批通过' }), 'withdrawal.approve');
     expect((await okData<CallOutput<'withdrawal.approve'>>(approved)).state).toBe('已审批');
     await page.getByTestId('inbox-preview').getByTestId('summary-state').getByText('已审批').waitFor();
     await approver.context.close();
@@ -310,8 +308,8 @@ describe('withdrawal end to end (Chromium, 银川)', () => {
     await page.getByTestId('inbox').getByRole('link', { name: sent.appNo }).click();
     await page.getByTestId('app-state').getByText('已审批').waitFor();
     await page.getByTestId('pay').click();
-    const paying = waitCall(page, 'withdrawal.pay');
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '确认支付' }).click();
+    // The popconfirm has just opened; the action's key (useActionKeys) stays the same if the click must be pressed again.
+    const paying = clickForCall(page, page.locator('.ant-popconfirm').getByRole('button', { name: '确认支付' }), 'withdrawal.pay');
     const paid = await okData<CallOutput<'withdrawal.pay'>>(paying);
     expect(paid).toMatchObject({ state: '已支付', paidAmountFen: REQUESTED_FEN });
     await page.getByTestId('paid-entry-no').getByText(paid.paidEntryNo!).waitFor();
